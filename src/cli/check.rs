@@ -1,0 +1,44 @@
+//! `diverge check FILE...`: validates story files and text versions without opening them.
+
+use std::path::{Path, PathBuf};
+
+use crate::story::{LoadError, load_json, read_text_file, split_paragraphs};
+
+/// What a valid file holds, for the one-line report.
+fn describe(path: &Path) -> Result<String, LoadError> {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let story = load_json(path)?;
+        let paragraphs: usize = story.reports.iter().map(|r| r.body.len()).sum();
+        Ok(format!(
+            "story \"{}\", {} reports, {} paragraphs",
+            story.title,
+            story.reports.len(),
+            paragraphs
+        ))
+    } else {
+        let text = read_text_file(path)?;
+        Ok(format!(
+            "text, {} paragraphs",
+            split_paragraphs(&text).len()
+        ))
+    }
+}
+
+/// Checks every file; prints `FILE: ok (...)` on stdout per good file and one line per
+/// bad file on stderr. Returns how many files failed.
+pub fn run(files: &[PathBuf]) -> usize {
+    let mut failed = 0;
+    for path in files {
+        match describe(path) {
+            Ok(summary) => println!("{}: ok ({summary})", path.display()),
+            Err(e) => {
+                eprintln!("diverge: {e}");
+                failed += 1;
+            }
+        }
+    }
+    failed
+}

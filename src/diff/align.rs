@@ -1,0 +1,353 @@
+//! Pairing the paragraphs of two versions before any word is compared.
+//!
+//! Exact matches in order are anchors (Myers on paragraph ids); an exact match out of
+//! order is a move. Fuzzy pairing runs only inside the gaps between anchors, as a
+//! dynamic programme over a band around the gap's diagonal, and can pair one paragraph
+//! with two or three neighbours on the other side (a split or a merge). Whatever is left
+//! may still pair as a fuzzy move. Cost: O(n) hashing plus Myers O(n·d) for anchors,
+//! and O(g·B) word-bag comparisons per gap of g paragraphs with band B, so it grows
+//! linearly with the paragraph count for a fixed amount of change.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+/// Least word-bag similarity (Dice) for two paragraphs to count as versions of each other.
+pub const PAIR_THRESHOLD: f64 = 0.45;
+/// Least similarity for two paragraphs far apart to count as one moved paragraph.
+const MOVE_THRESHOLD: f64 = 0.6;
+/// Least share of a piece's words found in the whole for a split or merge.
+const PIECE_CONTAINMENT: f64 = 0.5;
+/// Half-width of the band of the gap matrix the dynamic programme looks at.
+const BAND: usize = 48;
+/// Most leftover pairs compared when looking for fuzzy moves.
+const MOVE_PAIRS_LIMIT: usize = 250_000;
+
+/// Paragraphs that face each other: `left` and `right` are paragraph index ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub left: Range<usize>,
+    pub right: Range<usize>,
+}
+
+/// The pairing of two versions' paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Alignment {
+    /// Pairs in reading order; both sides increase.
+    pub pairs: Vec<Pair>,
+    /// Moved paragraphs: (left index, right index), each side once.
+    pub moved: Vec<(usize, usize)>,
+}
+
+/// A paragraph as the aligner sees it: its exact text id and its sorted bag of word ids.
+pub struct ParaKey {
+    pub exact: u32,
+    pub bag: Vec<u32>,
+}
+
+/// Number of word ids `a` and `b` share, counting repeats (both sorted).
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Dice similarity of two word bags: 0 when nothing is shared, 1 when they are equal.
+pub fn dice(a: &[u32], b: &[u32]) -> f64 {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    2.0 * common(a, b) as f64 / total as f64
+}
+
+pub fn align(left: &[ParaKey], right: &[ParaKey], deadline: Option<Instant>) -> Alignment {
+    let lids: Vec<u32> = left.iter().map(|p| p.exact).collect();
+    let rids: Vec<u32> = right.iter().map(|p| p.exact).collect();
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &lids, &rids, deadline);
+
+    let mut anchors = Vec::new();
+    let mut gaps = Vec::new();
+    for op in &ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            anchors.extend(old.zip(new).map(|(i, j)| Pair {
+                left: i..i + 1,
+                right: j..j + 1,
+            }));
+        } else {
+            gaps.push((old, new));
+        }
+    }
+
+    let mut left_taken = vec![false; left.len()];
+    let mut right_taken = vec![false; right.len()];
+    for pair in &anchors {
+        mark(&mut left_taken, &pair.left);
+        mark(&mut right_taken, &pair.right);
+    }
+    let mut moved = exact_moves(left, right, &mut left_taken, &mut right_taken);
+
+    let mut pairs = anchors;
+    for (old, new) in gaps {
+        let li: Vec<usize> = old
+            .filter(|&i| !left_taken.get(i).copied().unwrap_or(true))
+            .collect();
+        let ri: Vec<usize> = new
+            .filter(|&j| !right_taken.get(j).copied().unwrap_or(true))
+            .collect();
+        for pair in pair_gap(left, right, &li, &ri) {
+            mark(&mut left_taken, &pair.left);
+            mark(&mut right_taken, &pair.right);
+            pairs.push(pair);
+        }
+    }
+    pairs.sort_by_key(|p| (p.left.start, p.right.start));
+    moved.extend(fuzzy_moves(left, right, &mut left_taken, &mut right_taken));
+    moved.sort_unstable();
+    Alignment { pairs, moved }
+}
+
+fn mark(taken: &mut [bool], range: &Range<usize>) {
+    for i in range.clone() {
+        if let Some(t) = taken.get_mut(i) {
+            *t = true;
+        }
+    }
+}
+
+/// Pairs identical paragraphs that the anchors left out: they moved.
+fn exact_moves(
+    left: &[ParaKey],
+    right: &[ParaKey],
+    left_taken: &mut [bool],
+    right_taken: &mut [bool],
+) -> Vec<(usize, usize)> {
+    let mut waiting: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (j, p) in right.iter().enumerate().rev() {
+        if !right_taken.get(j).copied().unwrap_or(true) && !p.bag.is_empty() {
+            waiting.entry(p.exact).or_default().push(j);
+        }
+    }
+    let mut moved = Vec::new();
+    for (i, p) in left.iter().enumerate() {
+        if left_taken.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(j) = waiting.get_mut(&p.exact).and_then(Vec::pop) {
+            moved.push((i, j));
+            mark(left_taken, &(i..i + 1));
+            mark(right_taken, &(j..j + 1));
+        }
+    }
+    moved
+}
+
+/// Pairs left over after the gaps: similar enough paragraphs far apart, best first.
+fn fuzzy_moves(
+    left: &[ParaKey],
+    right: &[ParaKey],
+    left_taken: &mut [bool],
+    right_taken: &mut [bool],
+) -> Vec<(usize, usize)> {
+    let free = |taken: &[bool]| -> Vec<usize> {
+        (0..taken.len())
+            .filter(|&i| !taken.get(i).copied().unwrap_or(true))
+            .collect()
+    };
+    let (li, ri) = (free(left_taken), free(right_taken));
+    if li.len().saturating_mul(ri.len()) > MOVE_PAIRS_LIMIT {
+        return Vec::new();
+    }
+    let mut candidates = Vec::new();
+    for &i in &li {
+        for &j in &ri {
+            let (Some(a), Some(b)) = (left.get(i), right.get(j)) else {
+                continue;
+            };
+            let score = dice(&a.bag, &b.bag);
+            if score >= MOVE_THRESHOLD {
+                candidates.push((score, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let mut moved = Vec::new();
+    for (_, i, j) in candidates {
+        if left_taken.get(i).copied().unwrap_or(true) || right_taken.get(j).copied().unwrap_or(true)
+        {
+            continue;
+        }
+        mark(left_taken, &(i..i + 1));
+        mark(right_taken, &(j..j + 1));
+        moved.push((i, j));
+    }
+    moved
+}
+
+/// One step of the gap programme: how many paragraphs it takes from each side.
+const STEPS: &[(usize, usize)] = &[(1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 0), (0, 1)];
+
+/// Best monotone pairing inside one gap, allowing splits and merges of up to three.
+fn pair_gap(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> Vec<Pair> {
+    let (m, n) = (li.len(), ri.len());
+    if m == 0 || n == 0 {
+        return Vec::new();
+    }
+    let in_band = |i: usize, j: usize| {
+        // Distance from the gap's diagonal, scaled to the longer side.
+        let (x, y) = (i * n, j * m);
+        x.abs_diff(y) / m.max(n).max(1) <= BAND || m.max(n) <= 2 * BAND
+    };
+    // common[(i, j)] for cells in the band, computed once.
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared_at = |i: usize, j: usize| -> usize {
+        *shared.entry((i, j)).or_insert_with(|| {
+            match (
+                li.get(i).and_then(|&a| left.get(a)),
+                ri.get(j).and_then(|&b| right.get(b)),
+            ) {
+                (Some(a), Some(b)) => common(&a.bag, &b.bag),
+                _ => 0,
+            }
+        })
+    };
+    let lsize = |i: usize| {
+        li.get(i)
+            .and_then(|&a| left.get(a))
+            .map_or(0, |p| p.bag.len())
+    };
+    let rsize = |j: usize| {
+        ri.get(j)
+            .and_then(|&b| right.get(b))
+            .map_or(0, |p| p.bag.len())
+    };
+    let consecutive = |ix: &[usize], from: usize, len: usize| {
+        (1..len).all(|k| match (ix.get(from + k - 1), ix.get(from + k)) {
+            (Some(a), Some(b)) => *b == *a + 1,
+            _ => false,
+        })
+    };
+
+    // best[i][j]: best score pairing the first i left and first j right paragraphs.
+    let width = n + 1;
+    let mut best = vec![f64::NEG_INFINITY; (m + 1) * width];
+    let mut step_of = vec![(0usize, 0usize); (m + 1) * width];
+    if let Some(b) = best.get_mut(0) {
+        *b = 0.0;
+    }
+    for i in 0..=m {
+        for j in 0..=n {
+            if (i, j) == (0, 0) || !in_band(i, j) {
+                continue;
+            }
+            for &(di, dj) in STEPS {
+                if di > i || dj > j {
+                    continue;
+                }
+                let (pi, pj) = (i - di, j - dj);
+                let Some(&prev) = best.get(pi * width + pj) else {
+                    continue;
+                };
+                if prev == f64::NEG_INFINITY {
+                    continue;
+                }
+                let gain = if di == 0 || dj == 0 {
+                    Some(0.0)
+                } else if !consecutive(li, pi, di) || !consecutive(ri, pj, dj) {
+                    None
+                } else {
+                    step_gain(pi, di, pj, dj, &mut shared_at, &lsize, &rsize)
+                };
+                let Some(gain) = gain else { continue };
+                let score = prev + gain;
+                if let (Some(b), Some(s)) =
+                    (best.get_mut(i * width + j), step_of.get_mut(i * width + j))
+                {
+                    if score > *b {
+                        *b = score;
+                        *s = (di, dj);
+                    }
+                }
+            }
+        }
+    }
+
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (m, n);
+    while i > 0 || j > 0 {
+        let Some(&(di, dj)) = step_of.get(i * width + j) else {
+            break;
+        };
+        if (di, dj) == (0, 0) {
+            break;
+        }
+        i -= di;
+        j -= dj;
+        if di > 0 && dj > 0 {
+            if let (Some(&a), Some(&b)) = (li.get(i), ri.get(j)) {
+                pairs.push(Pair {
+                    left: a..a + di,
+                    right: b..b + dj,
+                });
+            }
+        }
+    }
+    pairs.reverse();
+    pairs
+}
+
+/// Score of pairing left[pi..pi+di] with right[pj..pj+dj], or None when they are not
+/// versions of each other. One side has a single paragraph; every piece on the other
+/// side must be mostly contained in it.
+fn step_gain(
+    pi: usize,
+    di: usize,
+    pj: usize,
+    dj: usize,
+    shared_at: &mut impl FnMut(usize, usize) -> usize,
+    lsize: &impl Fn(usize) -> usize,
+    rsize: &impl Fn(usize) -> usize,
+) -> Option<f64> {
+    let (whole, pieces): (usize, Vec<(usize, usize)>) = if di == 1 {
+        (
+            lsize(pi),
+            (pj..pj + dj)
+                .map(|j| (shared_at(pi, j), rsize(j)))
+                .collect(),
+        )
+    } else {
+        (
+            rsize(pj),
+            (pi..pi + di)
+                .map(|i| (shared_at(i, pj), lsize(i)))
+                .collect(),
+        )
+    };
+    if pieces.len() > 1
+        && pieces
+            .iter()
+            .any(|&(c, size)| size == 0 || (c as f64) < PIECE_CONTAINMENT * size as f64)
+    {
+        return None;
+    }
+    let shared: usize = pieces.iter().map(|p| p.0).sum::<usize>().min(whole);
+    let total = whole + pieces.iter().map(|p| p.1).sum::<usize>();
+    if total == 0 {
+        return None;
+    }
+    let similarity = 2.0 * shared as f64 / total as f64;
+    (similarity >= PAIR_THRESHOLD).then_some(similarity - PAIR_THRESHOLD + 1e-6)
+}

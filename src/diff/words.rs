@@ -1,0 +1,283 @@
+//! The word diff of two texts: tokens compared by key on `similar`, then a readability
+//! pass that joins changes separated by a short common run, so a rewritten clause reads
+//! as one deletion beside one insertion.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::time::Instant;
+
+use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices_deadline};
+
+use super::normalize::{ignored_tokens, style_key};
+use super::span::{Span, Tag, push_span};
+use super::tokens::{Token, TokenKind, tokenize};
+
+/// One token-level step of the edit script. Indexes point into the token lists.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    /// Same key and same text on both sides.
+    Same(usize, usize),
+    /// Equal only as a matter of style: same key, other text, or a token that
+    /// normalisation ignores on one side.
+    Style(Option<usize>, Option<usize>),
+    Del(usize),
+    Ins(usize),
+}
+
+impl Item {
+    fn is_change(self) -> bool {
+        matches!(self, Item::Del(_) | Item::Ins(_))
+    }
+}
+
+struct Side<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    /// Token indexes that take part in the comparison (not ignored).
+    keyed: Vec<usize>,
+    ids: Vec<u32>,
+}
+
+impl<'a> Side<'a> {
+    fn new(text: &'a str, normalize: bool, interner: &mut HashMap<Cow<'a, str>, u32>) -> Self {
+        let tokens = tokenize(text);
+        let ignored = if normalize {
+            ignored_tokens(text, &tokens)
+        } else {
+            vec![false; tokens.len()]
+        };
+        let mut keyed = Vec::with_capacity(tokens.len());
+        let mut ids = Vec::with_capacity(tokens.len());
+        for (i, token) in tokens.iter().enumerate() {
+            if ignored.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let piece = text.get(token.range.clone()).unwrap_or_default();
+            let key: Cow<'a, str> = if normalize {
+                Cow::Owned(style_key(piece, token.kind))
+            } else {
+                Cow::Borrowed(piece)
+            };
+            let next = u32::try_from(interner.len()).unwrap_or(u32::MAX);
+            ids.push(*interner.entry(key).or_insert(next));
+            keyed.push(i);
+        }
+        Side {
+            text,
+            tokens,
+            keyed,
+            ids,
+        }
+    }
+
+    fn piece(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.range.clone()))
+            .unwrap_or_default()
+    }
+
+    fn kind(&self, i: usize) -> TokenKind {
+        self.tokens.get(i).map_or(TokenKind::Punct, |t| t.kind)
+    }
+
+    /// Original token index of the `k`th keyed token, or the end when past the last.
+    fn token_at(&self, k: usize) -> usize {
+        self.keyed.get(k).copied().unwrap_or(self.tokens.len())
+    }
+}
+
+/// How to compare two texts.
+#[derive(Debug, Clone, Copy)]
+pub struct WordOptions {
+    pub normalize: bool,
+    pub algorithm: Algorithm,
+    pub deadline: Option<Instant>,
+}
+
+/// The word diff of `left` and `right`. Concatenating the equal and delete spans gives
+/// `left` back exactly; equal and insert spans give `right`.
+pub fn diff_words(left: &str, right: &str, options: &WordOptions) -> Vec<Span> {
+    let mut interner = HashMap::new();
+    let l = Side::new(left, options.normalize, &mut interner);
+    let r = Side::new(right, options.normalize, &mut interner);
+    let ops = capture_diff_slices_deadline(options.algorithm, &l.ids, &r.ids, options.deadline);
+    let items = edit_script(&l, &r, &ops);
+    let items = join_confetti(&l, &r, items);
+    to_spans(&l, &r, &items)
+}
+
+/// Token-level edit script from keyed ops, with ignored tokens put back in place: as
+/// style items between common tokens, as part of the change inside a changed run.
+fn edit_script(l: &Side, r: &Side, ops: &[DiffOp]) -> Vec<Item> {
+    let mut items = Vec::with_capacity(l.tokens.len().max(r.tokens.len()));
+    let (mut li, mut ri) = (0, 0);
+    for op in ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for k in 0..old.len() {
+                let (a, b) = (l.token_at(old.start + k), r.token_at(new.start + k));
+                push_ignored(&mut items, &mut li, a, &mut ri, b);
+                items.push(if l.piece(a) == r.piece(b) {
+                    Item::Same(a, b)
+                } else {
+                    Item::Style(Some(a), Some(b))
+                });
+                (li, ri) = (a + 1, b + 1);
+            }
+            continue;
+        }
+        if let (Some(first), Some(last)) = (old.clone().next(), old.last()) {
+            let (a, z) = (l.token_at(first), l.token_at(last));
+            let rnow = ri;
+            push_ignored(&mut items, &mut li, a, &mut ri, rnow);
+            items.extend((a..=z).map(Item::Del));
+            li = z + 1;
+        }
+        if let (Some(first), Some(last)) = (new.clone().next(), new.last()) {
+            let (b, z) = (r.token_at(first), r.token_at(last));
+            let lnow = li;
+            push_ignored(&mut items, &mut li, lnow, &mut ri, b);
+            items.extend((b..=z).map(Item::Ins));
+            ri = z + 1;
+        }
+    }
+    let (lend, rend) = (l.tokens.len(), r.tokens.len());
+    push_ignored(&mut items, &mut li, lend, &mut ri, rend);
+    items
+}
+
+/// Style items for the ignored tokens from the cursors up to `lend` and `rend`.
+fn push_ignored(items: &mut Vec<Item>, li: &mut usize, lend: usize, ri: &mut usize, rend: usize) {
+    items.extend((*li..lend).map(|a| Item::Style(Some(a), None)));
+    items.extend((*ri..rend).map(|b| Item::Style(None, Some(b))));
+    *li = (*li).max(lend);
+    *ri = (*ri).max(rend);
+}
+
+/// Size of a run of items: (words, characters on the longer side).
+fn measure(l: &Side, r: &Side, items: &[Item]) -> (usize, usize, bool) {
+    let (mut words, mut lchars, mut rchars, mut newline) = (0, 0, 0, false);
+    for item in items {
+        let (a, b) = match *item {
+            Item::Same(a, b) => (Some(a), Some(b)),
+            Item::Style(a, b) => (a, b),
+            Item::Del(a) => (Some(a), None),
+            Item::Ins(b) => (None, Some(b)),
+        };
+        if let Some(a) = a {
+            let piece = l.piece(a);
+            lchars += piece.chars().count();
+            newline |= piece.contains('\n');
+            if l.kind(a) == TokenKind::Word {
+                words += 1;
+            }
+        }
+        if let Some(b) = b {
+            let piece = r.piece(b);
+            rchars += piece.chars().count();
+            newline |= piece.contains('\n');
+            if a.is_none() && r.kind(b) == TokenKind::Word {
+                words += 1;
+            }
+        }
+    }
+    (words, lchars.max(rchars), newline)
+}
+
+/// Most words a common run may hold and still be joined into the changes around it.
+const CONFETTI_WORDS: usize = 2;
+
+/// Joins change runs separated by a short common run: one with no words (spaces,
+/// punctuation) or with at most [`CONFETTI_WORDS`] words that is no longer than the
+/// changes on either side. A common run holding a line break is never joined, so
+/// paragraphs stay apart.
+fn join_confetti(l: &Side, r: &Side, items: Vec<Item>) -> Vec<Item> {
+    // Split into alternating runs of (is_change, items).
+    let mut runs: Vec<(bool, Vec<Item>)> = Vec::new();
+    for item in items {
+        let change = item.is_change();
+        match runs.last_mut() {
+            Some((c, run)) if *c == change => run.push(item),
+            _ => runs.push((change, vec![item])),
+        }
+    }
+    let mut out: Vec<(bool, Vec<Item>)> = Vec::with_capacity(runs.len());
+    let mut iter = runs.into_iter().peekable();
+    while let Some((change, run)) = iter.next() {
+        let joinable = !change
+            && matches!(out.last(), Some((true, _)))
+            && matches!(iter.peek(), Some((true, _)));
+        if joinable {
+            let (words, chars, newline) = measure(l, r, &run);
+            let before = out.last().map_or(0, |(_, prev)| measure(l, r, prev).1);
+            let after = iter.peek().map_or(0, |(_, next)| measure(l, r, next).1);
+            let short =
+                words == 0 || (words <= CONFETTI_WORDS && chars <= before && chars <= after);
+            if short && !newline {
+                if let (Some((_, prev)), Some((_, next))) = (out.last_mut(), iter.next()) {
+                    prev.extend(run.into_iter().flat_map(as_change));
+                    prev.extend(next);
+                }
+                continue;
+            }
+        }
+        out.push((change, run));
+    }
+    out.into_iter().flat_map(|(_, run)| run).collect()
+}
+
+/// A common item rewritten as the deletion and insertion of its two texts.
+fn as_change(item: Item) -> Vec<Item> {
+    match item {
+        Item::Same(a, b) | Item::Style(Some(a), Some(b)) => vec![Item::Del(a), Item::Ins(b)],
+        Item::Style(Some(a), None) => vec![Item::Del(a)],
+        Item::Style(None, Some(b)) => vec![Item::Ins(b)],
+        other => vec![other],
+    }
+}
+
+/// Spans from items; within each change run all deleted text comes first, then all
+/// inserted text, so a hunk reads as one deletion beside one insertion.
+fn to_spans(l: &Side, r: &Side, items: &[Item]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut deleted = String::new();
+    let mut inserted = String::new();
+    let flush = |spans: &mut Vec<Span>, deleted: &mut String, inserted: &mut String| {
+        push_span(spans, Span::new(Tag::Delete, std::mem::take(deleted)));
+        push_span(spans, Span::new(Tag::Insert, std::mem::take(inserted)));
+    };
+    for item in items {
+        match *item {
+            Item::Del(a) => deleted.push_str(l.piece(a)),
+            Item::Ins(b) => inserted.push_str(r.piece(b)),
+            Item::Same(a, _) => {
+                flush(&mut spans, &mut deleted, &mut inserted);
+                push_span(&mut spans, Span::new(Tag::Equal, l.piece(a)));
+            }
+            Item::Style(a, b) => {
+                flush(&mut spans, &mut deleted, &mut inserted);
+                if let Some(a) = a {
+                    push_span(
+                        &mut spans,
+                        Span {
+                            style: true,
+                            ..Span::new(Tag::Delete, l.piece(a))
+                        },
+                    );
+                }
+                if let Some(b) = b {
+                    push_span(
+                        &mut spans,
+                        Span {
+                            style: true,
+                            ..Span::new(Tag::Insert, r.piece(b))
+                        },
+                    );
+                }
+            }
+        }
+    }
+    flush(&mut spans, &mut deleted, &mut inserted);
+    spans
+}

@@ -1,0 +1,49 @@
+use std::path::PathBuf;
+
+/// Why a file could not become a story. Every variant names the file, and a place in it
+/// where there is one, so the message fits on one line.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: invalid UTF-8 at byte offset {offset}")]
+    Utf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}: file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}:{line}:{column}: {message}")]
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}:{line}:{column}: duplicate outlet \"{outlet}\" (outlet names must be unique, ignoring case)"
+    )]
+    DuplicateOutlet {
+        path: PathBuf,
+        outlet: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
