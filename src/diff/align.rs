@@ -21,7 +21,7 @@ const MOVE_THRESHOLD: f64 = 0.6;
 /// Least share of a piece's words found in the whole for a split or merge.
 const PIECE_CONTAINMENT: f64 = 0.5;
 /// Half-width of the band of the gap matrix the dynamic programme looks at.
-const BAND: usize = 48;
+const BAND: usize = 24;
 /// Most leftover pairs compared when looking for fuzzy moves.
 const MOVE_PAIRS_LIMIT: usize = 250_000;
 
@@ -200,30 +200,60 @@ fn fuzzy_moves(
 /// One step of the gap programme: how many paragraphs it takes from each side.
 const STEPS: &[(usize, usize)] = &[(1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 0), (0, 1)];
 
+/// The columns of row `i` the gap programme looks at: a band around the gap's diagonal,
+/// or every column when the gap is small.
+fn band(i: usize, m: usize, n: usize) -> Range<usize> {
+    if m.max(n) <= 2 * BAND {
+        return 0..n + 1;
+    }
+    let centre = i * n / m.max(1);
+    centre.saturating_sub(BAND)..(centre + BAND + 1).min(n + 1)
+}
+
+/// Shared word counts of the band cells of a gap, computed once: the programme reads
+/// each cell up to a dozen times.
+struct SharedWords {
+    rows: Vec<(usize, Vec<u32>)>,
+}
+
+impl SharedWords {
+    fn new(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> Self {
+        let (m, n) = (li.len(), ri.len());
+        let rows = (0..m)
+            .map(|i| {
+                let cols = band(i, m, n);
+                let a = li.get(i).and_then(|&x| left.get(x));
+                let counts = cols
+                    .clone()
+                    .map(|j| match (a, ri.get(j).and_then(|&y| right.get(y))) {
+                        (Some(a), Some(b)) => {
+                            u32::try_from(common(&a.bag, &b.bag)).unwrap_or(u32::MAX)
+                        }
+                        _ => 0,
+                    })
+                    .collect();
+                (cols.start, counts)
+            })
+            .collect();
+        SharedWords { rows }
+    }
+
+    /// Words shared by left `i` and right `j`; 0 outside the band.
+    fn get(&self, i: usize, j: usize) -> usize {
+        self.rows
+            .get(i)
+            .and_then(|(start, counts)| counts.get(j.checked_sub(*start)?))
+            .map_or(0, |&c| c as usize)
+    }
+}
+
 /// Best monotone pairing inside one gap, allowing splits and merges of up to three.
 fn pair_gap(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> Vec<Pair> {
     let (m, n) = (li.len(), ri.len());
     if m == 0 || n == 0 {
         return Vec::new();
     }
-    let in_band = |i: usize, j: usize| {
-        // Distance from the gap's diagonal, scaled to the longer side.
-        let (x, y) = (i * n, j * m);
-        x.abs_diff(y) / m.max(n).max(1) <= BAND || m.max(n) <= 2 * BAND
-    };
-    // common[(i, j)] for cells in the band, computed once.
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut shared_at = |i: usize, j: usize| -> usize {
-        *shared.entry((i, j)).or_insert_with(|| {
-            match (
-                li.get(i).and_then(|&a| left.get(a)),
-                ri.get(j).and_then(|&b| right.get(b)),
-            ) {
-                (Some(a), Some(b)) => common(&a.bag, &b.bag),
-                _ => 0,
-            }
-        })
-    };
+    let shared = SharedWords::new(left, right, li, ri);
     let lsize = |i: usize| {
         li.get(i)
             .and_then(|&a| left.get(a))
@@ -244,13 +274,13 @@ fn pair_gap(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> 
     // best[i][j]: best score pairing the first i left and first j right paragraphs.
     let width = n + 1;
     let mut best = vec![f64::NEG_INFINITY; (m + 1) * width];
-    let mut step_of = vec![(0usize, 0usize); (m + 1) * width];
+    let mut step_of = vec![(0u8, 0u8); (m + 1) * width];
     if let Some(b) = best.get_mut(0) {
         *b = 0.0;
     }
     for i in 0..=m {
-        for j in 0..=n {
-            if (i, j) == (0, 0) || !in_band(i, j) {
+        for j in band(i, m, n) {
+            if (i, j) == (0, 0) {
                 continue;
             }
             for &(di, dj) in STEPS {
@@ -269,7 +299,7 @@ fn pair_gap(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> 
                 } else if !consecutive(li, pi, di) || !consecutive(ri, pj, dj) {
                     None
                 } else {
-                    step_gain(pi, di, pj, dj, &mut shared_at, &lsize, &rsize)
+                    step_gain(pi, di, pj, dj, &shared, &lsize, &rsize)
                 };
                 let Some(gain) = gain else { continue };
                 let score = prev + gain;
@@ -278,7 +308,7 @@ fn pair_gap(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> 
                 {
                     if score > *b {
                         *b = score;
-                        *s = (di, dj);
+                        *s = (di as u8, dj as u8);
                     }
                 }
             }
@@ -291,6 +321,7 @@ fn pair_gap(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> 
         let Some(&(di, dj)) = step_of.get(i * width + j) else {
             break;
         };
+        let (di, dj) = (usize::from(di), usize::from(dj));
         if (di, dj) == (0, 0) {
             break;
         }
@@ -317,7 +348,7 @@ fn step_gain(
     di: usize,
     pj: usize,
     dj: usize,
-    shared_at: &mut impl FnMut(usize, usize) -> usize,
+    shared: &SharedWords,
     lsize: &impl Fn(usize) -> usize,
     rsize: &impl Fn(usize) -> usize,
 ) -> Option<f64> {
@@ -325,14 +356,14 @@ fn step_gain(
         (
             lsize(pi),
             (pj..pj + dj)
-                .map(|j| (shared_at(pi, j), rsize(j)))
+                .map(|j| (shared.get(pi, j), rsize(j)))
                 .collect(),
         )
     } else {
         (
             rsize(pj),
             (pi..pi + di)
-                .map(|i| (shared_at(i, pj), lsize(i)))
+                .map(|i| (shared.get(i, pj), lsize(i)))
                 .collect(),
         )
     };

@@ -138,6 +138,58 @@ pub struct Block {
     pub similarity: f64,
     /// For a moved block, the index of its counterpart block.
     pub partner: Option<usize>,
+    /// Words in the spans, by tag, counted once when the block is filled.
+    pub words: SpanWords,
+}
+
+/// Word counts of a span list by tag; style spans count apart from changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SpanWords {
+    pub equal: usize,
+    pub deleted: usize,
+    pub inserted: usize,
+    pub style_deleted: usize,
+    pub style_inserted: usize,
+}
+
+impl SpanWords {
+    pub fn of(spans: &[Span]) -> Self {
+        let mut w = SpanWords::default();
+        for span in spans {
+            let n = count_words(&span.text);
+            let slot = match (span.tag, span.style) {
+                (Tag::Equal, _) => &mut w.equal,
+                (Tag::Delete, false) => &mut w.deleted,
+                (Tag::Insert, false) => &mut w.inserted,
+                (Tag::Delete, true) => &mut w.style_deleted,
+                (Tag::Insert, true) => &mut w.style_inserted,
+            };
+            *slot += n;
+        }
+        w
+    }
+
+    fn left(&self) -> usize {
+        self.equal + self.deleted + self.style_deleted
+    }
+
+    fn right(&self) -> usize {
+        self.equal + self.inserted + self.style_inserted
+    }
+
+    /// Words in common, a style difference being the same word spelled otherwise.
+    fn common(&self) -> usize {
+        self.equal + self.style_deleted.min(self.style_inserted)
+    }
+
+    /// Share of words in common: 2·common / (left + right); 1 for two empty texts.
+    pub fn similarity(&self) -> f64 {
+        let total = self.left() + self.right();
+        if total == 0 {
+            return 1.0;
+        }
+        (2 * self.common()) as f64 / total as f64
+    }
 }
 
 impl Block {
@@ -329,6 +381,7 @@ fn empty_block(kind: Kind, left: Range<usize>, right: Range<usize>) -> Block {
         spans: Vec::new(),
         similarity: 0.0,
         partner: None,
+        words: SpanWords::default(),
     }
 }
 
@@ -348,7 +401,8 @@ fn fill_block(block: &mut Block, left: &Doc, right: &Doc, options: &WordOptions)
         _ => (left.slice(&block.left), right.slice(&block.right)),
     };
     block.spans = diff_words(ltext, rtext, options);
-    block.similarity = similarity(&block.spans);
+    block.words = SpanWords::of(&block.spans);
+    block.similarity = block.words.similarity();
     if block.kind == Kind::Changed && !block.spans.iter().any(Span::is_change) {
         block.kind = Kind::Same;
     }
@@ -378,33 +432,6 @@ fn link_partners(blocks: &mut [Block]) {
     }
 }
 
-/// Share of words in common, counted on the spans: 2·equal / (left + right).
-pub fn similarity(spans: &[Span]) -> f64 {
-    let (mut equal, mut left, mut right) = (0usize, 0usize, 0usize);
-    for span in spans {
-        let words = count_words(&span.text);
-        match span.tag {
-            Tag::Equal => {
-                equal += words;
-                left += words;
-                right += words;
-            }
-            // A style difference is the same word in another spelling.
-            Tag::Delete if span.style => {
-                left += words;
-                equal += words;
-            }
-            Tag::Insert if span.style => right += words,
-            Tag::Delete => left += words,
-            Tag::Insert => right += words,
-        }
-    }
-    if left + right == 0 {
-        return 1.0;
-    }
-    (2 * equal) as f64 / (left + right) as f64
-}
-
 fn stats_of(
     blocks: &[Block],
     left: &Doc,
@@ -412,73 +439,52 @@ fn stats_of(
     normalize: bool,
     options: &WordOptions,
 ) -> Stats {
-    let (mut added, mut removed, mut equal) = (0, 0, 0);
+    let mut sum = Stats::default();
+    let mut common = 0;
     for block in blocks {
-        for span in &block.spans {
-            let words = count_words(&span.text);
-            match (span.tag, span.style) {
-                (Tag::Delete, false) if block.kind != Kind::MovedIn => removed += words,
-                (Tag::Insert, false) if block.kind != Kind::MovedOut => added += words,
-                // Moved text counts as common once, from its left-hand block.
-                (Tag::Equal, _) | (Tag::Delete, true) if block.kind != Kind::MovedIn => {
-                    equal += words
-                }
-                _ => {}
-            }
+        let w = &block.words;
+        // A moved pair's diff sits in both of its blocks: each side counts its own half,
+        // and the words they share count once.
+        if block.kind != Kind::MovedIn {
+            sum.left_words += w.left();
+            sum.words_removed += w.deleted;
+            common += w.common();
+        }
+        if block.kind != Kind::MovedOut {
+            sum.right_words += w.right();
+            sum.words_added += w.inserted;
         }
     }
-    let left_words = count_words(&left.text);
-    let right_words = count_words(&right.text);
     let flat = flat_ops(blocks, left, right);
     let hunks = count_hunks(&flat);
-    let style_hunks = if normalize {
+    // Hunks normalisation hides: those of the strict word diff of each paired block that
+    // the normalised diff no longer has.
+    let style_hunks: usize = if normalize {
         let strict = WordOptions {
             normalize: false,
             ..*options
         };
-        let strict_hunks: usize = blocks
+        blocks
             .iter()
-            .filter(|b| {
-                !matches!(
-                    b.kind,
-                    Kind::LeftOnly | Kind::RightOnly | Kind::MovedOut | Kind::MovedIn
-                )
-            })
+            .filter(|b| b.shows_left() && b.shows_right())
             .map(|b| {
-                count_hunks(&diff_words(
-                    left.slice(&b.left),
-                    right.slice(&b.right),
-                    &strict,
-                ))
+                let strict_spans = diff_words(left.slice(&b.left), right.slice(&b.right), &strict);
+                count_hunks(&strict_spans).saturating_sub(count_hunks(&b.spans))
             })
-            .sum::<usize>();
-        let normal_hunks: usize = blocks
-            .iter()
-            .filter(|b| {
-                !matches!(
-                    b.kind,
-                    Kind::LeftOnly | Kind::RightOnly | Kind::MovedOut | Kind::MovedIn
-                )
-            })
-            .map(|b| count_hunks(&b.spans))
-            .sum();
-        strict_hunks.saturating_sub(normal_hunks)
+            .sum()
     } else {
         0
     };
-    let total = left_words + right_words;
+    let total = sum.left_words + sum.right_words;
     Stats {
-        left_words,
-        right_words,
-        words_added: added,
-        words_removed: removed,
         hunks,
         style_hunks,
         similarity: if total == 0 {
             1.0
         } else {
-            ((2 * equal) as f64 / total as f64).min(1.0)
+            ((2 * common) as f64 / total as f64).min(1.0)
         },
+        ..sum
     }
 }
 
@@ -567,5 +573,122 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::MovedOut | Kind::MovedIn => "moved",
         Kind::LeftOnly => "left_only",
         Kind::RightOnly => "right_only",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(left: &[&str], right: &[&str]) -> Vec<Kind> {
+        let c = compare(
+            &Doc::from_paragraphs(left),
+            &Doc::from_paragraphs(right),
+            &Options::default(),
+        );
+        c.blocks.iter().map(|b| b.kind).collect()
+    }
+
+    const A: &str = "Lee and Xi spoke by phone on Tuesday about trade and security.";
+    const B: &str = "China is South Korea's biggest trading partner by a wide margin.";
+    const C: &str = "The call lasted thirty minutes, the presidential office said.";
+    const D: &str = "Analysts expect a summit in Gyeongju later in the year.";
+
+    #[test]
+    fn identical_paragraphs_are_same() {
+        assert_eq!(kinds(&[A, B], &[A, B]), vec![Kind::Same, Kind::Same]);
+    }
+
+    #[test]
+    fn an_edited_paragraph_is_changed() {
+        let edited = A.replace("Tuesday", "June 10");
+        assert_eq!(
+            kinds(&[A, B], &[&edited, B]),
+            vec![Kind::Changed, Kind::Same]
+        );
+    }
+
+    #[test]
+    fn added_and_dropped_paragraphs_face_nothing() {
+        assert_eq!(
+            kinds(&[A, B], &[A, D, B]),
+            vec![Kind::Same, Kind::RightOnly, Kind::Same]
+        );
+        assert_eq!(
+            kinds(&[A, C, B], &[A, B]),
+            vec![Kind::Same, Kind::LeftOnly, Kind::Same]
+        );
+    }
+
+    #[test]
+    fn a_reordered_paragraph_is_moved_with_linked_partners() {
+        let c = compare(
+            &Doc::from_paragraphs(&[A, B, C, D]),
+            &Doc::from_paragraphs(&[B, C, D, A]),
+            &Options::default(),
+        );
+        let kinds: Vec<Kind> = c.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Kind::MovedOut,
+                Kind::Same,
+                Kind::Same,
+                Kind::Same,
+                Kind::MovedIn
+            ]
+        );
+        assert_eq!(c.blocks[0].partner, Some(4));
+        assert_eq!(c.blocks[4].partner, Some(0));
+        assert_eq!(c.stats.words_added + c.stats.words_removed, 0);
+        assert!((c.stats.similarity - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_paragraph_split_in_two_pairs_as_split() {
+        let joined = format!("{A} {B}");
+        let c = compare(
+            &Doc::from_paragraphs(&[joined.as_str(), C]),
+            &Doc::from_paragraphs(&[A, B, C]),
+            &Options::default(),
+        );
+        assert_eq!(c.blocks[0].kind, Kind::Split);
+        assert_eq!(
+            (c.blocks[0].left.clone(), c.blocks[0].right.clone()),
+            (0..1, 0..2)
+        );
+        let entries = c.paragraph_entries();
+        assert_eq!(entries[0].right, Some(Indexes::Many(vec![0, 1])));
+        assert_eq!(entries[0].kind, "split");
+    }
+
+    #[test]
+    fn two_paragraphs_merged_into_one_pair_as_merged() {
+        let joined = format!("{A} {B}");
+        assert_eq!(
+            kinds(&[A, B, C], &[joined.as_str(), C]),
+            vec![Kind::Merged, Kind::Same]
+        );
+    }
+
+    #[test]
+    fn flat_ops_rebuild_both_texts_with_their_separators() {
+        let left = Doc::from_text("  First para.\n\nSecond para here.\n\n\nThird.\n");
+        let right = Doc::from_text("Third.\n\nFirst para, edited.\n\nNew one.");
+        let c = compare(&left, &right, &Options::default());
+        let ops = flat_ops(&c.blocks, &left, &right);
+        assert_eq!(rebuild(&ops, true), left.text);
+        assert_eq!(rebuild(&ops, false), right.text);
+    }
+
+    #[test]
+    fn similarity_counts_shared_words() {
+        let w = SpanWords::of(&[
+            Span::new(Tag::Equal, "a b c"),
+            Span::new(Tag::Delete, "d"),
+            Span::new(Tag::Insert, "e f"),
+        ]);
+        assert!((w.similarity() - 6.0 / 9.0).abs() < 1e-9);
+        assert!((SpanWords::default().similarity() - 1.0).abs() < 1e-9);
     }
 }

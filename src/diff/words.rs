@@ -281,3 +281,105 @@ fn to_spans(l: &Side, r: &Side, items: &[Item]) -> Vec<Span> {
     flush(&mut spans, &mut deleted, &mut inserted);
     spans
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::span::{count_hunks, rebuild};
+
+    fn diff(left: &str, right: &str, normalize: bool) -> Vec<Span> {
+        let options = WordOptions {
+            normalize,
+            algorithm: Algorithm::Histogram,
+            deadline: None,
+        };
+        let spans = diff_words(left, right, &options);
+        assert_eq!(rebuild(&spans, true), left);
+        assert_eq!(rebuild(&spans, false), right);
+        spans
+    }
+
+    fn marked(spans: &[Span]) -> String {
+        crate::cli::render::plain(spans)
+    }
+
+    #[test]
+    fn a_changed_word_is_one_hunk() {
+        let spans = diff(
+            "pledged on Tuesday to work",
+            "pledged on June 10 to work",
+            false,
+        );
+        assert_eq!(marked(&spans), "pledged on [-Tuesday-]{+June 10+} to work");
+    }
+
+    #[test]
+    fn a_lone_common_word_between_changes_joins_them() {
+        let spans = diff(
+            "he said the talks were hard",
+            "she noted the meetings went well",
+            false,
+        );
+        assert_eq!(
+            marked(&spans),
+            "[-he said the talks were hard-]{+she noted the meetings went well+}"
+        );
+        assert_eq!(count_hunks(&spans), 1);
+    }
+
+    #[test]
+    fn a_long_common_run_keeps_changes_apart() {
+        let spans = diff(
+            "Lee said on Tuesday that the two countries agreed",
+            "Kang said on Tuesday that the two countries pledged",
+            false,
+        );
+        assert_eq!(count_hunks(&spans), 2);
+    }
+
+    #[test]
+    fn punctuation_only_common_run_is_joined() {
+        let spans = diff("alpha, beta", "gamma, delta", false);
+        assert_eq!(marked(&spans), "[-alpha, beta-]{+gamma, delta+}");
+    }
+
+    #[test]
+    fn line_breaks_are_never_joined_across() {
+        let spans = diff("one\ntwo", "uno\ndos", false);
+        assert_eq!(marked(&spans), "[-one-]{+uno+}\n[-two-]{+dos+}");
+    }
+
+    #[test]
+    fn style_differences_are_style_spans_under_normalisation() {
+        let spans = diff(
+            "told Xi the U.S. position",
+            "told Mr Xi the US position",
+            true,
+        );
+        assert_eq!(count_hunks(&spans), 0);
+        assert!(spans.iter().any(|s| s.style));
+        assert_eq!(marked(&spans), "told Mr Xi the US position");
+        let strict = diff(
+            "told Xi the U.S. position",
+            "told Mr Xi the US position",
+            false,
+        );
+        assert_eq!(count_hunks(&strict), 2);
+    }
+
+    #[test]
+    fn normalisation_keeps_real_changes() {
+        let spans = diff("the US position", "the UK position", true);
+        assert_eq!(marked(&spans), "the [-US-]{+UK+} position");
+    }
+
+    #[test]
+    fn identical_and_empty_texts() {
+        assert_eq!(
+            diff("same", "same", false),
+            vec![Span::new(Tag::Equal, "same")]
+        );
+        assert!(diff("", "", false).is_empty());
+        assert_eq!(marked(&diff("", "new", false)), "{+new+}");
+    }
+}
