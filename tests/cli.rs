@@ -1,0 +1,355 @@
+//! The command line as scripts use it: output formats, exit codes, one-line errors.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const REUTERS: &str = "tests/fixtures/reuters.txt";
+const STRAITS_TIMES: &str = "tests/fixtures/straits_times.txt";
+
+fn diverge() -> Command {
+    let mut cmd = Command::cargo_bin("diverge").unwrap_or_else(|e| panic!("binary: {e}"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("diverge-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs and expects exit 1 with exactly one line on stderr; returns that line.
+fn one_line_error(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err.trim_end().to_string()
+}
+
+#[test]
+fn json_ops_rebuild_both_inputs_byte_for_byte() {
+    let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ops = doc["ops"].as_array().unwrap();
+    let side = |skip: &str| -> String {
+        ops.iter()
+            .filter(|op| op["op"] != skip)
+            .map(|op| op["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(side("insert"), std::fs::read_to_string(REUTERS).unwrap());
+    assert_eq!(
+        side("delete"),
+        std::fs::read_to_string(STRAITS_TIMES).unwrap()
+    );
+    assert_eq!(doc["left"]["name"], "reuters");
+    assert_eq!(doc["right"]["name"], "straits_times");
+    assert!(doc["left"]["words"].as_u64().unwrap() > 300);
+    let similarity = doc["similarity"].as_f64().unwrap();
+    assert!(similarity > 0.7 && similarity < 1.0, "{similarity}");
+}
+
+#[test]
+fn json_paragraphs_pair_the_seed_versions() {
+    let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let paras = doc["paragraphs"].as_array().unwrap();
+    let kind_of = |left: serde_json::Value| {
+        paras
+            .iter()
+            .find(|p| p["left"] == left)
+            .map(|p| p["kind"].as_str().unwrap().to_string())
+    };
+    // "Lee took office … Lee has since spoken …" is one Reuters paragraph, two in ST.
+    assert_eq!(kind_of(serde_json::json!(6)).as_deref(), Some("split"));
+    assert_eq!(kind_of(serde_json::json!(3)).as_deref(), Some("left_only"));
+    let right_only: Vec<u64> = paras
+        .iter()
+        .filter(|p| p["kind"] == "right_only")
+        .map(|p| p["right"].as_u64().unwrap())
+        .collect();
+    assert_eq!(right_only, vec![8, 11]);
+}
+
+#[test]
+fn plain_reads_like_wdiff_with_whole_phrases() {
+    let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "plain"]));
+    assert!(
+        out.contains("pledged on [-Tuesday-]{+June 10+} to work"),
+        "{out}"
+    );
+    assert!(out.contains("[-Sign up here.\n-]"), "{out}");
+    assert!(!out.contains('\u{1b}'));
+}
+
+#[test]
+fn normalize_hides_style_but_keeps_substance() {
+    let out = stdout_of(diverge().args([
+        "diff",
+        REUTERS,
+        STRAITS_TIMES,
+        "--format",
+        "plain",
+        "--normalize",
+    ]));
+    assert!(!out.contains("{+Mr +}"), "{out}");
+    assert!(!out.contains("[-U.S.-]"), "{out}");
+    assert!(out.contains("[-Tuesday-]{+June 10+}"), "{out}");
+    assert!(out.contains("{+Mr Xi urged the two countries"), "{out}");
+}
+
+#[test]
+fn ansi_uses_colour_only_when_asked() {
+    let coloured = stdout_of(diverge().args([
+        "diff",
+        REUTERS,
+        STRAITS_TIMES,
+        "--format",
+        "ansi",
+        "--color",
+        "always",
+    ]));
+    assert!(coloured.contains("\x1b[31;9m"));
+    let never = stdout_of(diverge().args([
+        "diff",
+        REUTERS,
+        STRAITS_TIMES,
+        "--format",
+        "ansi",
+        "--color",
+        "never",
+    ]));
+    assert!(!never.contains("\x1b[31"), "colour despite --color never");
+    assert!(never.contains("\x1b[9m"), "attributes still mark deletions");
+    let no_color = stdout_of(diverge().env("NO_COLOR", "1").args([
+        "diff",
+        REUTERS,
+        STRAITS_TIMES,
+        "--format",
+        "ansi",
+    ]));
+    assert!(!no_color.contains("\x1b[31"));
+}
+
+#[test]
+fn piped_output_defaults_to_plain() {
+    let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES]));
+    assert!(out.contains("[-Tuesday-]{+June 10+}"));
+    assert!(!out.contains('\u{1b}'));
+}
+
+#[test]
+fn escape_sequences_from_input_never_reach_stdout() {
+    let dir = scratch("escape");
+    let a = write(
+        &dir,
+        "a.txt",
+        b"Plain \x1b]0;pwned\x07 title \x1b[2J here.\n",
+    );
+    // U+009B is the one-character CSI of C1 controls.
+    let b = write(
+        &dir,
+        "b.txt",
+        "Plain \u{1b}[31m red \u{9b}2J text.\n".as_bytes(),
+    );
+    for format in ["plain", "ansi"] {
+        let out = stdout_of(
+            diverge()
+                .args(["diff", "--color", "never", "--format", format])
+                .arg(&a)
+                .arg(&b),
+        );
+        let without_own_styles = out
+            .replace("\x1b[9m", "")
+            .replace("\x1b[4;1m", "")
+            .replace("\x1b[0m", "");
+        assert!(!without_own_styles.contains('\u{1b}'), "{format}: {out:?}");
+        assert!(!without_own_styles.contains('\u{9b}'), "{format}: {out:?}");
+        assert!(!without_own_styles.contains('\u{7}'), "{format}: {out:?}");
+        assert!(out.contains('\u{241b}'), "{format}: ESC shown as a picture");
+    }
+}
+
+#[test]
+fn check_reports_each_good_file_on_one_line() {
+    let dir = scratch("check-ok");
+    let story = write(
+        &dir,
+        "story.json",
+        br#"{"title":"T","reports":[{"outlet":"A","body":["x y"]},{"outlet":"B","body":[]}]}"#,
+    );
+    let out = stdout_of(diverge().arg("check").arg(&story).arg(REUTERS));
+    assert_eq!(out.lines().count(), 2);
+    assert!(
+        out.contains("ok (story \"T\", 2 reports, 1 paragraphs)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn stats_lists_reports_and_pairs() {
+    let dir = scratch("stats");
+    let story = write(
+        &dir,
+        "story.json",
+        br#"{"title":"T","reports":[{"outlet":"A","body":["one two three"]},{"outlet":"B","body":["one two four"]}]}"#,
+    );
+    let out = stdout_of(
+        diverge()
+            .arg("stats")
+            .arg(&story)
+            .args(["--format", "json"]),
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["reports"][0]["words"], 3);
+    assert_eq!(doc["pairs"][0]["words_added"], 1);
+    assert!(stdout_of(diverge().arg("stats").arg(&story)).contains("similarity"));
+}
+
+#[test]
+fn malformed_json_names_file_line_and_column() {
+    let dir = scratch("malformed");
+    let f = write(&dir, "bad.json", b"{\"title\": \"T\",\n  \"reports\": [ }");
+    let err = one_line_error(diverge().arg("check").arg(&f));
+    assert!(err.contains("bad.json:2:"), "{err}");
+}
+
+#[test]
+fn wrong_type_says_what_was_expected() {
+    let dir = scratch("wrong-type");
+    let f = write(
+        &dir,
+        "s.json",
+        b"{\"title\": \"T\", \"reports\": [{\"outlet\": \"A\", \"body\": \"text\"}]}",
+    );
+    let err = one_line_error(diverge().arg("check").arg(&f));
+    assert!(
+        err.contains("s.json:1:") && err.contains("expected a sequence"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_field_is_named() {
+    let dir = scratch("missing");
+    let f = write(&dir, "s.json", b"{\"reports\": []}");
+    let err = one_line_error(diverge().arg("check").arg(&f));
+    assert!(err.contains("missing field `title`"), "{err}");
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let dir = scratch("unknown");
+    let f = write(
+        &dir,
+        "s.json",
+        b"{\"title\": \"T\", \"reports\": [], \"author\": \"me\"}",
+    );
+    let err = one_line_error(diverge().arg("check").arg(&f));
+    assert!(err.contains("unknown field `author`"), "{err}");
+}
+
+#[test]
+fn duplicate_outlets_are_refused() {
+    let dir = scratch("dup");
+    let f = write(
+        &dir,
+        "s.json",
+        b"{\"title\": \"T\", \"reports\": [\n {\"outlet\": \"Reuters\", \"body\": []},\n {\"outlet\": \"REUTERS\", \"body\": []}]}",
+    );
+    let err = one_line_error(diverge().arg("check").arg(&f));
+    assert!(
+        err.contains("s.json:3:3: duplicate outlet \"REUTERS\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_text_file_stems_are_refused() {
+    let dir = scratch("dup-stems");
+    std::fs::create_dir_all(dir.join("x")).unwrap();
+    let a = write(&dir, "a.txt", b"one");
+    let b = write(&dir.join("x"), "a.txt", b"two");
+    let err = one_line_error(diverge().arg(&a).arg(&b));
+    assert!(err.contains("duplicate outlet \"a\""), "{err}");
+}
+
+#[test]
+fn missing_file_is_named() {
+    let err = one_line_error(diverge().args(["diff", "no/such/file.txt", REUTERS]));
+    assert!(err.contains("no/such/file.txt: cannot read"), "{err}");
+}
+
+#[test]
+fn unreadable_path_is_named() {
+    let dir = scratch("unreadable");
+    // A directory cannot be read as a file, even by root.
+    let err = one_line_error(diverge().args(["diff"]).arg(&dir).arg(REUTERS));
+    assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_gives_byte_offset_and_position() {
+    let dir = scratch("utf8");
+    let f = write(&dir, "latin1.txt", b"first line\ncaf\xe9 au lait\n");
+    let err = one_line_error(diverge().args(["diff"]).arg(&f).arg(REUTERS));
+    assert!(
+        err.contains("latin1.txt:2:4: invalid UTF-8 at byte offset 14"),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_file_is_refused() {
+    let dir = scratch("empty");
+    let f = write(&dir, "empty.txt", b"  \n\n");
+    let err = one_line_error(diverge().args(["diff"]).arg(&f).arg(REUTERS));
+    assert!(err.contains("empty.txt: file is empty"), "{err}");
+    let j = write(&dir, "empty.json", b"");
+    let err = one_line_error(diverge().arg("check").arg(&j));
+    assert!(err.contains("empty.json: file is empty"), "{err}");
+}
+
+#[test]
+fn bad_flag_is_a_usage_error() {
+    let out = diverge()
+        .args(["diff", REUTERS, STRAITS_TIMES, "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn check_fails_when_any_file_fails() {
+    let out = diverge()
+        .args(["check", REUTERS, "missing.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
