@@ -682,6 +682,21 @@ mod tests {
     }
 
     #[test]
+    fn a_spent_budget_gives_a_coarser_diff_that_still_rebuilds() {
+        let words: Vec<String> = (0..3000).map(|i| format!("w{}", i % 97)).collect();
+        let left = Doc::from_text(words.join(" "));
+        let right = Doc::from_text(words.iter().rev().cloned().collect::<Vec<_>>().join(" "));
+        let spent = Options {
+            budget: Duration::ZERO,
+            ..Options::default()
+        };
+        let c = compare(&left, &right, &spent);
+        let ops = flat_ops(&c.blocks, &left, &right);
+        assert_eq!(rebuild(&ops, true), left.text);
+        assert_eq!(rebuild(&ops, false), right.text);
+    }
+
+    #[test]
     fn similarity_counts_shared_words() {
         let w = SpanWords::of(&[
             Span::new(Tag::Equal, "a b c"),

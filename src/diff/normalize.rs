@@ -6,6 +6,9 @@
 
 use super::tokens::{Token, TokenKind};
 
+/// Marks that some houses set with spaces around them and others without.
+const SPACED_MARKS: &[char] = &['/', '\u{2026}', '\u{2013}', '\u{2014}', '-'];
+
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "mx", "prof"];
 
 /// Comparison key of one token's text under house-style normalisation; `None` for tokens
@@ -127,8 +130,9 @@ fn american_spelling(word: &str) -> String {
 }
 
 /// Indexes of tokens that normalisation ignores: an honorific (and its dot and the space
-/// after it) before a capitalised name, and the dot that closes a dotted abbreviation
-/// ("U.S." is the word "U.S" plus "."; "US" has no such dot).
+/// after it) before a capitalised name, the dot that closes a dotted abbreviation
+/// ("U.S." is the word "U.S" plus "."; "US" has no such dot), and spaces beside a
+/// slash, dash or ellipsis on the same line.
 pub fn ignored_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
     let piece = |i: usize| tokens.get(i).and_then(|t| text.get(t.range.clone()));
     let kind = |i: usize| tokens.get(i).map(|t| t.kind);
@@ -159,6 +163,22 @@ pub fn ignored_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
             if let Some(flag) = ignored.get_mut(i + 1) {
                 *flag = true;
             }
+        }
+    }
+    // Spacing around slashes, dashes and ellipses is house typography ("SEOUL/ BEIJING",
+    // "issues …", "2016 — to"); spacing after a comma or full stop is not, so those keep
+    // their spaces.
+    let kept_punct = |i: usize, ignored: &[bool]| {
+        kind(i) == Some(TokenKind::Punct)
+            && !ignored.get(i).copied().unwrap_or(true)
+            && piece(i).is_some_and(|p| p.chars().all(|c| SPACED_MARKS.contains(&c)))
+    };
+    for i in 0..tokens.len() {
+        let spacing = kind(i) == Some(TokenKind::Space)
+            && !piece(i).is_some_and(|s| s.contains('\n'))
+            && ((i > 0 && kept_punct(i - 1, &ignored)) || kept_punct(i + 1, &ignored));
+        if let Some(flag) = ignored.get_mut(i).filter(|_| spacing) {
+            *flag = true;
         }
     }
     ignored
@@ -265,6 +285,15 @@ mod tests {
         assert_eq!(ignored_pieces("Dr. Park spoke"), vec!["Dr", ".", " "]);
         assert!(ignored_pieces("the mr lee").is_empty());
         assert!(ignored_pieces("Mr said").is_empty());
+    }
+
+    #[test]
+    fn spaces_beside_punctuation_are_ignored_but_not_line_breaks() {
+        assert_eq!(ignored_pieces("SEOUL/ BEIJING"), vec![" "]);
+        assert_eq!(ignored_pieces("issues \u{2026} as"), vec![" ", " "]);
+        assert!(ignored_pieces("one two").is_empty());
+        assert!(ignored_pieces("partner, and").is_empty());
+        assert!(ignored_pieces("end.\nNext").is_empty());
     }
 
     #[test]
