@@ -162,3 +162,20 @@ fn generated_100k_words_normalized(bencher: Bencher) {
         .counter(divan::counter::ItemsCount::new(words))
         .bench(|| compare(black_box(&left), black_box(&right), &options));
 }
+
+/// 2,000 paragraphs, 2% word edits, and every 20th paragraph moved 50 places on: the
+/// case that exercises pairing, moves and the gap programme together.
+#[divan::bench(sample_count = 10)]
+fn generated_2000_paragraphs_with_moves(bencher: Bencher) {
+    let (l, r) = generated_pair(130_000, 2);
+    let left: Vec<&str> = l.split("\n\n").take(2000).collect();
+    let mut right: Vec<&str> = r.split("\n\n").take(2000).collect();
+    for i in (0..right.len().saturating_sub(50)).step_by(20) {
+        right.swap(i, i + 50);
+    }
+    let words: usize = left.iter().chain(&right).map(|p| count_words(p)).sum();
+    let (left, right) = (Doc::from_paragraphs(&left), Doc::from_paragraphs(&right));
+    bencher
+        .counter(divan::counter::ItemsCount::new(words))
+        .bench(|| compare(black_box(&left), black_box(&right), &Options::default()));
+}
