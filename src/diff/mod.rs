@@ -8,7 +8,7 @@ mod tokens;
 mod words;
 
 pub use align::{Alignment, Pair};
-pub use span::{Span, Tag, count_hunks, rebuild};
+pub use span::{Span, Tag, count_hunks, count_style_hunks, rebuild};
 pub use tokens::{Token, TokenKind, count_words, tokenize};
 pub use words::{WordOptions, diff_words};
 
@@ -220,7 +220,8 @@ pub struct Stats {
     pub words_removed: usize,
     /// Change hunks in the flat diff.
     pub hunks: usize,
-    /// Hunks that normalisation counts as style (0 when normalisation is off).
+    /// Differences that normalisation counts as style: runs of style spans between
+    /// equal text (0 when normalisation is off).
     pub style_hunks: usize,
     /// Share of words the two versions have in common, 0..1.
     pub similarity: f64,
@@ -275,7 +276,7 @@ pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
         fill_block(block, left, right, &word_options);
     }
     link_partners(&mut blocks);
-    let stats = stats_of(&blocks, left, right, options.normalize, &word_options);
+    let stats = stats_of(&blocks, left, right);
     Comparison { blocks, stats }
 }
 
@@ -432,13 +433,7 @@ fn link_partners(blocks: &mut [Block]) {
     }
 }
 
-fn stats_of(
-    blocks: &[Block],
-    left: &Doc,
-    right: &Doc,
-    normalize: bool,
-    options: &WordOptions,
-) -> Stats {
+fn stats_of(blocks: &[Block], left: &Doc, right: &Doc) -> Stats {
     let mut sum = Stats::default();
     let mut common = 0;
     for block in blocks {
@@ -457,24 +452,7 @@ fn stats_of(
     }
     let flat = flat_ops(blocks, left, right);
     let hunks = count_hunks(&flat);
-    // Hunks normalisation hides: those of the strict word diff of each paired block that
-    // the normalised diff no longer has.
-    let style_hunks: usize = if normalize {
-        let strict = WordOptions {
-            normalize: false,
-            ..*options
-        };
-        blocks
-            .iter()
-            .filter(|b| b.shows_left() && b.shows_right())
-            .map(|b| {
-                let strict_spans = diff_words(left.slice(&b.left), right.slice(&b.right), &strict);
-                count_hunks(&strict_spans).saturating_sub(count_hunks(&b.spans))
-            })
-            .sum()
-    } else {
-        0
-    };
+    let style_hunks = count_style_hunks(&flat);
     let total = sum.left_words + sum.right_words;
     Stats {
         hunks,

@@ -71,17 +71,28 @@ pub fn rebuild(spans: &[Span], left: bool) -> String {
 /// Number of change hunks: maximal runs of real changes between equal text.
 /// Style-only spans neither count nor split a hunk.
 pub fn count_hunks(spans: &[Span]) -> usize {
-    let mut hunks = 0;
-    let mut in_hunk = false;
+    count_runs(spans, Span::is_change)
+}
+
+/// Number of differences normalisation hides: maximal runs of style spans between equal
+/// text.
+pub fn count_style_hunks(spans: &[Span]) -> usize {
+    count_runs(spans, |s| s.style)
+}
+
+/// Maximal runs of spans matching `wanted`, broken only by equal text.
+fn count_runs(spans: &[Span], wanted: impl Fn(&Span) -> bool) -> usize {
+    let mut runs = 0;
+    let mut in_run = false;
     for span in spans {
-        if span.is_change() {
-            if !in_hunk {
-                hunks += 1;
+        if wanted(span) {
+            if !in_run {
+                runs += 1;
             }
-            in_hunk = true;
+            in_run = true;
         } else if span.tag == Tag::Equal {
-            in_hunk = false;
+            in_run = false;
         }
     }
-    hunks
+    runs
 }
