@@ -125,42 +125,39 @@ fn options(name: &str) -> Options {
     }
 }
 
-#[divan::bench(args = ["myers", "patience", "histogram"])]
-fn seed_pair(bencher: Bencher, algorithm: &str) {
-    let left = Doc::from_text(REUTERS);
-    let right = Doc::from_text(STRAITS_TIMES);
-    let words = count_words(REUTERS) + count_words(STRAITS_TIMES);
-    let options = options(algorithm);
+/// Benchmarks one comparison, counting the words of both sides as throughput.
+fn bench_compare(bencher: Bencher, left: Doc, right: Doc, options: Options) {
+    let words = count_words(&left.text) + count_words(&right.text);
     bencher
         .counter(divan::counter::ItemsCount::new(words))
         .bench(|| compare(black_box(&left), black_box(&right), &options));
+}
+
+#[divan::bench(args = ["myers", "patience", "histogram"])]
+fn seed_pair(bencher: Bencher, algorithm: &str) {
+    let (left, right) = (Doc::from_text(REUTERS), Doc::from_text(STRAITS_TIMES));
+    bench_compare(bencher, left, right, options(algorithm));
 }
 
 #[divan::bench(args = ["myers", "patience", "histogram"], sample_count = 20)]
 fn generated_100k_words_2_percent(bencher: Bencher, algorithm: &str) {
     let (l, r) = generated_pair(100_000, 2);
-    let words = count_words(&l) + count_words(&r);
-    let left = Doc::from_text(l);
-    let right = Doc::from_text(r);
-    let options = options(algorithm);
-    bencher
-        .counter(divan::counter::ItemsCount::new(words))
-        .bench(|| compare(black_box(&left), black_box(&right), &options));
+    bench_compare(
+        bencher,
+        Doc::from_text(l),
+        Doc::from_text(r),
+        options(algorithm),
+    );
 }
 
 #[divan::bench(sample_count = 10)]
 fn generated_100k_words_normalized(bencher: Bencher) {
     let (l, r) = generated_pair(100_000, 2);
-    let words = count_words(&l) + count_words(&r);
-    let left = Doc::from_text(l);
-    let right = Doc::from_text(r);
     let options = Options {
         normalize: true,
         ..Options::default()
     };
-    bencher
-        .counter(divan::counter::ItemsCount::new(words))
-        .bench(|| compare(black_box(&left), black_box(&right), &options));
+    bench_compare(bencher, Doc::from_text(l), Doc::from_text(r), options);
 }
 
 /// 2,000 paragraphs, 2% word edits, and every 20th paragraph moved 50 places on: the
@@ -173,9 +170,6 @@ fn generated_2000_paragraphs_with_moves(bencher: Bencher) {
     for i in (0..right.len().saturating_sub(50)).step_by(20) {
         right.swap(i, i + 50);
     }
-    let words: usize = left.iter().chain(&right).map(|p| count_words(p)).sum();
     let (left, right) = (Doc::from_paragraphs(&left), Doc::from_paragraphs(&right));
-    bencher
-        .counter(divan::counter::ItemsCount::new(words))
-        .bench(|| compare(black_box(&left), black_box(&right), &Options::default()));
+    bench_compare(bencher, left, right, Options::default());
 }

@@ -231,23 +231,25 @@ fn stats_lists_reports_and_pairs() {
     assert!(stdout_of(diverge().arg("stats").arg(&story)).contains("similarity"));
 }
 
+/// The one-line error `diverge check` gives for a story file holding `json`.
+fn check_error(test: &str, json: &str) -> String {
+    let dir = scratch(test);
+    let f = write(&dir, "s.json", json.as_bytes());
+    one_line_error(diverge().arg("check").arg(&f))
+}
+
 #[test]
 fn malformed_json_names_file_line_and_column() {
-    let dir = scratch("malformed");
-    let f = write(&dir, "bad.json", b"{\"title\": \"T\",\n  \"reports\": [ }");
-    let err = one_line_error(diverge().arg("check").arg(&f));
-    assert!(err.contains("bad.json:2:"), "{err}");
+    let err = check_error("malformed", "{\"title\": \"T\",\n  \"reports\": [ }");
+    assert!(err.contains("s.json:2:16: expected value"), "{err}");
 }
 
 #[test]
 fn wrong_type_says_what_was_expected() {
-    let dir = scratch("wrong-type");
-    let f = write(
-        &dir,
-        "s.json",
-        b"{\"title\": \"T\", \"reports\": [{\"outlet\": \"A\", \"body\": \"text\"}]}",
+    let err = check_error(
+        "wrong-type",
+        r#"{"title": "T", "reports": [{"outlet": "A", "body": "text"}]}"#,
     );
-    let err = one_line_error(diverge().arg("check").arg(&f));
     assert!(
         err.contains("s.json:1:") && err.contains("expected a sequence"),
         "{err}"
@@ -256,33 +258,25 @@ fn wrong_type_says_what_was_expected() {
 
 #[test]
 fn missing_field_is_named() {
-    let dir = scratch("missing");
-    let f = write(&dir, "s.json", b"{\"reports\": []}");
-    let err = one_line_error(diverge().arg("check").arg(&f));
+    let err = check_error("missing", r#"{"reports": []}"#);
     assert!(err.contains("missing field `title`"), "{err}");
 }
 
 #[test]
 fn unknown_field_is_named() {
-    let dir = scratch("unknown");
-    let f = write(
-        &dir,
-        "s.json",
-        b"{\"title\": \"T\", \"reports\": [], \"author\": \"me\"}",
+    let err = check_error(
+        "unknown",
+        r#"{"title": "T", "reports": [], "author": "me"}"#,
     );
-    let err = one_line_error(diverge().arg("check").arg(&f));
     assert!(err.contains("unknown field `author`"), "{err}");
 }
 
 #[test]
 fn duplicate_outlets_are_refused() {
-    let dir = scratch("dup");
-    let f = write(
-        &dir,
-        "s.json",
-        b"{\"title\": \"T\", \"reports\": [\n {\"outlet\": \"Reuters\", \"body\": []},\n {\"outlet\": \"REUTERS\", \"body\": []}]}",
+    let err = check_error(
+        "dup",
+        "{\"title\": \"T\", \"reports\": [\n {\"outlet\": \"Reuters\", \"body\": []},\n {\"outlet\": \"REUTERS\", \"body\": []}]}",
     );
-    let err = one_line_error(diverge().arg("check").arg(&f));
     assert!(
         err.contains("s.json:3:3: duplicate outlet \"REUTERS\""),
         "{err}"

@@ -102,12 +102,8 @@ pub fn align(left: &[ParaKey], right: &[ParaKey], deadline: Option<Instant>) -> 
 
     let mut pairs = anchors;
     for (old, new) in gaps {
-        let li: Vec<usize> = old
-            .filter(|&i| !left_taken.get(i).copied().unwrap_or(true))
-            .collect();
-        let ri: Vec<usize> = new
-            .filter(|&j| !right_taken.get(j).copied().unwrap_or(true))
-            .collect();
+        let li: Vec<usize> = old.filter(|&i| is_free(left_taken, i)).collect();
+        let ri: Vec<usize> = new.filter(|&j| is_free(right_taken, j)).collect();
         for pair in pair_gap(left, right, &li, &ri) {
             mark(&mut left_taken, &pair.left);
             mark(&mut right_taken, &pair.right);
@@ -118,6 +114,11 @@ pub fn align(left: &[ParaKey], right: &[ParaKey], deadline: Option<Instant>) -> 
     moved.extend(fuzzy_moves(left, right, &mut left_taken, &mut right_taken));
     moved.sort_unstable();
     Alignment { pairs, moved }
+}
+
+/// True when paragraph `i` exists and is not paired yet.
+fn is_free(taken: &[bool], i: usize) -> bool {
+    taken.get(i).is_some_and(|t| !t)
 }
 
 fn mark(taken: &mut [bool], range: &Range<usize>) {
@@ -137,13 +138,13 @@ fn exact_moves(
 ) -> Vec<(usize, usize)> {
     let mut waiting: HashMap<u32, Vec<usize>> = HashMap::new();
     for (j, p) in right.iter().enumerate().rev() {
-        if !right_taken.get(j).copied().unwrap_or(true) && !p.bag.is_empty() {
+        if is_free(right_taken, j) && !p.bag.is_empty() {
             waiting.entry(p.exact).or_default().push(j);
         }
     }
     let mut moved = Vec::new();
     for (i, p) in left.iter().enumerate() {
-        if left_taken.get(i).copied().unwrap_or(true) {
+        if !is_free(left_taken, i) {
             continue;
         }
         if let Some(j) = waiting.get_mut(&p.exact).and_then(Vec::pop) {
@@ -163,9 +164,7 @@ fn fuzzy_moves(
     right_taken: &mut [bool],
 ) -> Vec<(usize, usize)> {
     let free = |taken: &[bool]| -> Vec<usize> {
-        (0..taken.len())
-            .filter(|&i| !taken.get(i).copied().unwrap_or(true))
-            .collect()
+        (0..taken.len()).filter(|&i| is_free(taken, i)).collect()
     };
     let (li, ri) = (free(left_taken), free(right_taken));
     if li.len().saturating_mul(ri.len()) > MOVE_PAIRS_LIMIT {
@@ -186,8 +185,7 @@ fn fuzzy_moves(
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut moved = Vec::new();
     for (_, i, j) in candidates {
-        if left_taken.get(i).copied().unwrap_or(true) || right_taken.get(j).copied().unwrap_or(true)
-        {
+        if !is_free(left_taken, i) || !is_free(right_taken, j) {
             continue;
         }
         mark(left_taken, &(i..i + 1));
