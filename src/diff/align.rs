@@ -102,8 +102,8 @@ pub fn align(left: &[ParaKey], right: &[ParaKey], deadline: Option<Instant>) -> 
 
     let mut pairs = anchors;
     for (old, new) in gaps {
-        let li: Vec<usize> = old.filter(|&i| is_free(left_taken, i)).collect();
-        let ri: Vec<usize> = new.filter(|&j| is_free(right_taken, j)).collect();
+        let li: Vec<usize> = old.filter(|&i| is_free(&left_taken, i)).collect();
+        let ri: Vec<usize> = new.filter(|&j| is_free(&right_taken, j)).collect();
         for pair in pair_gap(left, right, &li, &ri) {
             mark(&mut left_taken, &pair.left);
             mark(&mut right_taken, &pair.right);
