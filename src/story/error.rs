@@ -37,6 +37,17 @@ pub enum LoadError {
     },
     #[error("{path}: {message}")]
     Invalid { path: PathBuf, message: String },
+    #[error("{path}:{line}:1: {reason}")]
+    Import {
+        path: PathBuf,
+        line: usize,
+        reason: super::ImportError,
+    },
+    #[error(
+        "{path}: found {found} report{} in this breakdown page; the reader compares two or more (for plain-text versions, give two files: diverge a.txt b.txt)",
+        if *found == 1 { "" } else { "s" }
+    )]
+    TooFewReports { path: PathBuf, found: usize },
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`.

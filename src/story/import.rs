@@ -1,0 +1,385 @@
+//! Import of a saved "Diverging Reports Breakdown" page: a title line, header lines, then
+//! per report a headline line, a summary line and body lines (one line, one paragraph).
+//!
+//! Reports are found from the page's structure, not its wording: a report starts at a
+//! headline-like line (short, no closing punctuation) when the next line is a summary whose
+//! sentences reappear, near-verbatim, in the lines after it; or, for a report saved
+//! without its summary, when the headline's words reappear in the first lines of the body.
+
+mod cues;
+mod furniture;
+mod words;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::text::read_text_file;
+use super::{LoadError, Report, Story};
+use cues::{Cue, find_cues, shorten};
+use furniture::furniture_kind;
+use words::{coverage, ends_sentence, keys, sentences};
+
+/// Headlines are short; a longer line without closing punctuation is a caption or a credit.
+const MAX_HEADLINE_WORDS: usize = 20;
+/// A summary sentence "reappears" in a body line holding this share of its content words,
+/// which tolerates the retouching summaries get (tense, titles, trimmed clauses).
+const SENTENCE_MATCH: f64 = 0.6;
+/// Sentences with fewer content words than this match too easily to count.
+const MIN_SENTENCE_KEYS: usize = 4;
+/// A summary condenses several paragraphs: this many of its sentences must reappear.
+const MIN_SUMMARY_MATCHES: usize = 2;
+/// Without a summary, a headline must share this share of its content words with the lede.
+const LEDE_MATCH: f64 = 0.5;
+/// How many lines after a summary-less headline count as its lede.
+const LEDE_LINES: usize = 2;
+/// Headlines in guess messages are cut to this many characters.
+const HEADLINE_IN_MESSAGES: usize = 40;
+
+/// What `import_page` may keep that is not reporting.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Keep page furniture ("Sign up here.", trust boilerplate…) in the bodies.
+    pub keep_furniture: bool,
+}
+
+/// An imported page, with what the importer had to guess so the user can check it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub story: Story,
+    /// One line per report: which outlet name was guessed, and from what.
+    pub guesses: Vec<String>,
+    /// One line per report that had furniture left out of its body.
+    pub left_out: Vec<String>,
+}
+
+/// Why a page has no story in it. The line is where the reports were looked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("no reports found: {}", REPORT_RULE)]
+    NoReports { line: usize },
+    #[error("only a title line, no reports: {}", REPORT_RULE)]
+    TitleOnly { line: usize },
+}
+
+const REPORT_RULE: &str = "a report is a headline line followed by a summary whose sentences \
+                           reappear in the lines after it";
+
+impl ImportError {
+    /// The 1-based line the error points at.
+    pub fn line(&self) -> usize {
+        match self {
+            ImportError::NoReports { line } | ImportError::TitleOnly { line } => *line,
+        }
+    }
+}
+
+/// One non-blank line of the page, trimmed, with its 1-based line number.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    number: usize,
+    text: &'a str,
+}
+
+/// Where a report starts, and whether its second line is a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Start {
+    index: usize,
+    has_summary: bool,
+}
+
+/// Reads and imports a breakdown page file.
+pub fn load_page(path: &Path, options: ImportOptions) -> Result<Imported, LoadError> {
+    let text = read_text_file(path)?;
+    import_page(&text, options).map_err(|reason| LoadError::Import {
+        path: path.to_path_buf(),
+        line: reason.line(),
+        reason,
+    })
+}
+
+/// A page opened in the reader: it needs two reports to compare.
+pub fn open_page(path: &Path) -> Result<Imported, LoadError> {
+    let imported = load_page(path, ImportOptions::default())?;
+    let found = imported.story.reports.len();
+    if found < 2 {
+        return Err(LoadError::TooFewReports {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    Ok(imported)
+}
+
+/// Parses a saved breakdown page into a story. Outlet names come from cues in the text
+/// (see `cues`), otherwise "Report N"; every guess is listed in `Imported::guesses`.
+pub fn import_page(text: &str, options: ImportOptions) -> Result<Imported, ImportError> {
+    let lines = page_lines(text);
+    let Some((title, rest)) = lines.split_first() else {
+        return Err(ImportError::NoReports { line: 1 });
+    };
+    let starts = find_starts(&lines);
+    if starts.is_empty() {
+        return Err(match rest.first() {
+            None => ImportError::TitleOnly { line: title.number },
+            Some(first) => ImportError::NoReports { line: first.number },
+        });
+    }
+    let mut drafts: Vec<Draft> = starts
+        .iter()
+        .enumerate()
+        .map(|(n, start)| {
+            let end = starts.get(n + 1).map_or(lines.len(), |next| next.index);
+            Draft::new(
+                lines.get(start.index..end).unwrap_or_default(),
+                start.has_summary,
+            )
+        })
+        .collect();
+    let guesses = name_reports(&mut drafts);
+    let left_out = drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(n, d)| d.left_out_message(n, options))
+        .collect();
+    let reports = drafts.into_iter().map(|d| d.into_report(options)).collect();
+    let story = Story {
+        title: title.text.to_string(),
+        date: None,
+        summary: None,
+        source: None,
+        reports,
+    };
+    Ok(Imported {
+        story,
+        guesses,
+        left_out,
+    })
+}
+
+/// Non-blank lines, trimmed; a byte-order mark and CR of CRLF endings go too.
+fn page_lines(text: &str) -> Vec<Line<'_>> {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .enumerate()
+        .map(|(i, line)| Line {
+            number: i + 1,
+            text: line.trim(),
+        })
+        .filter(|line| !line.text.is_empty())
+        .collect()
+}
+
+/// Report starts, in page order. Line 0 is the page title, never a report.
+///
+/// Lines are tried from the last to the first so that each candidate's summary is looked
+/// for only up to the next report's start: a reprint in a later report must not vouch for
+/// a line inside an earlier body.
+fn find_starts(lines: &[Line]) -> Vec<Start> {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let mut next_start = texts.len();
+    let mut starts = Vec::new();
+    for i in (1..texts.len()).rev() {
+        if let Some(start) = start_at(&texts, i, next_start) {
+            starts.push(start);
+            next_start = i;
+        }
+    }
+    starts.reverse();
+    starts
+}
+
+/// Whether a report starts at line `i`, given that the next one starts at `end`.
+fn start_at(texts: &[&str], i: usize, end: usize) -> Option<Start> {
+    let headline = texts.get(i)?;
+    let next = texts.get(i + 1)?;
+    // A body may open with a photo caption rather than prose.
+    let next_is_body = (ends_sentence(next) || is_caption(next)) && furniture_kind(next).is_none();
+    if !is_headline_like(headline) || !next_is_body {
+        return None;
+    }
+    let has_summary = summary_reappears(next, texts.get(i + 2..end).unwrap_or_default());
+    let lede = texts
+        .get(i + 1..(i + 1 + LEDE_LINES).min(end))
+        .unwrap_or_default();
+    (has_summary || headline_in_lede(headline, lede)).then_some(Start {
+        index: i,
+        has_summary,
+    })
+}
+
+/// Short, without closing punctuation, and neither furniture nor a photo caption.
+fn is_headline_like(line: &str) -> bool {
+    line.split_whitespace().count() <= MAX_HEADLINE_WORDS
+        && !ends_sentence(line)
+        && furniture_kind(line).is_none()
+        && !is_caption(line)
+}
+
+/// Captions are the other short unpunctuated lines inside bodies: a gallery counter
+/// ("Item 1 of 2 …") or a closing picture credit ("… (Republic of Korea Government)").
+fn is_caption(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let gallery_counter = matches!(
+        (words.next(), words.next(), words.next(), words.next()),
+        (Some("Item"), Some(n), Some("of"), Some(m))
+            if n.parse::<u32>().is_ok() && m.parse::<u32>().is_ok()
+    );
+    gallery_counter || line.ends_with(')')
+}
+
+/// Whether enough sentences of `summary` reappear in `after`, and in more than one line:
+/// a summary condenses a report, while two sentences found in one paragraph are more
+/// likely a paragraph repeated within a body.
+fn summary_reappears(summary: &str, after: &[&str]) -> bool {
+    if !ends_sentence(summary) {
+        return false;
+    }
+    let body: Vec<HashSet<String>> = after.iter().map(|l| keys(l)).collect();
+    let candidates: Vec<HashSet<String>> = sentences(summary)
+        .into_iter()
+        .map(keys)
+        .filter(|k| k.len() >= MIN_SENTENCE_KEYS)
+        .collect();
+    let mut matched = 0;
+    let mut lines_used = HashSet::new();
+    for sentence in &candidates {
+        let found: Vec<usize> = (0..body.len())
+            .filter(|&j| {
+                body.get(j)
+                    .is_some_and(|b| coverage(sentence, b) >= SENTENCE_MATCH)
+            })
+            .collect();
+        if !found.is_empty() {
+            matched += 1;
+            lines_used.extend(found);
+        }
+    }
+    matched >= MIN_SUMMARY_MATCHES && matched * 2 >= candidates.len() && lines_used.len() >= 2
+}
+
+/// Whether a summary-less headline's words open the body that follows it.
+fn headline_in_lede(headline: &str, lede: &[&str]) -> bool {
+    let headline_keys = keys(headline);
+    let lede_keys: HashSet<String> = lede.iter().flat_map(|l| keys(l)).collect();
+    headline_keys.len() >= 2 && coverage(&headline_keys, &lede_keys) >= LEDE_MATCH
+}
+
+/// One report's lines before it becomes a `Report`.
+struct Draft<'a> {
+    headline: &'a str,
+    summary: Option<&'a str>,
+    body: Vec<&'a str>,
+    outlet: String,
+}
+
+impl<'a> Draft<'a> {
+    fn new(lines: &[Line<'a>], has_summary: bool) -> Self {
+        let mut texts = lines.iter().map(|l| l.text);
+        let headline = texts.next().unwrap_or_default();
+        let summary = if has_summary { texts.next() } else { None };
+        Draft {
+            headline,
+            summary,
+            body: texts.collect(),
+            outlet: String::new(),
+        }
+    }
+
+    /// `report 2 "South Korean President Lee, Xi…"`, as messages name a report.
+    fn label(&self, index: usize) -> String {
+        format!(
+            "report {} \"{}\"",
+            index + 1,
+            shorten(self.headline, HEADLINE_IN_MESSAGES)
+        )
+    }
+
+    fn left_out_message(&self, index: usize, options: ImportOptions) -> Option<String> {
+        if options.keep_furniture {
+            return None;
+        }
+        let dropped: Vec<String> = self
+            .body
+            .iter()
+            .filter_map(|l| {
+                furniture_kind(l).map(|kind| format!("\"{}\" ({kind})", shorten(l, 40)))
+            })
+            .collect();
+        (!dropped.is_empty()).then(|| {
+            format!(
+                "{}: left out page furniture {}; --keep-furniture keeps it",
+                self.label(index),
+                dropped.join(", ")
+            )
+        })
+    }
+
+    fn into_report(self, options: ImportOptions) -> Report {
+        let body = self
+            .body
+            .into_iter()
+            .filter(|l| options.keep_furniture || furniture_kind(l).is_none())
+            .map(str::to_string)
+            .collect();
+        let mut report = Report::new(self.outlet, body);
+        report.headline = Some(self.headline.to_string());
+        report.summary = self.summary.map(str::to_string);
+        report
+    }
+}
+
+/// Names every report from its cues (found before furniture is stripped, since a site's
+/// footer is the best cue), makes the names unique, and says what was guessed.
+fn name_reports(drafts: &mut [Draft]) -> Vec<String> {
+    let mut taken = HashSet::new();
+    let mut guesses = Vec::with_capacity(drafts.len());
+    for (index, draft) in drafts.iter_mut().enumerate() {
+        let cues = find_cues(draft.body.iter().copied());
+        let (wanted, mut guess) = match cues.first() {
+            Some(best) => (best.outlet.clone(), describe_guess(best, &cues)),
+            None => {
+                let name = format!("Report {}", index + 1);
+                let guess = format!("no outlet cue, named \"{name}\"; edit the JSON to name it");
+                (name, guess)
+            }
+        };
+        let outlet = unique_name(&wanted, &taken);
+        if outlet != wanted {
+            guess.push_str(&format!(
+                "; named \"{outlet}\" as an earlier report has that name"
+            ));
+        }
+        taken.insert(outlet.to_lowercase());
+        guesses.push(format!("{}: {guess}", draft.label(index)));
+        draft.outlet = outlet;
+    }
+    guesses
+}
+
+/// "outlet guessed as X from its footer …, its dateline …; it credits Y (sign-off …)".
+fn describe_guess(best: &Cue, cues: &[Cue]) -> String {
+    let (agreeing, other): (Vec<&Cue>, Vec<&Cue>) =
+        cues.iter().partition(|c| c.outlet == best.outlet);
+    let evidence: Vec<String> = agreeing.iter().map(|c| c.describe()).collect();
+    let mut guess = format!(
+        "outlet guessed as {} from {}",
+        best.outlet,
+        evidence.join(" and ")
+    );
+    for cue in other {
+        guess.push_str(&format!(
+            "; it also credits {} ({}), so it may be that outlet's copy: say so in its note",
+            cue.outlet,
+            cue.describe()
+        ));
+    }
+    guess
+}
+
+/// `wanted`, or `wanted (2)`, `wanted (3)`… when an earlier report has it (ignoring case).
+fn unique_name(wanted: &str, taken: &HashSet<String>) -> String {
+    std::iter::once(wanted.to_string())
+        .chain((2..).map(|n| format!("{wanted} ({n})")))
+        .find(|name| !taken.contains(&name.to_lowercase()))
+        .unwrap_or_else(|| wanted.to_string())
+}
