@@ -79,7 +79,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn open_story(files: &[PathBuf]) -> anyhow::Result<Story> {
     match files {
         [] => Ok(story::bundled()?),
-        [one] if is_json(one) => Ok(story::load_json(one)?),
+        [one] if story::is_story_json(one) => Ok(story::load_json(one)?),
         [page] => {
             let imported = story::open_page(page)?;
             cli::import::print_guesses(&imported);
@@ -90,9 +90,4 @@ fn open_story(files: &[PathBuf]) -> anyhow::Result<Story> {
             Ok(story::load_text_versions(&paths)?)
         }
     }
-}
-
-fn is_json(path: &std::path::Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }

@@ -30,6 +30,9 @@ const MIN_SENTENCE_KEYS: usize = 4;
 const MIN_SUMMARY_MATCHES: usize = 2;
 /// Without a summary, a headline must share this share of its content words with the lede.
 const LEDE_MATCH: f64 = 0.5;
+/// How far after a summary its sentences are looked for: further than any real report
+/// runs, and a bound on the work a long text without reports costs.
+const MAX_REPORT_LINES: usize = 150;
 /// How many lines after a summary-less headline count as its lede.
 const LEDE_LINES: usize = 2;
 /// Headlines in guess messages are cut to this many characters.
@@ -175,11 +178,14 @@ fn page_lines(text: &str) -> Vec<Line<'_>> {
 /// for only up to the next report's start: a reprint in a later report must not vouch for
 /// a line inside an earlier body.
 fn find_starts(lines: &[Line]) -> Vec<Start> {
-    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    let mut next_start = texts.len();
+    let page = Page {
+        texts: lines.iter().map(|l| l.text).collect(),
+        keys: lines.iter().map(|l| keys(l.text)).collect(),
+    };
+    let mut next_start = lines.len();
     let mut starts = Vec::new();
-    for i in (1..texts.len()).rev() {
-        if let Some(start) = start_at(&texts, i, next_start) {
+    for i in (1..lines.len()).rev() {
+        if let Some(start) = page.start_at(i, next_start) {
             starts.push(start);
             next_start = i;
         }
@@ -188,23 +194,36 @@ fn find_starts(lines: &[Line]) -> Vec<Start> {
     starts
 }
 
-/// Whether a report starts at line `i`, given that the next one starts at `end`.
-fn start_at(texts: &[&str], i: usize, end: usize) -> Option<Start> {
-    let headline = texts.get(i)?;
-    let next = texts.get(i + 1)?;
-    // A body may open with a photo caption rather than prose.
-    let next_is_body = (ends_sentence(next) || is_caption(next)) && furniture_kind(next).is_none();
-    if !is_headline_like(headline) || !next_is_body {
-        return None;
+/// The page's lines with their content-word keys, computed once.
+struct Page<'a> {
+    texts: Vec<&'a str>,
+    keys: Vec<HashSet<String>>,
+}
+
+impl Page<'_> {
+    /// Whether a report starts at line `i`, given that the next one starts at `end`.
+    fn start_at(&self, i: usize, end: usize) -> Option<Start> {
+        let headline = self.texts.get(i)?;
+        let next = self.texts.get(i + 1)?;
+        // A body may open with a photo caption rather than prose.
+        let next_is_body =
+            (ends_sentence(next) || is_caption(next)) && furniture_kind(next).is_none();
+        if !is_headline_like(headline) || !next_is_body {
+            return None;
+        }
+        let reach = end.min(i + 2 + MAX_REPORT_LINES);
+        let after = self.keys.get(i + 2..reach).unwrap_or_default();
+        let has_summary = summary_reappears(next, after);
+        let lede = self
+            .keys
+            .get(i + 1..end.min(i + 1 + LEDE_LINES))
+            .unwrap_or_default();
+        let in_lede = || self.keys.get(i).is_some_and(|h| headline_in_lede(h, lede));
+        (has_summary || in_lede()).then_some(Start {
+            index: i,
+            has_summary,
+        })
     }
-    let has_summary = summary_reappears(next, texts.get(i + 2..end).unwrap_or_default());
-    let lede = texts
-        .get(i + 1..(i + 1 + LEDE_LINES).min(end))
-        .unwrap_or_default();
-    (has_summary || headline_in_lede(headline, lede)).then_some(Start {
-        index: i,
-        has_summary,
-    })
 }
 
 /// Short, without closing punctuation, and neither furniture nor a photo caption.
@@ -230,11 +249,10 @@ fn is_caption(line: &str) -> bool {
 /// Whether enough sentences of `summary` reappear in `after`, and in more than one line:
 /// a summary condenses a report, while two sentences found in one paragraph are more
 /// likely a paragraph repeated within a body.
-fn summary_reappears(summary: &str, after: &[&str]) -> bool {
+fn summary_reappears(summary: &str, body: &[HashSet<String>]) -> bool {
     if !ends_sentence(summary) {
         return false;
     }
-    let body: Vec<HashSet<String>> = after.iter().map(|l| keys(l)).collect();
     let candidates: Vec<HashSet<String>> = sentences(summary)
         .into_iter()
         .map(keys)
@@ -243,11 +261,11 @@ fn summary_reappears(summary: &str, after: &[&str]) -> bool {
     let mut matched = 0;
     let mut lines_used = HashSet::new();
     for sentence in &candidates {
-        let found: Vec<usize> = (0..body.len())
-            .filter(|&j| {
-                body.get(j)
-                    .is_some_and(|b| coverage(sentence, b) >= SENTENCE_MATCH)
-            })
+        let found: Vec<usize> = body
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| coverage(sentence, line) >= SENTENCE_MATCH)
+            .map(|(j, _)| j)
             .collect();
         if !found.is_empty() {
             matched += 1;
@@ -258,10 +276,9 @@ fn summary_reappears(summary: &str, after: &[&str]) -> bool {
 }
 
 /// Whether a summary-less headline's words open the body that follows it.
-fn headline_in_lede(headline: &str, lede: &[&str]) -> bool {
-    let headline_keys = keys(headline);
-    let lede_keys: HashSet<String> = lede.iter().flat_map(|l| keys(l)).collect();
-    headline_keys.len() >= 2 && coverage(&headline_keys, &lede_keys) >= LEDE_MATCH
+fn headline_in_lede(headline: &HashSet<String>, lede: &[HashSet<String>]) -> bool {
+    let lede_keys: HashSet<String> = lede.iter().flatten().cloned().collect();
+    headline.len() >= 2 && coverage(headline, &lede_keys) >= LEDE_MATCH
 }
 
 /// One report's lines before it becomes a `Report`.

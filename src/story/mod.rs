@@ -9,7 +9,7 @@ mod text;
 pub use bundled::bundled;
 pub use error::LoadError;
 pub use import::{ImportError, ImportOptions, Imported, import_page, load_page, open_page};
-pub use json::{from_json_str, load_json};
+pub use json::{from_json_str, is_story_json, load_json};
 pub use text::{load_text_versions, read_text_file, split_paragraphs};
 
 use serde::{Deserialize, Serialize};
