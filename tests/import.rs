@@ -101,6 +101,25 @@ fn opening_a_page_with_one_report_suggests_two_text_files() {
 }
 
 #[test]
+fn opening_a_text_without_reports_explains_and_suggests_two_files() {
+    let page = scratch(
+        "plain.txt",
+        "One version of a story. It has no headlines.\nSecond paragraph.\n",
+    );
+    let output = diverge().arg(&page).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("plain.txt: found no reports (a report is a headline line"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("give two files: diverge a.txt b.txt"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn the_bundled_story_passes_check() {
     assert!(check(BUNDLED.as_ref()).contains("5 reports, 71 paragraphs"));
 }

@@ -64,7 +64,7 @@ pub enum ImportError {
     TitleOnly { line: usize },
 }
 
-const REPORT_RULE: &str = "a report is a headline line followed by a summary whose sentences \
+pub(super) const REPORT_RULE: &str = "a report is a headline line followed by a summary whose sentences \
                            reappear in the lines after it";
 
 impl ImportError {
@@ -100,17 +100,21 @@ pub fn load_page(path: &Path, options: ImportOptions) -> Result<Imported, LoadEr
     })
 }
 
-/// A page opened in the reader: it needs two reports to compare.
+/// A page opened in the reader: it needs two reports to compare. A text without reports
+/// is more likely one plain-text version, so the error says how to open versions.
 pub fn open_page(path: &Path) -> Result<Imported, LoadError> {
-    let imported = load_page(path, ImportOptions::default())?;
-    let found = imported.story.reports.len();
-    if found < 2 {
-        return Err(LoadError::TooFewReports {
-            path: path.to_path_buf(),
-            found,
-        });
+    let too_few = |found| LoadError::TooFewReports {
+        path: path.to_path_buf(),
+        found,
+    };
+    let imported = match load_page(path, ImportOptions::default()) {
+        Err(LoadError::Import { .. }) => return Err(too_few(0)),
+        other => other?,
+    };
+    match imported.story.reports.len() {
+        found @ (0 | 1) => Err(too_few(found)),
+        _ => Ok(imported),
     }
-    Ok(imported)
 }
 
 /// Parses a saved breakdown page into a story. Outlet names come from cues in the text
