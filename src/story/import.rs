@@ -15,7 +15,7 @@ use std::path::Path;
 
 use super::text::read_text_file;
 use super::{LoadError, Report, Story};
-use cues::{Cue, find_cues, shorten};
+use cues::{Cue, QUOTED_CHARS, find_cues, shorten};
 use furniture::furniture_kind;
 use words::{coverage, ends_sentence, keys, sentences};
 
@@ -35,8 +35,6 @@ const LEDE_MATCH: f64 = 0.5;
 const MAX_REPORT_LINES: usize = 150;
 /// How many lines after a summary-less headline count as its lede.
 const LEDE_LINES: usize = 2;
-/// Headlines in guess messages are cut to this many characters.
-const HEADLINE_IN_MESSAGES: usize = 40;
 
 /// What `import_page` may keep that is not reporting.
 #[derive(Debug, Clone, Copy, Default)]
@@ -250,7 +248,8 @@ fn is_caption(line: &str) -> bool {
     gallery_counter || line.ends_with(')')
 }
 
-/// Whether enough sentences of `summary` reappear in `after`, and in more than one line:
+/// Whether enough sentences of `summary` reappear in the `body` lines after it, and in more
+/// than one line:
 /// a summary condenses a report, while two sentences found in one paragraph are more
 /// likely a paragraph repeated within a body.
 fn summary_reappears(summary: &str, body: &[HashSet<String>]) -> bool {
@@ -311,7 +310,7 @@ impl<'a> Draft<'a> {
         format!(
             "report {} \"{}\"",
             index + 1,
-            shorten(self.headline, HEADLINE_IN_MESSAGES)
+            shorten(self.headline, QUOTED_CHARS)
         )
     }
 
@@ -323,7 +322,7 @@ impl<'a> Draft<'a> {
             .body
             .iter()
             .filter_map(|l| {
-                furniture_kind(l).map(|kind| format!("\"{}\" ({kind})", shorten(l, 40)))
+                furniture_kind(l).map(|kind| format!("\"{}\" ({kind})", shorten(l, QUOTED_CHARS)))
             })
             .collect();
         (!dropped.is_empty()).then(|| {
@@ -357,7 +356,7 @@ fn name_reports(drafts: &mut [Draft]) -> Vec<String> {
     for (index, draft) in drafts.iter_mut().enumerate() {
         let cues = find_cues(draft.body.iter().copied());
         let (wanted, mut guess) = match cues.first() {
-            Some(best) => (best.outlet.clone(), describe_guess(best, &cues)),
+            Some(best) => (best.outlet.clone(), describe_guess(&cues)),
             None => {
                 let name = format!("Report {}", index + 1);
                 let guess = format!("no outlet cue, named \"{name}\"; edit the JSON to name it");
@@ -377,21 +376,28 @@ fn name_reports(drafts: &mut [Draft]) -> Vec<String> {
     guesses
 }
 
-/// "outlet guessed as X from its footer …, its dateline …; it credits Y (sign-off …)".
-fn describe_guess(best: &Cue, cues: &[Cue]) -> String {
-    let (agreeing, other): (Vec<&Cue>, Vec<&Cue>) =
-        cues.iter().partition(|c| c.outlet == best.outlet);
-    let evidence: Vec<String> = agreeing.iter().map(|c| c.describe()).collect();
-    let mut guess = format!(
-        "outlet guessed as {} from {}",
-        best.outlet,
-        evidence.join(" and ")
-    );
-    for cue in other {
+/// "outlet guessed as X from its footer … and its dateline …; it also credits Y (…)".
+fn describe_guess(cues: &[Cue]) -> String {
+    let mut by_outlet: Vec<(&str, Vec<String>)> = Vec::new();
+    for cue in cues {
+        match by_outlet
+            .iter_mut()
+            .find(|(outlet, _)| *outlet == cue.outlet)
+        {
+            Some((_, evidence)) => evidence.push(cue.describe()),
+            None => by_outlet.push((&cue.outlet, vec![cue.describe()])),
+        }
+    }
+    let mut groups = by_outlet.into_iter();
+    let mut guess = groups
+        .next()
+        .map_or_else(String::new, |(outlet, evidence)| {
+            format!("outlet guessed as {outlet} from {}", evidence.join(" and "))
+        });
+    for (outlet, evidence) in groups {
         guess.push_str(&format!(
-            "; it also credits {} ({}), so it may be that outlet's copy: say so in its note",
-            cue.outlet,
-            cue.describe()
+            "; it also credits {outlet} ({}), so it may be that outlet's copy: say so in its note",
+            evidence.join(" and ")
         ));
     }
     guess
@@ -623,6 +629,21 @@ mod tests {
         assert_eq!(shape(&imported.story), expected);
         assert_eq!(imported.story.reports[5].outlet, "AP");
         assert!(imported.guesses[5].contains("outlet guessed as AP from its dateline \"(AP)\""));
+    }
+
+    #[test]
+    fn a_reprint_names_its_publisher_and_credits_the_agency_once() {
+        let cues = find_cues([
+            "SEOUL, June 10 (Reuters) – Lee and Xi spoke.",
+            "More from the call. REUTERS",
+            "Join ST’s Telegram channel and get the latest breaking news delivered to you.",
+        ]);
+        assert_eq!(
+            describe_guess(&cues),
+            "outlet guessed as The Straits Times from its footer \"Join ST’s Telegram channel and \
+             get the…\"; it also credits Reuters (its dateline \"(Reuters)\" and its sign-off \
+             \"REUTERS\"), so it may be that outlet's copy: say so in its note"
+        );
     }
 
     #[test]

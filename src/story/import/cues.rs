@@ -18,13 +18,16 @@ const AGENCY_SIGN_OFFS: &[(&str, &str)] = &[
     ("YONHAP", "Yonhap"),
 ];
 
+/// Quoted page text in messages is cut to this many characters.
+pub(super) const QUOTED_CHARS: usize = 40;
+
 /// A dateline's credit is a name, not a sentence.
 const MAX_DATELINE_CREDIT_WORDS: usize = 4;
 
 /// Where a cue was found. The order is the trust order: a site's own footer names the
 /// publisher even on agency copy, a dateline names whoever filed the story, and a
 /// sign-off only credits the agency the copy came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(super) enum CueKind {
     Footer,
     Dateline,
@@ -56,12 +59,14 @@ impl Cue {
     }
 }
 
-/// Every cue in a report's lines, most trusted first.
+/// Every cue in a report's lines, most trusted first, each kind and outlet once.
 pub(super) fn find_cues<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Cue> {
+    let mut seen = std::collections::HashSet::new();
     let mut cues: Vec<Cue> = lines
         .into_iter()
         .flat_map(|line| [footer_cue(line), dateline_cue(line), sign_off_cue(line)])
         .flatten()
+        .filter(|c| seen.insert((c.kind, c.outlet.clone())))
         .collect();
     cues.sort_by_key(|c| c.kind);
     cues
@@ -75,7 +80,7 @@ fn footer_cue(line: &str) -> Option<Cue> {
         .map(|(_, outlet)| Cue {
             kind: CueKind::Footer,
             outlet: (*outlet).to_string(),
-            evidence: shorten(line.trim(), 40),
+            evidence: shorten(line.trim(), QUOTED_CHARS),
         })
 }
 
@@ -165,6 +170,12 @@ mod tests {
                 (CueKind::SignOff, "Reuters".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_cue_repeated_in_a_report_counts_once() {
+        let cues = outlets(&["A sentence. REUTERS", "Another sentence. REUTERS"]);
+        assert_eq!(cues, vec![(CueKind::SignOff, "Reuters".to_string())]);
     }
 
     #[test]

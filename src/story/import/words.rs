@@ -33,12 +33,17 @@ pub(super) fn coverage(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
     found as f64 / part.len() as f64
 }
 
+/// Characters that may close a sentence after its final punctuation.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']'];
+/// Punctuation that ends a sentence.
+const SENTENCE_ENDS: &[char] = &['.', '!', '?', '…'];
+
 /// Whether a line ends a sentence: a final `.`, `!`, `?` or `…`, possibly inside closing
 /// quotes or brackets. Headlines and captions do not; prose paragraphs do.
 pub(super) fn ends_sentence(text: &str) -> bool {
     text.trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
-        .ends_with(['.', '!', '?', '…'])
+        .trim_end_matches(CLOSERS)
+        .ends_with(SENTENCE_ENDS)
 }
 
 /// The sentences of a paragraph. A sentence ends at `.`, `!`, `?` or `…` (with any
@@ -49,12 +54,12 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+        if !SENTENCE_ENDS.contains(&c) {
             continue;
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, q)) = chars.peek() {
-            if !matches!(q, '"' | '\'' | '”' | '’' | ')') {
+            if !CLOSERS.contains(&q) {
                 break;
             }
             end = j + q.len_utf8();
