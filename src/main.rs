@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use diverge::cli::{self, diff::DiffArgs, stats::StatsFormat};
+use diverge::cli::{self, diff::DiffArgs, import::ImportArgs, stats::StatsFormat};
 use diverge::story::{self, Story};
 
 /// A terminal reader for diverging news reports: two outlets' versions of one story side
@@ -11,7 +11,8 @@ use diverge::story::{self, Story};
 #[derive(Parser)]
 #[command(name = "diverge", version, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// A story JSON file, or two or more plain-text versions; none opens the bundled story
+    /// A story JSON file, a saved breakdown page, or two or more plain-text versions; none
+    /// opens the bundled story
     files: Vec<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -33,6 +34,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// A saved "Diverging Reports Breakdown" page as story JSON
+    Import(ImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +61,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .or_else(cli::diff::ignore_broken_pipe)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Import(args)) => cli::import::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Check { files }) => Ok(match cli::check::run(&files) {
             0 => ExitCode::SUCCESS,
             _ => ExitCode::from(1),
@@ -70,11 +74,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The story the reader opens: a story JSON file, or plain-text versions.
+/// The story the reader opens: the bundled one, a story JSON file, a breakdown page, or
+/// plain-text versions.
 fn open_story(files: &[PathBuf]) -> anyhow::Result<Story> {
     match files {
-        [] => anyhow::bail!("no bundled story yet: give a story JSON file or two text files"),
-        [one] => Ok(story::load_json(one)?),
+        [] => Ok(story::bundled()?),
+        [one] if story::is_story_json(one) => Ok(story::load_json(one)?),
+        [page] => {
+            let imported = story::open_page(page)?;
+            cli::import::print_guesses(&imported);
+            Ok(imported.story)
+        }
         many => {
             let paths: Vec<&std::path::Path> = many.iter().map(PathBuf::as_path).collect();
             Ok(story::load_text_versions(&paths)?)

@@ -2,14 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::story::{LoadError, load_json, read_text_file, split_paragraphs};
+use crate::story::{LoadError, is_story_json, load_json, read_text_file, split_paragraphs};
 
 /// What a valid file holds, for the one-line report.
 fn describe(path: &Path) -> Result<String, LoadError> {
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
+    if is_story_json(path) {
         let story = load_json(path)?;
         let paragraphs: usize = story.reports.iter().map(|r| r.body.len()).sum();
         Ok(format!(

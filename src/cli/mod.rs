@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod import;
 pub mod render;
 pub mod stats;
 

@@ -37,6 +37,26 @@ pub enum LoadError {
     },
     #[error("{path}: {message}")]
     Invalid { path: PathBuf, message: String },
+    #[error("{path}:{line}:1: {reason}")]
+    Import {
+        path: PathBuf,
+        line: usize,
+        reason: super::ImportError,
+    },
+    /// A single text file opened in the reader is read as a breakdown page.
+    #[error(
+        "{path}: {} in this breakdown page; the reader compares two or more (for plain-text versions, give two files: diverge a.txt b.txt)",
+        found_reports(*found)
+    )]
+    TooFewReports { path: PathBuf, found: usize },
+}
+
+fn found_reports(found: usize) -> String {
+    match found {
+        0 => format!("found no reports ({})", super::import::REPORT_RULE),
+        1 => "found 1 report".to_string(),
+        n => format!("found {n} reports"),
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`.

@@ -4,6 +4,12 @@ use super::error::line_column;
 use super::text::read_text_file;
 use super::{LoadError, Story};
 
+/// Whether a path names a story JSON file rather than text: by its `.json` extension.
+pub fn is_story_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
 /// Loads and validates a story JSON file.
 pub fn load_json(path: &Path) -> Result<Story, LoadError> {
     let text = read_text_file(path)?;

@@ -1,11 +1,15 @@
 //! The story model: one event told by several outlets, and every way to load one.
 
+mod bundled;
 mod error;
+mod import;
 mod json;
 mod text;
 
+pub use bundled::bundled;
 pub use error::LoadError;
-pub use json::{from_json_str, load_json};
+pub use import::{ImportError, ImportOptions, Imported, import_page, load_page, open_page};
+pub use json::{from_json_str, is_story_json, load_json};
 pub use text::{load_text_versions, read_text_file, split_paragraphs};
 
 use serde::{Deserialize, Serialize};
