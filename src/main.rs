@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use diverge::cli::{self, diff::DiffArgs, import::ImportArgs, stats::StatsFormat};
-use diverge::story::{self, Story};
 
 /// A terminal reader for diverging news reports: two outlets' versions of one story side
 /// by side, word by word.
@@ -24,8 +23,9 @@ enum Command {
     Diff(DiffArgs),
     /// Word counts and pairwise similarity of a story's reports
     Stats {
-        /// A story JSON file
-        story: PathBuf,
+        /// What the reader would open: a story JSON file, a breakdown page, two or more
+        /// text versions; none means the bundled story
+        files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
     },
@@ -53,8 +53,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Diff(args)) => cli::diff::run(&args).map(|()| ExitCode::SUCCESS),
-        Some(Command::Stats { story, format }) => {
-            let story = story::load_json(&story)?;
+        Some(Command::Stats { files, format }) => {
+            let story = cli::open::open_story(&files)?;
             let out = cli::stats::render(&story, format)?;
             std::io::stdout()
                 .write_all(out.as_bytes())
@@ -67,27 +67,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             _ => ExitCode::from(1),
         }),
         None => {
-            let story = open_story(&cli.files)?;
+            let story = cli::open::open_story(&cli.files)?;
             diverge::tui::run(story)?;
             Ok(ExitCode::SUCCESS)
-        }
-    }
-}
-
-/// The story the reader opens: the bundled one, a story JSON file, a breakdown page, or
-/// plain-text versions.
-fn open_story(files: &[PathBuf]) -> anyhow::Result<Story> {
-    match files {
-        [] => Ok(story::bundled()?),
-        [one] if story::is_story_json(one) => Ok(story::load_json(one)?),
-        [page] => {
-            let imported = story::open_page(page)?;
-            cli::import::print_guesses(&imported);
-            Ok(imported.story)
-        }
-        many => {
-            let paths: Vec<&std::path::Path> = many.iter().map(PathBuf::as_path).collect();
-            Ok(story::load_text_versions(&paths)?)
         }
     }
 }
