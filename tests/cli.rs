@@ -347,3 +347,18 @@ fn check_fails_when_any_file_fails() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
+
+#[test]
+fn stats_without_files_describes_the_bundled_story() {
+    let out = stdout_of(diverge().args(["stats", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["reports"].as_array().map(Vec::len), Some(5));
+    assert_eq!(doc["pairs"].as_array().map(Vec::len), Some(10));
+    let reprint = doc["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["left"] == "Reuters" && p["right"] == "The Straits Times")
+        .unwrap();
+    assert!(reprint["similarity"].as_f64().unwrap() > 0.8);
+}
