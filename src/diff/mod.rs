@@ -2,13 +2,14 @@
 //! compared inside each pair.
 
 mod align;
+mod intern;
 mod normalize;
 mod span;
 mod tokens;
 mod words;
 
 pub use align::{Alignment, Pair};
-pub use span::{Span, Tag, count_hunks, count_style_hunks, rebuild};
+pub use span::{Span, SpanWords, Tag, count_hunks, count_style_hunks, rebuild};
 pub use tokens::{Token, TokenKind, count_words, tokenize};
 pub use words::{WordOptions, diff_words};
 
@@ -20,6 +21,7 @@ use serde::Serialize;
 pub use similar::Algorithm;
 
 use align::{ParaKey, align};
+use intern::Interner;
 use normalize::style_key;
 use span::push_span;
 
@@ -142,56 +144,6 @@ pub struct Block {
     pub words: SpanWords,
 }
 
-/// Word counts of a span list by tag; style spans count apart from changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SpanWords {
-    pub equal: usize,
-    pub deleted: usize,
-    pub inserted: usize,
-    pub style_deleted: usize,
-    pub style_inserted: usize,
-}
-
-impl SpanWords {
-    pub fn of(spans: &[Span]) -> Self {
-        let mut w = SpanWords::default();
-        for span in spans {
-            let n = count_words(&span.text);
-            let slot = match (span.tag, span.style) {
-                (Tag::Equal, _) => &mut w.equal,
-                (Tag::Delete, false) => &mut w.deleted,
-                (Tag::Insert, false) => &mut w.inserted,
-                (Tag::Delete, true) => &mut w.style_deleted,
-                (Tag::Insert, true) => &mut w.style_inserted,
-            };
-            *slot += n;
-        }
-        w
-    }
-
-    fn left(&self) -> usize {
-        self.equal + self.deleted + self.style_deleted
-    }
-
-    fn right(&self) -> usize {
-        self.equal + self.inserted + self.style_inserted
-    }
-
-    /// Words in common, a style difference being the same word spelled otherwise.
-    fn common(&self) -> usize {
-        self.equal + self.style_deleted.min(self.style_inserted)
-    }
-
-    /// Share of words in common: 2·common / (left + right); 1 for two empty texts.
-    pub fn similarity(&self) -> f64 {
-        let total = self.left() + self.right();
-        if total == 0 {
-            return 1.0;
-        }
-        (2 * self.common()) as f64 / total as f64
-    }
-}
-
 impl Block {
     pub fn shows_left(&self) -> bool {
         !self.left.is_empty()
@@ -282,26 +234,33 @@ pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
 
 /// Exact ids and word bags of every paragraph on both sides, from one shared interner.
 fn para_keys<'a>(left: &'a Doc, right: &'a Doc, normalize: bool) -> (Vec<ParaKey>, Vec<ParaKey>) {
-    let mut exact: HashMap<&'a str, u32> = HashMap::new();
-    let mut words: HashMap<String, u32> = HashMap::new();
+    let mut exact = Interner::new();
+    // Word ids by raw spelling first, so the comparison key is built once per spelling.
+    let mut spellings: Interner<&'a str> = Interner::new();
+    let mut spelling_word: Vec<u32> = Vec::new();
+    let mut words = Interner::new();
     let mut keys_of = |doc: &'a Doc| -> Vec<ParaKey> {
         (0..doc.paras.len())
             .map(|i| {
                 let text = doc.para(i);
-                let next = u32::try_from(exact.len()).unwrap_or(u32::MAX);
-                let exact_id = *exact.entry(text).or_insert(next);
+                let exact_id = exact.id(text);
                 let mut bag: Vec<u32> = tokenize(text)
                     .into_iter()
                     .filter(|t| t.kind == TokenKind::Word)
                     .map(|t| {
                         let piece = text.get(t.range).unwrap_or_default();
+                        let spelling = spellings.id(piece) as usize;
+                        if let Some(&word) = spelling_word.get(spelling) {
+                            return word;
+                        }
                         let key = if normalize {
                             style_key(piece, TokenKind::Word)
                         } else {
                             piece.to_lowercase()
                         };
-                        let next = u32::try_from(words.len()).unwrap_or(u32::MAX);
-                        *words.entry(key).or_insert(next)
+                        let word = words.id(key);
+                        spelling_word.push(word);
+                        word
                     })
                     .collect();
                 bag.sort_unstable();
@@ -401,8 +360,7 @@ fn fill_block(block: &mut Block, left: &Doc, right: &Doc, options: &WordOptions)
         ),
         _ => (left.slice(&block.left), right.slice(&block.right)),
     };
-    block.spans = diff_words(ltext, rtext, options);
-    block.words = SpanWords::of(&block.spans);
+    (block.spans, block.words) = diff_words(ltext, rtext, options);
     block.similarity = block.words.similarity();
     if block.kind == Kind::Changed && !block.spans.iter().any(Span::is_change) {
         block.kind = Kind::Same;

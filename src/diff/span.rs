@@ -96,3 +96,60 @@ fn count_runs(spans: &[Span], wanted: impl Fn(&Span) -> bool) -> usize {
     }
     runs
 }
+
+/// Word counts of a span list by tag; style spans count apart from changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SpanWords {
+    pub equal: usize,
+    pub deleted: usize,
+    pub inserted: usize,
+    pub style_deleted: usize,
+    pub style_inserted: usize,
+}
+
+impl SpanWords {
+    /// Counts the words of spans by tokenising them again: the oracle for the counts
+    /// the word diff keeps as it goes.
+    #[cfg(test)]
+    pub fn of(spans: &[Span]) -> Self {
+        let mut w = SpanWords::default();
+        for span in spans {
+            w.add(span.tag, span.style, super::tokens::count_words(&span.text));
+        }
+        w
+    }
+
+    /// Adds `n` words of a span with this tag and style.
+    pub fn add(&mut self, tag: Tag, style: bool, n: usize) {
+        let slot = match (tag, style) {
+            (Tag::Equal, _) => &mut self.equal,
+            (Tag::Delete, false) => &mut self.deleted,
+            (Tag::Insert, false) => &mut self.inserted,
+            (Tag::Delete, true) => &mut self.style_deleted,
+            (Tag::Insert, true) => &mut self.style_inserted,
+        };
+        *slot += n;
+    }
+
+    pub fn left(&self) -> usize {
+        self.equal + self.deleted + self.style_deleted
+    }
+
+    pub fn right(&self) -> usize {
+        self.equal + self.inserted + self.style_inserted
+    }
+
+    /// Words in common, a style difference being the same word spelled otherwise.
+    pub fn common(&self) -> usize {
+        self.equal + self.style_deleted.min(self.style_inserted)
+    }
+
+    /// Share of words in common: 2·common / (left + right); 1 for two empty texts.
+    pub fn similarity(&self) -> f64 {
+        let total = self.left() + self.right();
+        if total == 0 {
+            return 1.0;
+        }
+        (2 * self.common()) as f64 / total as f64
+    }
+}

@@ -3,13 +3,13 @@
 //! as one deletion beside one insertion.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices_deadline};
 
+use super::intern::Interner;
 use super::normalize::{ignored_tokens, style_key};
-use super::span::{Span, Tag, push_span};
+use super::span::{Span, SpanWords, Tag, push_span};
 use super::tokens::{Token, TokenKind, tokenize};
 
 /// One token-level step of the edit script. Indexes point into the token lists.
@@ -39,7 +39,7 @@ struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    fn new(text: &'a str, normalize: bool, interner: &mut HashMap<Cow<'a, str>, u32>) -> Self {
+    fn new(text: &'a str, normalize: bool, interner: &mut Interner<Cow<'a, str>>) -> Self {
         let tokens = tokenize(text);
         let ignored = if normalize {
             ignored_tokens(text, &tokens)
@@ -58,8 +58,7 @@ impl<'a> Side<'a> {
             } else {
                 Cow::Borrowed(piece)
             };
-            let next = u32::try_from(interner.len()).unwrap_or(u32::MAX);
-            ids.push(*interner.entry(key).or_insert(next));
+            ids.push(interner.id(key));
             keyed.push(i);
         }
         Side {
@@ -95,10 +94,10 @@ pub struct WordOptions {
     pub deadline: Option<Instant>,
 }
 
-/// The word diff of `left` and `right`. Concatenating the equal and delete spans gives
-/// `left` back exactly; equal and insert spans give `right`.
-pub fn diff_words(left: &str, right: &str, options: &WordOptions) -> Vec<Span> {
-    let mut interner = HashMap::new();
+/// The word diff of `left` and `right`, and its word counts. Concatenating the equal and
+/// delete spans gives `left` back exactly; equal and insert spans give `right`.
+pub fn diff_words(left: &str, right: &str, options: &WordOptions) -> (Vec<Span>, SpanWords) {
+    let mut interner = Interner::new();
     let l = Side::new(left, options.normalize, &mut interner);
     let r = Side::new(right, options.normalize, &mut interner);
     let ops = capture_diff_slices_deadline(options.algorithm, &l.ids, &r.ids, options.deadline);
@@ -239,8 +238,14 @@ fn as_change(item: Item) -> Vec<Item> {
 
 /// Spans from items; within each change run all deleted text comes first, then all
 /// inserted text, so a hunk reads as one deletion beside one insertion.
-fn to_spans(l: &Side, r: &Side, items: &[Item]) -> Vec<Span> {
+fn to_spans(l: &Side, r: &Side, items: &[Item]) -> (Vec<Span>, SpanWords) {
     let mut spans = Vec::new();
+    let mut words = SpanWords::default();
+    let mut count = |side: &Side, i: usize, tag: Tag, style: bool| {
+        if side.kind(i) == TokenKind::Word {
+            words.add(tag, style, 1);
+        }
+    };
     let mut deleted = String::new();
     let mut inserted = String::new();
     let flush = |spans: &mut Vec<Span>, deleted: &mut String, inserted: &mut String| {
@@ -249,15 +254,23 @@ fn to_spans(l: &Side, r: &Side, items: &[Item]) -> Vec<Span> {
     };
     for item in items {
         match *item {
-            Item::Del(a) => deleted.push_str(l.piece(a)),
-            Item::Ins(b) => inserted.push_str(r.piece(b)),
+            Item::Del(a) => {
+                count(l, a, Tag::Delete, false);
+                deleted.push_str(l.piece(a));
+            }
+            Item::Ins(b) => {
+                count(r, b, Tag::Insert, false);
+                inserted.push_str(r.piece(b));
+            }
             Item::Same(a, _) => {
+                count(l, a, Tag::Equal, false);
                 flush(&mut spans, &mut deleted, &mut inserted);
                 push_span(&mut spans, Span::new(Tag::Equal, l.piece(a)));
             }
             Item::Style(a, b) => {
                 flush(&mut spans, &mut deleted, &mut inserted);
                 if let Some(a) = a {
+                    count(l, a, Tag::Delete, true);
                     push_span(
                         &mut spans,
                         Span {
@@ -267,6 +280,7 @@ fn to_spans(l: &Side, r: &Side, items: &[Item]) -> Vec<Span> {
                     );
                 }
                 if let Some(b) = b {
+                    count(r, b, Tag::Insert, true);
                     push_span(
                         &mut spans,
                         Span {
@@ -279,7 +293,7 @@ fn to_spans(l: &Side, r: &Side, items: &[Item]) -> Vec<Span> {
         }
     }
     flush(&mut spans, &mut deleted, &mut inserted);
-    spans
+    (spans, words)
 }
 
 #[cfg(test)]
@@ -293,7 +307,8 @@ mod tests {
             algorithm: Algorithm::Histogram,
             deadline: None,
         };
-        let spans = diff_words(left, right, &options);
+        let (spans, words) = diff_words(left, right, &options);
+        assert_eq!(words, SpanWords::of(&spans));
         assert_eq!(rebuild(&spans, true), left);
         assert_eq!(rebuild(&spans, false), right);
         spans
