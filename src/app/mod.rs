@@ -1,0 +1,184 @@
+//! The reader's state, the actions that change it, the key map, and the one function
+//! that applies an action: [`update`]. Nothing here draws or computes a diff; finished
+//! comparisons arrive as [`Action::Computed`].
+
+mod action;
+mod keys;
+mod screen;
+mod update;
+
+pub use action::Action;
+pub use keys::{HELP, action_for_key, action_for_mouse};
+pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
+pub use update::update;
+
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+use crate::diff::Comparison;
+use crate::layout::{Layout, View};
+use crate::story::{Report, Story};
+
+/// Which comparison: the reports on each side and whether house style is ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PairKey {
+    pub left: usize,
+    pub right: usize,
+    pub normalize: bool,
+}
+
+/// What the current layout was built for; a layout is rebuilt only when this changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LayoutKey {
+    pair: PairKey,
+    view: View,
+    width: usize,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub story: Story,
+    pub left: usize,
+    pub right: usize,
+    pub view: View,
+    pub normalize: bool,
+    /// False under NO_COLOR: marks are drawn with attributes only.
+    pub colour: bool,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    /// The diff row at the top of the diff area.
+    pub scroll: usize,
+    /// The highlighted change (hunk number).
+    pub current: Option<usize>,
+    pub help: bool,
+    /// A one-off note for the status line, cleared by the next action.
+    pub message: Option<String>,
+    pub quit: bool,
+    /// True until every pair has been compared once and the most similar non-identical
+    /// one chosen to open on.
+    pub choosing: bool,
+    cache: HashMap<PairKey, Comparison>,
+    layout: Option<(LayoutKey, Layout)>,
+}
+
+impl App {
+    /// A reader on `story` in a terminal of `size` cells. It opens on the first two
+    /// reports until the pairs are compared (see [`App::wanted`]).
+    pub fn new(story: Story, size: (u16, u16), colour: bool) -> App {
+        let count = story.reports.len();
+        App {
+            story,
+            left: 0,
+            right: usize::from(count > 1),
+            view: View::default(),
+            normalize: false,
+            colour,
+            size,
+            scroll: 0,
+            current: None,
+            help: false,
+            message: None,
+            quit: false,
+            choosing: count > 1,
+            cache: HashMap::new(),
+            layout: None,
+        }
+    }
+
+    pub fn pair(&self) -> PairKey {
+        PairKey {
+            left: self.left,
+            right: self.right,
+            normalize: self.normalize,
+        }
+    }
+
+    pub fn report(&self, i: usize) -> Option<&Report> {
+        self.story.reports.get(i)
+    }
+
+    /// The comparison of the pair on screen, once computed.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        if self.choosing {
+            return None;
+        }
+        self.cache.get(&self.pair())
+    }
+
+    /// The layout of the pair on screen, once computed.
+    pub fn layout(&self) -> Option<&Layout> {
+        self.layout
+            .as_ref()
+            .filter(|(key, _)| !self.choosing && key.pair == self.pair())
+            .map(|(_, layout)| layout)
+    }
+
+    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
+    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+        let there = |left, right| {
+            self.cache.get(&PairKey {
+                left,
+                right,
+                normalize: self.normalize,
+            })
+        };
+        there(self.left, i)
+            .or_else(|| there(i, self.left))
+            .map(|c| c.stats.similarity)
+    }
+
+    /// The next comparison the reader needs and does not have: while choosing, every
+    /// pair once; then the pair on screen, then the left report against each other one
+    /// for the outlet list.
+    pub fn wanted(&self) -> Option<PairKey> {
+        let count = self.story.reports.len();
+        let missing = |key: &PairKey| !self.cache.contains_key(key);
+        if count == 0 {
+            return None;
+        }
+        if self.choosing {
+            return all_pairs(count).find(missing);
+        }
+        let current = self.pair();
+        if missing(&current) {
+            return Some(current);
+        }
+        (0..count)
+            .filter(|&right| right != self.left && self.similarity_to_left(right).is_none())
+            .map(|right| PairKey { right, ..current })
+            .next()
+    }
+
+    /// Where each part of the screen goes, or `None` when the terminal is too small.
+    pub fn screen(&self) -> Option<Screen> {
+        let (w, h) = self.size;
+        Screen::new(Rect::new(0, 0, w, h), self.story.reports.len())
+    }
+
+    /// Rows the diff area shows (at least one, so paging always moves).
+    pub fn page(&self) -> usize {
+        self.screen()
+            .map_or(1, |s| usize::from(s.diff.height))
+            .max(1)
+    }
+
+    /// Width the diff is laid out at.
+    fn diff_width(&self) -> usize {
+        self.screen().map_or(0, |s| usize::from(s.diff.width))
+    }
+}
+
+/// Every unordered pair of `count` reports, left before right.
+fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
+    (0..count).flat_map(move |left| {
+        (left + 1..count).map(move |right| PairKey {
+            left,
+            right,
+            normalize: false,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests;
