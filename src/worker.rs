@@ -6,6 +6,17 @@ use std::thread;
 use crate::app::PairKey;
 use crate::diff::{Comparison, Doc, Options, compare};
 
+/// The comparison `key` asks for; a report that is not there compares as empty.
+pub fn compute(docs: &[Doc], key: PairKey) -> Comparison {
+    let empty = Doc::default();
+    let doc = |i: usize| docs.get(i).unwrap_or(&empty);
+    let options = Options {
+        normalize: key.normalize,
+        ..Options::default()
+    };
+    compare(doc(key.left), doc(key.right), &options)
+}
+
 /// A thread that compares pairs of documents, one request at a time.
 pub struct Worker {
     requests: Sender<PairKey>,
@@ -20,15 +31,8 @@ impl Worker {
         thread::Builder::new()
             .name("diverge-diff".into())
             .spawn(move || {
-                let empty = Doc::default();
                 for key in inbox {
-                    let doc = |i: usize| docs.get(i).unwrap_or(&empty);
-                    let options = Options {
-                        normalize: key.normalize,
-                        ..Options::default()
-                    };
-                    let comparison = compare(doc(key.left), doc(key.right), &options);
-                    if outbox.send((key, comparison)).is_err() {
+                    if outbox.send((key, compute(&docs, key))).is_err() {
                         break;
                     }
                 }

@@ -180,5 +180,21 @@ fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
     })
 }
 
+/// Computes, on the spot, every comparison `app` wants: what the worker thread does in
+/// the reader.
+#[cfg(test)]
+pub(crate) fn settle(app: &mut App) {
+    let docs: Vec<crate::diff::Doc> = app
+        .story
+        .reports
+        .iter()
+        .map(|r| crate::diff::Doc::from_paragraphs(&r.body))
+        .collect();
+    while let Some(key) = app.wanted() {
+        let comparison = crate::worker::compute(&docs, key);
+        update(app, Action::Computed(key, Box::new(comparison)));
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -131,7 +131,13 @@ const GUTTER: usize = 2;
 impl Columns {
     pub fn new(view: View, width: usize) -> Columns {
         if view.has_two_panes() {
-            let separator = usize::from(width >= 3);
+            // A space and a rule between the panes when there is room, so text on the
+            // left never touches the rule.
+            let separator = match width {
+                0..3 => 0,
+                3..12 => 1,
+                _ => 2,
+            };
             let gutter = if width >= 4 * GUTTER + separator + 2 {
                 GUTTER
             } else {

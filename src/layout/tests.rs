@@ -51,7 +51,10 @@ fn side_by_side_marks_deletions_left_and_insertions_right() {
 #[test]
 fn paragraphs_line_up_and_the_shorter_side_gets_filler() {
     let c = comparison(
-        &["one two three four five six seven eight nine ten eleven twelve", "tail"],
+        &[
+            "one two three four five six seven eight nine ten eleven twelve",
+            "tail",
+        ],
         &["one two three four five six seven eight nine ten", "tail"],
         false,
     );

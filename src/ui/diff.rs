@@ -30,7 +30,9 @@ pub fn draw_rows(
         };
         pane.draw(&row.left, 0, cols.gutter, cols.left);
         if two {
-            let sep = area.x.saturating_add(at(cols.gutter + cols.left));
+            let sep = area
+                .x
+                .saturating_add(at(cols.right_pane_x().saturating_sub(1)));
             if cols.separator > 0 && sep < area.right() {
                 buf.set_string(sep, y, SEPARATOR, theme.dim());
             }
