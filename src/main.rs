@@ -64,8 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }),
         None => {
             let story = open_story(&cli.files)?;
-            diverge::tui::run(story)?;
-            Ok(ExitCode::SUCCESS)
+            diverge::tui::run(story)
         }
     }
 }

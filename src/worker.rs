@@ -1,6 +1,6 @@
 //! Comparisons computed off the UI thread, so a long diff never freezes the screen.
 
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use crate::app::PairKey;
@@ -17,36 +17,32 @@ pub fn compute(docs: &[Doc], key: PairKey) -> Comparison {
     compare(doc(key.left), doc(key.right), &options)
 }
 
-/// A thread that compares pairs of documents, one request at a time.
+/// A thread that compares pairs of documents, one request at a time, and hands each
+/// result to `deliver`; it ends when the worker is dropped or `deliver` returns false.
 pub struct Worker {
     requests: Sender<PairKey>,
-    results: Receiver<(PairKey, Comparison)>,
 }
 
 impl Worker {
-    /// Starts the thread; it ends when the worker is dropped.
-    pub fn spawn(docs: Vec<Doc>) -> std::io::Result<Worker> {
+    pub fn spawn(
+        docs: Vec<Doc>,
+        deliver: impl Fn(PairKey, Comparison) -> bool + Send + 'static,
+    ) -> std::io::Result<Worker> {
         let (requests, inbox) = mpsc::channel::<PairKey>();
-        let (outbox, results) = mpsc::channel();
         thread::Builder::new()
             .name("diverge-diff".into())
             .spawn(move || {
                 for key in inbox {
-                    if outbox.send((key, compute(&docs, key))).is_err() {
+                    if !deliver(key, compute(&docs, key)) {
                         break;
                     }
                 }
             })?;
-        Ok(Worker { requests, results })
+        Ok(Worker { requests })
     }
 
     /// Asks for `key`; false if the thread is gone.
     pub fn request(&self, key: PairKey) -> bool {
         self.requests.send(key).is_ok()
-    }
-
-    /// A finished comparison, if one is ready.
-    pub fn try_result(&self) -> Option<(PairKey, Comparison)> {
-        self.results.try_recv().ok()
     }
 }

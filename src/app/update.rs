@@ -241,7 +241,8 @@ fn jump_moved(app: &mut App) {
 /// Rebuilds the layout when the pair, view or width changed, keeping the paragraph at
 /// the top of the diff area at the top when only the view or the width changed.
 fn refresh_layout(app: &mut App) {
-    if app.choosing {
+    // Too small a terminal shows no diff; the old layout keeps the reading position.
+    if app.choosing || app.screen().is_none() {
         return;
     }
     let key = LayoutKey {
