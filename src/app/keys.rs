@@ -10,7 +10,8 @@ use crate::layout::View;
 /// Every key, as the help overlay and the README list them.
 pub const HELP: &[(&str, &str)] = &[
     ("j k ↓ ↑", "scroll a line"),
-    ("space PgDn  b PgUp", "scroll a page"),
+    ("space PgDn  b PgUp", "scroll a page down / up"),
+    ("Ctrl-f  Ctrl-b", "scroll a page down / up"),
     ("Ctrl-d  Ctrl-u", "scroll half a page"),
     ("g Home  G End", "go to the top / bottom"),
     ("n  N", "next / previous change"),
@@ -24,8 +25,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("click", "outlet list: put it on the right"),
     ("right-click", "outlet list: put it on the left"),
     ("wheel", "scroll"),
-    ("?", "this help"),
-    ("Esc  q", "close the help"),
+    ("?  Esc", "open / close this help"),
     ("q  Ctrl-c", "quit"),
 ];
 

@@ -354,7 +354,7 @@ fn hunk_ids(block: &Block, first: usize) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// "↕ moved" with where the counterpart sits, for a moved block.
+/// "moved", with where the counterpart sits, for a moved block (the gutter has the ↕).
 fn moved_label(comparison: &Comparison, block: &Block) -> Option<String> {
     let partner = block.partner.and_then(|p| comparison.blocks.get(p));
     let (para, side) = match block.kind {
@@ -363,8 +363,8 @@ fn moved_label(comparison: &Comparison, block: &Block) -> Option<String> {
         _ => return None,
     };
     Some(match para {
-        Some(i) => format!("↕ moved: ¶{} on the {side} (m)", i + 1),
-        None => "↕ moved".to_string(),
+        Some(i) => format!("moved: ¶{} on the {side} (m)", i + 1),
+        None => "moved".to_string(),
     })
 }
 

@@ -100,7 +100,7 @@ fn moved_paragraphs_are_labelled_and_face_filler() {
     let row = &layout.rows[layout.block_rows[out.unwrap_or(0)]];
     assert_eq!(
         marked(&row.left, Mark::Moved),
-        ["↕ moved: ¶3 on the right (m)"]
+        ["moved: ¶3 on the right (m)"]
     );
     assert_eq!(row.right, Cell::Filler);
 }

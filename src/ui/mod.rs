@@ -86,7 +86,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let keys =
         "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style  m moved";
     let left = app.message.as_deref().unwrap_or(keys);
-    let room = width.saturating_sub(cell_width(&right) + 1);
+    let room = width.saturating_sub(cell_width(&right) + 2);
     let left = truncate(left, room);
     let gap = width.saturating_sub(cell_width(&left) + cell_width(&right));
     let line = Line::from(vec![
