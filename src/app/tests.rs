@@ -2,6 +2,8 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+use proptest::prelude::*;
+
 use super::*;
 use crate::diff::Kind;
 use crate::story::Report;
@@ -428,4 +430,78 @@ fn the_wheel_scrolls_and_a_click_chooses_an_outlet() {
         None,
         "the diff area"
     );
+}
+
+#[test]
+fn the_layout_is_rebuilt_only_when_pair_view_or_width_changes() {
+    let mut app = app();
+    let built = |app: &App| app.layout().map(|l| l.rows.as_ptr());
+    let first = built(&app);
+    for action in [
+        Action::Scroll(3),
+        Action::PageDown,
+        Action::NextChange,
+        Action::ToggleHelp,
+        Action::CloseOverlay,
+        Action::Resize(120, 40),
+        Action::Bottom,
+    ] {
+        update(&mut app, action);
+        assert_eq!(built(&app), first, "rebuilt after a scroll-like action");
+    }
+    update(&mut app, Action::Resize(100, 40));
+    assert_ne!(built(&app), first);
+    let second = built(&app);
+    update(&mut app, Action::Resize(100, 30));
+    assert_eq!(built(&app), second, "the height does not change the layout");
+    update(&mut app, Action::NextView);
+    assert_ne!(built(&app), second);
+}
+
+fn any_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        (-50isize..50).prop_map(Action::Scroll),
+        Just(Action::PageDown),
+        Just(Action::PageUp),
+        Just(Action::HalfPageDown),
+        Just(Action::HalfPageUp),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::NextChange),
+        Just(Action::PrevChange),
+        Just(Action::NextLeft),
+        Just(Action::PrevLeft),
+        Just(Action::NextRight),
+        Just(Action::PrevRight),
+        (0usize..6).prop_map(Action::ChooseLeft),
+        (0usize..6).prop_map(Action::ChooseRight),
+        Just(Action::Swap),
+        Just(Action::NextView),
+        Just(Action::ToggleNormalize),
+        Just(Action::JumpMoved),
+        Just(Action::ToggleHelp),
+        (0u16..200, 0u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_sequence_of_actions_keeps_the_state_in_bounds(
+        actions in prop::collection::vec(any_action(), 1..40),
+    ) {
+        let mut app = app();
+        for action in actions {
+            update(&mut app, action);
+            settle(&mut app);
+            let count = app.story.reports.len();
+            prop_assert!(app.left < count && app.right < count && app.left != app.right);
+            if let Some(layout) = app.layout() {
+                let max = layout.rows.len().saturating_sub(app.page());
+                prop_assert!(app.scroll <= max, "{} > {max}", app.scroll);
+                prop_assert!(app.current.is_none_or(|h| h < layout.hunk_rows.len()) || app.view == View::Plain);
+            }
+        }
+    }
 }

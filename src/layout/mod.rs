@@ -4,7 +4,9 @@
 mod width;
 mod wrap;
 
-pub use width::{cell_width, fit, truncate};
+pub use width::{cell_width, truncate};
+
+use width::fit;
 
 use crate::diff::{Block, Comparison, Kind, Span, Tag};
 use crate::visible::visible;
@@ -94,14 +96,6 @@ impl Cell {
         Cell::Text {
             gutter: Gutter::Blank,
             segments: Vec::new(),
-        }
-    }
-
-    /// Cells the text takes (the gutter not counted).
-    pub fn text_width(&self) -> usize {
-        match self {
-            Cell::Filler => 0,
-            Cell::Text { segments, .. } => segments.iter().map(|s| cell_width(&s.text)).sum(),
         }
     }
 }
