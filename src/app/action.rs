@@ -32,6 +32,15 @@ pub enum Action {
     ToggleNormalize,
     /// Jump to the other place of a moved paragraph.
     JumpMoved,
+    /// Start typing a search.
+    StartSearch,
+    SearchInput(char),
+    SearchBackspace,
+    SearchSubmit,
+    /// Stop typing, or clear the active search.
+    SearchCancel,
+    NextMatch,
+    PrevMatch,
     ToggleHelp,
     CloseOverlay,
     Quit,

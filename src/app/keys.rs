@@ -9,12 +9,13 @@ use crate::layout::View;
 
 /// Every key, as the help overlay and the README list them.
 pub const HELP: &[(&str, &str)] = &[
-    ("j k ↓ ↑", "scroll a line"),
+    ("j k ↓ ↑  wheel", "scroll"),
     ("space PgDn  b PgUp", "scroll a page down / up"),
     ("Ctrl-f  Ctrl-b", "scroll a page down / up"),
     ("Ctrl-d  Ctrl-u", "scroll half a page"),
     ("g Home  G End", "go to the top / bottom"),
-    ("n  N", "next / previous change"),
+    ("n  N", "next / previous change (or match)"),
+    ("/", "search; Enter finds, Esc clears"),
     ("]  [", "next / previous outlet on the left"),
     ("}  {", "next / previous outlet on the right"),
     ("x", "swap left and right"),
@@ -24,7 +25,6 @@ pub const HELP: &[(&str, &str)] = &[
     ("m", "go to a moved paragraph's other place"),
     ("click", "outlet list: put it on the right"),
     ("right-click", "outlet list: put it on the left"),
-    ("wheel", "scroll"),
     ("?  Esc", "open / close this help"),
     ("q  Ctrl-c", "quit"),
 ];
@@ -51,6 +51,16 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if app.search.editing {
+        return match key.code {
+            KeyCode::Char(c) => Some(Action::SearchInput(c)),
+            KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Enter => Some(Action::SearchSubmit),
+            KeyCode::Esc => Some(Action::SearchCancel),
+            _ => None,
+        };
+    }
+    let searching = app.search.active();
     Some(match key.code {
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char('?') => Action::ToggleHelp,
@@ -60,8 +70,12 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('b') | KeyCode::PageUp => Action::PageUp,
         KeyCode::Char('g') | KeyCode::Home => Action::Top,
         KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Char('n') if searching => Action::NextMatch,
+        KeyCode::Char('N') if searching => Action::PrevMatch,
         KeyCode::Char('n') => Action::NextChange,
         KeyCode::Char('N') => Action::PrevChange,
+        KeyCode::Char('/') => Action::StartSearch,
+        KeyCode::Esc if searching => Action::SearchCancel,
         KeyCode::Char(']') => Action::NextLeft,
         KeyCode::Char('[') => Action::PrevLeft,
         KeyCode::Char('}') => Action::NextRight,

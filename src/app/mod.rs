@@ -28,6 +28,21 @@ pub struct PairKey {
     pub normalize: bool,
 }
 
+/// The search typed after `/`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// True while the query is being typed.
+    pub editing: bool,
+}
+
+impl Search {
+    /// A typed and confirmed query: `n`/`N` then move between its matches.
+    pub fn active(&self) -> bool {
+        !self.editing && !self.query.is_empty()
+    }
+}
+
 /// What the current layout was built for; a layout is rebuilt only when this changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LayoutKey {
@@ -52,6 +67,9 @@ pub struct App {
     /// The highlighted change (hunk number).
     pub current: Option<usize>,
     pub help: bool,
+    pub search: Search,
+    /// The row of the search match last jumped to.
+    pub found: Option<usize>,
     /// A one-off note for the status line, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
@@ -60,6 +78,8 @@ pub struct App {
     pub choosing: bool,
     cache: HashMap<PairKey, Comparison>,
     layout: Option<(LayoutKey, Layout)>,
+    /// Rows of the layout that show the active search's query.
+    matches: Vec<usize>,
 }
 
 impl App {
@@ -78,11 +98,14 @@ impl App {
             scroll: 0,
             current: None,
             help: false,
+            search: Search::default(),
+            found: None,
             message: None,
             quit: false,
             choosing: count > 1,
             cache: HashMap::new(),
             layout: None,
+            matches: Vec::new(),
         }
     }
 
@@ -112,6 +135,11 @@ impl App {
             .as_ref()
             .filter(|(key, _)| !self.choosing && key.pair == self.pair())
             .map(|(_, layout)| layout)
+    }
+
+    /// Rows that show the active search's query.
+    pub fn matches(&self) -> &[usize] {
+        &self.matches
     }
 
     /// Similarity of report `i` to the left-hand report, if that pair has been compared.

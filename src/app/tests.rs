@@ -480,6 +480,13 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::ToggleNormalize),
         Just(Action::JumpMoved),
         Just(Action::ToggleHelp),
+        Just(Action::StartSearch),
+        prop::char::range('a', 'z').prop_map(Action::SearchInput),
+        Just(Action::SearchBackspace),
+        Just(Action::SearchSubmit),
+        Just(Action::SearchCancel),
+        Just(Action::NextMatch),
+        Just(Action::PrevMatch),
         (0u16..200, 0u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
     ]
 }
@@ -504,4 +511,102 @@ proptest! {
             }
         }
     }
+}
+
+fn type_search(app: &mut App, query: &str) {
+    update(app, Action::StartSearch);
+    for c in query.chars() {
+        update(app, Action::SearchInput(c));
+    }
+}
+
+#[test]
+fn search_finds_rows_and_n_moves_between_them() {
+    let mut app = app();
+    type_search(&mut app, "paragraph 2x");
+    assert!(app.search.editing);
+    update(&mut app, Action::SearchBackspace);
+    assert_eq!(app.search.query, "paragraph 2");
+    update(&mut app, Action::SearchSubmit);
+    assert!(app.search.active());
+    // "Paragraph 2" and "Paragraph 20".."29", on both sides: at least 11 rows.
+    let matches = app.matches().to_vec();
+    assert!(matches.len() >= 11, "{matches:?}");
+    assert_eq!(app.found, matches.first().copied());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("match 1 of"))
+    );
+    update(&mut app, Action::NextMatch);
+    assert_eq!(app.found, matches.get(1).copied());
+    let found = app.found.unwrap_or(usize::MAX);
+    assert!(found >= app.scroll && found < app.scroll + app.page());
+    update(&mut app, Action::PrevMatch);
+    update(&mut app, Action::PrevMatch);
+    assert_eq!(app.found, matches.first().copied());
+    assert_eq!(app.message.as_deref(), Some("no more matches above"));
+    update(&mut app, Action::Resize(80, 30));
+    assert!(app.matches().len() >= 11, "matches follow a re-wrap");
+    update(&mut app, Action::SearchCancel);
+    assert!(!app.search.active() && app.matches().is_empty() && app.found.is_none());
+}
+
+#[test]
+fn a_search_without_hits_says_so_and_an_empty_one_clears() {
+    let mut app = app();
+    type_search(&mut app, "zebra");
+    update(&mut app, Action::SearchSubmit);
+    assert_eq!(app.message.as_deref(), Some("not found: zebra"));
+    assert!(app.matches().is_empty());
+    type_search(&mut app, "");
+    update(&mut app, Action::SearchSubmit);
+    assert!(!app.search.active() && !app.search.editing);
+}
+
+#[test]
+fn while_typing_a_search_keys_are_text_and_n_then_moves_between_matches() {
+    let mut app = app();
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('/'))),
+        Some(Action::StartSearch)
+    );
+    update(&mut app, Action::StartSearch);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('q'))),
+        Some(Action::SearchInput('q'))
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Backspace)),
+        Some(Action::SearchBackspace)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Enter)),
+        Some(Action::SearchSubmit)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Esc)),
+        Some(Action::SearchCancel)
+    );
+    assert_eq!(action_for_key(&app, ctrl('c')), Some(Action::Quit));
+    update(&mut app, Action::SearchInput('L'));
+    update(&mut app, Action::SearchSubmit);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('n'))),
+        Some(Action::NextMatch)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('N'))),
+        Some(Action::PrevMatch)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Esc)),
+        Some(Action::SearchCancel)
+    );
+    update(&mut app, Action::SearchCancel);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('n'))),
+        Some(Action::NextChange)
+    );
+    assert_eq!(action_for_key(&app, key(KeyCode::Esc)), None);
 }

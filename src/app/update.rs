@@ -32,6 +32,18 @@ pub fn update(app: &mut App, action: Action) {
         Action::SetView(view) => app.view = view,
         Action::ToggleNormalize => app.normalize = !app.normalize,
         Action::JumpMoved => jump_moved(app),
+        Action::StartSearch => {
+            clear_search(app);
+            app.search.editing = true;
+        }
+        Action::SearchInput(c) => app.search.query.push(c),
+        Action::SearchBackspace => {
+            app.search.query.pop();
+        }
+        Action::SearchSubmit => submit_search(app),
+        Action::SearchCancel => clear_search(app),
+        Action::NextMatch => next_match(app),
+        Action::PrevMatch => prev_match(app),
         Action::ToggleHelp => app.help = !app.help,
         Action::CloseOverlay => app.help = false,
         Action::Quit => app.quit = true,
@@ -197,6 +209,66 @@ fn go_to_change(app: &mut App, hunk: Option<usize>, none: &str) {
     }
 }
 
+fn clear_search(app: &mut App) {
+    app.search = super::Search::default();
+    app.matches.clear();
+    app.found = None;
+}
+
+fn find_matches(app: &mut App) {
+    app.matches = match app.layout() {
+        Some(layout) if app.search.active() => layout.rows_matching(&app.search.query),
+        _ => Vec::new(),
+    };
+    app.found = None;
+}
+
+fn submit_search(app: &mut App) {
+    app.search.editing = false;
+    if app.search.query.is_empty() {
+        return clear_search(app);
+    }
+    find_matches(app);
+    if app.matches.is_empty() {
+        app.message = Some(format!("not found: {}", app.search.query));
+        return;
+    }
+    // From the top of the screen down, or from the first match when none is below.
+    let row = app
+        .matches
+        .iter()
+        .copied()
+        .find(|&r| r >= app.scroll)
+        .or_else(|| app.matches.first().copied());
+    go_to_match(app, row, "");
+}
+
+fn next_match(app: &mut App) {
+    let from = app.found.map_or(app.scroll, |r| r + 1);
+    let row = app.matches.iter().copied().find(|&r| r >= from);
+    go_to_match(app, row, "no more matches below");
+}
+
+fn prev_match(app: &mut App) {
+    let before = app.found.unwrap_or(app.scroll);
+    let row = app.matches.iter().copied().rev().find(|&r| r < before);
+    go_to_match(app, row, "no more matches above");
+}
+
+fn go_to_match(app: &mut App, row: Option<usize>, none: &str) {
+    let Some(row) = row else {
+        app.message = Some(none.to_string());
+        return;
+    };
+    app.found = Some(row);
+    reveal(app, row);
+    let nth = app.matches.iter().take_while(|&&r| r < row).count() + 1;
+    app.message = Some(format!(
+        "match {nth} of {} rows: n/N next/previous, Esc clears",
+        app.matches.len()
+    ));
+}
+
 /// Jumps from a moved paragraph to its counterpart: the current change's paragraph if
 /// it moved, else the first moved paragraph on screen.
 fn jump_moved(app: &mut App) {
@@ -270,4 +342,5 @@ fn refresh_layout(app: &mut App) {
             .unwrap_or(0);
     }
     app.layout = Some((key, new));
+    find_matches(app);
 }

@@ -1,9 +1,11 @@
 //! Pure layout: a comparison, a view and a width become wrapped, aligned display rows.
 //! Nothing here knows about terminals; the ui draws the rows as they are.
 
+mod search;
 mod width;
 mod wrap;
 
+pub use search::{cell_text, find};
 pub use width::{cell_width, truncate};
 
 use width::fit;

@@ -14,6 +14,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::layout::{cell_width, truncate};
+use crate::visible::visible;
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -33,7 +34,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     header::draw_outlets(buf, &screen, app, theme);
     header::draw_titles(buf, screen.titles, app, theme);
     match app.layout() {
-        Some(layout) => diff::draw_rows(buf, screen.diff, layout, app.scroll, app.current, theme),
+        Some(layout) => diff::draw_rows(buf, screen.diff, layout, app, theme),
         None => {
             let note = if app.story.reports.is_empty() {
                 "this story has no reports"
@@ -70,6 +71,9 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.bar());
     let width = usize::from(area.width);
     let mut right = String::new();
+    if app.search.active() {
+        right.push_str(&format!("/{} · ", visible(&app.search.query)));
+    }
     if let Some(c) = app.comparison().filter(|_| app.normalize) {
         right.push_str(&format!("{} hidden as style · ", c.stats.style_hunks));
     }
@@ -85,7 +89,12 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     }
     let keys =
         "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style  m moved";
-    let left = app.message.as_deref().unwrap_or(keys);
+    let prompt = format!("/{}▏", visible(&app.search.query));
+    let left = match &app.message {
+        _ if app.search.editing => prompt.as_str(),
+        Some(message) => message.as_str(),
+        None => keys,
+    };
     let room = width.saturating_sub(cell_width(&right) + 2);
     let left = truncate(left, room);
     let gap = width.saturating_sub(cell_width(&left) + cell_width(&right));

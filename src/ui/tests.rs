@@ -161,3 +161,25 @@ fn escape_sequences_from_the_story_are_shown_not_sent() {
     assert!(!text.contains('\u{1b}'));
     assert!(text.contains("␛[31m"), "{text}");
 }
+
+#[test]
+fn search_prompt_and_hits() {
+    let mut app = app_at(120, 40);
+    update(&mut app, Action::StartSearch);
+    for c in "Lee".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    assert!(screen(&app).backend().to_string().contains("/Lee▏"));
+    update(&mut app, Action::SearchSubmit);
+    snapshot("search_120x40", &app);
+    let terminal = screen(&app);
+    let hits: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.bg == ratatui::style::Color::Yellow)
+        .map(|c| c.symbol())
+        .collect();
+    assert!(hits.starts_with("LeeLee"), "{hits}");
+}

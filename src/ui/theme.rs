@@ -49,6 +49,16 @@ impl Theme {
         }
     }
 
+    /// Text that matches the search.
+    pub fn found(self) -> Style {
+        let style = Style::new().add_modifier(Modifier::BOLD);
+        if self.colour {
+            style.fg(Color::Black).bg(Color::Yellow)
+        } else {
+            style.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+        }
+    }
+
     pub fn dim(self) -> Style {
         Style::new().add_modifier(Modifier::DIM)
     }
