@@ -144,10 +144,13 @@ mod tests {
     fn segments_are_cut_where_hits_begin_and_end() {
         assert_eq!(split_at_hits("on June 10", 0, &[]), [("on June 10", false)]);
         assert_eq!(
-            split_at_hits("on June 10", 5, &[8..12]),
+            split_at_hits("on June 10", 5, &[Range { start: 8, end: 12 }]),
             [("on ", false), ("June", true), (" 10", false)]
         );
-        assert_eq!(split_at_hits("Lee", 0, &[0..3]), [("Lee", true)]);
-        assert_eq!(split_at_hits("", 0, &[0..3]), []);
+        assert_eq!(
+            split_at_hits("Lee", 0, &[Range { start: 0, end: 3 }]),
+            [("Lee", true)]
+        );
+        assert_eq!(split_at_hits("", 0, &[Range { start: 0, end: 3 }]), []);
     }
 }
