@@ -137,11 +137,6 @@ impl App {
             .map(|(_, layout)| layout)
     }
 
-    /// Rows that show the active search's query.
-    pub fn matches(&self) -> &[usize] {
-        &self.matches
-    }
-
     /// Similarity of report `i` to the left-hand report, if that pair has been compared.
     pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
         let there = |left, right| {

@@ -530,7 +530,7 @@ fn search_finds_rows_and_n_moves_between_them() {
     update(&mut app, Action::SearchSubmit);
     assert!(app.search.active());
     // "Paragraph 2" and "Paragraph 20".."29", on both sides: at least 11 rows.
-    let matches = app.matches().to_vec();
+    let matches = app.matches.to_vec();
     assert!(matches.len() >= 11, "{matches:?}");
     assert_eq!(app.found, matches.first().copied());
     assert!(
@@ -547,9 +547,9 @@ fn search_finds_rows_and_n_moves_between_them() {
     assert_eq!(app.found, matches.first().copied());
     assert_eq!(app.message.as_deref(), Some("no more matches above"));
     update(&mut app, Action::Resize(80, 30));
-    assert!(app.matches().len() >= 11, "matches follow a re-wrap");
+    assert!(app.matches.len() >= 11, "matches follow a re-wrap");
     update(&mut app, Action::SearchCancel);
-    assert!(!app.search.active() && app.matches().is_empty() && app.found.is_none());
+    assert!(!app.search.active() && app.matches.is_empty() && app.found.is_none());
 }
 
 #[test]
@@ -558,7 +558,7 @@ fn a_search_without_hits_says_so_and_an_empty_one_clears() {
     type_search(&mut app, "zebra");
     update(&mut app, Action::SearchSubmit);
     assert_eq!(app.message.as_deref(), Some("not found: zebra"));
-    assert!(app.matches().is_empty());
+    assert!(app.matches.is_empty());
     type_search(&mut app, "");
     update(&mut app, Action::SearchSubmit);
     assert!(!app.search.active() && !app.search.editing);

@@ -26,8 +26,6 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::SideBySide, View::Inline, View::Plain];
-
     /// The view after this one, wrapping around.
     pub fn next(self) -> View {
         match self {
