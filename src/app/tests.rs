@@ -148,6 +148,22 @@ fn next_and_previous_change_highlight_and_reveal_it() {
 }
 
 #[test]
+fn after_scrolling_away_n_steps_from_the_screen_not_the_old_change() {
+    let mut app = app();
+    update(&mut app, Action::NextChange);
+    assert_eq!(app.current, Some(0));
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::NextChange);
+    let rows = app
+        .layout()
+        .map(|l| l.hunk_rows.clone())
+        .unwrap_or_default();
+    let h = app.current.unwrap_or(0);
+    assert!(h > 1, "{h}");
+    assert!(rows.get(h).is_some_and(|&r| r >= app.scroll));
+}
+
+#[test]
 fn previous_change_without_a_current_one_looks_above_the_screen() {
     let mut app = app();
     update(&mut app, Action::PrevChange);
@@ -219,11 +235,19 @@ fn views_cycle_and_can_be_set() {
 }
 
 #[test]
-fn house_style_toggles_the_comparison() {
+fn house_style_toggles_the_comparison_and_keeps_the_place() {
     let mut app = app();
+    let target = app
+        .layout()
+        .and_then(|l| l.block_rows.get(7).copied())
+        .unwrap_or(0);
+    update(&mut app, Action::Scroll(signed(target)));
     update(&mut app, Action::ToggleNormalize);
-    assert!(app.normalize);
-    assert!(app.pair().normalize);
+    settle(&mut app);
+    assert_eq!(
+        app.layout().and_then(|l| l.anchor(app.scroll)),
+        Some((7, 0))
+    );
     update(&mut app, Action::ToggleNormalize);
     assert!(!app.normalize);
     assert!(app.layout().is_some(), "the strict diff is still cached");

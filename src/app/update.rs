@@ -21,10 +21,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::Bottom => app.scroll = max_scroll(app),
         Action::NextChange => next_change(app),
         Action::PrevChange => prev_change(app),
-        Action::NextLeft => choose(app, true, step(app, app.left, app.right, 1)),
-        Action::PrevLeft => choose(app, true, step(app, app.left, app.right, -1)),
-        Action::NextRight => choose(app, false, step(app, app.right, app.left, 1)),
-        Action::PrevRight => choose(app, false, step(app, app.right, app.left, -1)),
+        Action::NextLeft => choose(app, true, step(app, app.left, app.right, true)),
+        Action::PrevLeft => choose(app, true, step(app, app.left, app.right, false)),
+        Action::NextRight => choose(app, false, step(app, app.right, app.left, true)),
+        Action::PrevRight => choose(app, false, step(app, app.right, app.left, false)),
         Action::ChooseLeft(i) => choose(app, true, i),
         Action::ChooseRight(i) => choose(app, false, i),
         Action::Swap => swap(app),
@@ -56,7 +56,10 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     refresh_layout(app);
-    app.scroll = app.scroll.min(max_scroll(app));
+    // While a diff is computing there is no layout to clamp to; keep the position.
+    if app.layout().is_some() {
+        app.scroll = app.scroll.min(max_scroll(app));
+    }
 }
 
 fn signed(n: usize) -> isize {
@@ -73,15 +76,16 @@ fn max_scroll(app: &App) -> usize {
         .map_or(0, |l| l.rows.len().saturating_sub(app.page()))
 }
 
-/// The report `by` places from `from` in the list, wrapping, skipping `other` (the one
-/// on the other side).
-fn step(app: &App, from: usize, other: usize, by: isize) -> usize {
+/// The report after (or before) `from` in the list, wrapping around, skipping `other`
+/// (the one on the other side).
+fn step(app: &App, from: usize, other: usize, forward: bool) -> usize {
     let count = app.story.reports.len();
     let mut i = from;
     for _ in 0..count {
-        i = match by {
-            1.. => (i + 1) % count.max(1),
-            _ => i.checked_sub(1).unwrap_or(count.saturating_sub(1)),
+        i = if forward {
+            (i + 1) % count.max(1)
+        } else {
+            i.checked_sub(1).unwrap_or(count.saturating_sub(1))
         };
         if i != other {
             return i;
@@ -152,12 +156,23 @@ fn open_on_most_similar(app: &mut App) {
     new_pair(app);
 }
 
-/// Rows of the diff area around the top; a change scrolled to lands a quarter down.
+fn on_screen(app: &App, row: usize) -> bool {
+    row >= app.scroll && row < app.scroll.saturating_add(app.page())
+}
+
+/// Scrolls so `row` is on screen: a row already there stays put, any other lands a
+/// quarter of the way down, with some context above it.
 fn reveal(app: &mut App, row: usize) {
-    let page = app.page();
-    if row < app.scroll || row >= app.scroll.saturating_add(page) {
-        app.scroll = row.saturating_sub(page / 4);
+    if !on_screen(app, row) {
+        app.scroll = row.saturating_sub(app.page() / 4);
     }
+}
+
+/// The current change, if the reader has not scrolled it off screen since: `n` and `N`
+/// step from it, else from the top of the screen.
+fn current_on_screen(app: &App) -> Option<usize> {
+    app.current
+        .filter(|&h| hunk_rows(app).get(h).is_some_and(|&r| on_screen(app, r)))
 }
 
 fn hunk_rows(app: &App) -> &[usize] {
@@ -166,7 +181,7 @@ fn hunk_rows(app: &App) -> &[usize] {
 
 fn next_change(app: &mut App) {
     let rows = hunk_rows(app);
-    let next = match app.current {
+    let next = match current_on_screen(app) {
         Some(h) => Some(h + 1),
         None => rows.iter().position(|&r| r >= app.scroll),
     };
@@ -179,7 +194,7 @@ fn next_change(app: &mut App) {
 
 fn prev_change(app: &mut App) {
     let rows = hunk_rows(app);
-    let prev = match app.current {
+    let prev = match current_on_screen(app) {
         Some(h) => h.checked_sub(1),
         None => rows.iter().rposition(|&r| r < app.scroll),
     };
