@@ -193,6 +193,9 @@ impl Layout {
     }
 }
 
+/// Wrapped lines of one side of a block.
+type Lines = Vec<Vec<Segment>>;
+
 /// Lays `comparison` out in `view` at `width` cells.
 pub fn build(comparison: &Comparison, view: View, width: usize) -> Layout {
     let columns = Columns::new(view, width);
@@ -222,63 +225,20 @@ pub fn build(comparison: &Comparison, view: View, width: usize) -> Layout {
             .max()
             .map_or(0, |last| last + 1 - first_hunk);
         hunk_rows.extend(std::iter::repeat_n(None, count));
-        let label = moved_label(comparison, block);
-        let (left, right) = match view {
-            View::Inline => (
-                Some(lines(
-                    &inline_pieces(block, &hunks),
-                    label.as_deref(),
-                    columns.left,
-                )),
-                None,
-            ),
-            View::SideBySide | View::Plain => {
-                let marked = view == View::SideBySide;
-                let side = |on_left: bool, shows: bool| {
-                    shows.then(|| {
-                        lines(
-                            &pane_pieces(block, &hunks, on_left, marked),
-                            label.as_deref(),
-                            if on_left { columns.left } else { columns.right },
-                        )
-                    })
-                };
-                (
-                    side(true, block.shows_left()),
-                    side(false, block.shows_right()),
-                )
-            }
+        let (left, right) = sides(comparison, block, view, columns, &hunks);
+        // The inline view has no right pane; elsewhere a missing side is filler.
+        let absent = if view == View::Inline {
+            Cell::blank()
+        } else {
+            Cell::Filler
         };
         let gutter = gutter_of(block.kind);
-        let height = [&left, &right]
-            .iter()
-            .map(|side| side.as_ref().map_or(0, Vec::len))
-            .max()
-            .unwrap_or(0)
-            .max(1);
-        for i in 0..height {
-            let row = rows.len();
-            let cell = |side: &Option<Vec<Vec<Segment>>>| match side {
-                Some(lines) => match lines.get(i) {
-                    Some(segments) => Cell::Text {
-                        gutter,
-                        segments: segments.clone(),
-                    },
-                    None => Cell::Filler,
-                },
-                None if view == View::Inline => Cell::blank(),
-                None => Cell::Filler,
-            };
-            let (l, r) = (cell(&left), cell(&right));
-            for cell in [&l, &r] {
-                note_hunks(cell, row, &mut hunk_rows);
-            }
-            rows.push(Row {
-                block: b,
-                left: l,
-                right: r,
-            });
+        push_rows(&mut rows, b, gutter, [left, right], &absent);
+        for (i, row) in rows.iter().enumerate().skip(start) {
+            note_hunks(&row.left, i, &mut hunk_rows);
+            note_hunks(&row.right, i, &mut hunk_rows);
         }
+        // A change whose text all fell at line breaks (a lone space) starts with its block.
         for slot in hunk_rows.iter_mut().skip(first_hunk) {
             slot.get_or_insert(start);
         }
@@ -290,6 +250,64 @@ pub fn build(comparison: &Comparison, view: View, width: usize) -> Layout {
         rows,
         block_rows,
         hunk_rows: hunk_rows.into_iter().flatten().collect(),
+    }
+}
+
+/// The wrapped lines each side of `block` shows in `view`; `None` for a side that
+/// shows nothing (and for the inline view's right side).
+fn sides(
+    comparison: &Comparison,
+    block: &Block,
+    view: View,
+    columns: Columns,
+    hunks: &[Option<usize>],
+) -> (Option<Lines>, Option<Lines>) {
+    let label = moved_label(comparison, block);
+    let label = label.as_deref();
+    match view {
+        View::Inline => (
+            Some(lines(&inline_pieces(block, hunks), label, columns.left)),
+            None,
+        ),
+        View::SideBySide | View::Plain => {
+            let marked = view == View::SideBySide;
+            let side = |on_left: bool, shows: bool, width: usize| {
+                shows.then(|| lines(&pane_pieces(block, hunks, on_left, marked), label, width))
+            };
+            (
+                side(true, block.shows_left(), columns.left),
+                side(false, block.shows_right(), columns.right),
+            )
+        }
+    }
+}
+
+/// Rows of one block, its two sides next to each other from the same first row; the
+/// shorter side is padded with filler, a side with nothing gets `absent`.
+fn push_rows(
+    rows: &mut Vec<Row>,
+    block: usize,
+    gutter: Gutter,
+    sides: [Option<Lines>; 2],
+    absent: &Cell,
+) {
+    let height = sides
+        .iter()
+        .map(|side| side.as_ref().map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let [mut left, mut right] = sides.map(|side| side.map(Vec::into_iter));
+    let next = |side: &mut Option<std::vec::IntoIter<Vec<Segment>>>| match side {
+        Some(lines) => lines
+            .next()
+            .map_or(Cell::Filler, |segments| Cell::Text { gutter, segments }),
+        None => absent.clone(),
+    };
+    for _ in 0..height {
+        let left = next(&mut left);
+        let right = next(&mut right);
+        rows.push(Row { block, left, right });
     }
 }
 
