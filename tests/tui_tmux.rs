@@ -138,8 +138,8 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.keys(&["?"]);
     tmux.wait_for("Keys — Esc closes");
     tmux.keys(&["Escape"]);
-    let closed = tmux.wait_for("inline ·");
-    assert!(!closed.contains("Keys — Esc closes"), "{closed}");
+    let closed = tmux.wait_until("Esc to close the help", |s| !s.contains("Keys — Esc"));
+    assert!(closed.contains("inline ·"), "{closed}");
 
     tmux.keys(&["x"]);
     tmux.wait_for("straits_times ⇄ reuters");
