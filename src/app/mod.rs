@@ -54,6 +54,8 @@ struct LayoutKey {
 #[derive(Debug)]
 pub struct App {
     pub story: Story,
+    /// Each report's word count, counted once: the outlet list shows them every frame.
+    pub words: Vec<usize>,
     pub left: usize,
     pub right: usize,
     pub view: View,
@@ -88,6 +90,7 @@ impl App {
     pub fn new(story: Story, size: (u16, u16), colour: bool) -> App {
         let count = story.reports.len();
         App {
+            words: story.reports.iter().map(Report::word_count).collect(),
             story,
             left: 0,
             right: usize::from(count > 1),

@@ -87,10 +87,12 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
         let Some(report) = app.report(i) else {
             break;
         };
-        let (tag, style) = match i {
-            _ if i == app.left => ("L ", theme.chosen()),
-            _ if i == app.right => ("R ", theme.chosen()),
-            _ => ("  ", Style::new()),
+        let (tag, style) = if i == app.left {
+            ("L ", theme.chosen())
+        } else if i == app.right {
+            ("R ", theme.chosen())
+        } else {
+            ("  ", Style::new())
         };
         let name = truncate(names.get(i).map_or("", String::as_str), name_width);
         let pad = name_width.saturating_sub(cell_width(&name));
@@ -102,7 +104,7 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
             Some(s) => percent(s),
             None => "…".to_string(),
         };
-        let words = format!("{} words", report.word_count());
+        let words = format!("{} words", app.words.get(i).copied().unwrap_or(0));
         put(
             buf,
             area,
