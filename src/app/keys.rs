@@ -7,6 +7,9 @@ use crossterm::event::{
 use super::{Action, App, outlet_window};
 use crate::layout::View;
 
+/// Columns the help needs to show keys and descriptions side by side.
+pub const HELP_WIDTH: u16 = 60;
+
 /// Every key, as the help overlay and the README list them.
 pub const HELP: &[(&str, &str)] = &[
     ("j k ↓ ↑  wheel", "scroll"),
@@ -48,6 +51,8 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     if app.help {
         return match key.code {
             KeyCode::Esc | KeyCode::Char('q' | '?') => Some(Action::CloseOverlay),
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Scroll(1)),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Scroll(-1)),
             _ => None,
         };
     }

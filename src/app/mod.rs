@@ -8,7 +8,7 @@ mod screen;
 mod update;
 
 pub use action::Action;
-pub use keys::{HELP, action_for_key, action_for_mouse};
+pub use keys::{HELP, HELP_WIDTH, action_for_key, action_for_mouse};
 pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
@@ -69,6 +69,8 @@ pub struct App {
     /// The highlighted change (hunk number).
     pub current: Option<usize>,
     pub help: bool,
+    /// First line of the help shown, when the terminal is too short for all of it.
+    pub help_scroll: usize,
     pub search: Search,
     /// The row of the search match last jumped to.
     pub found: Option<usize>,
@@ -101,6 +103,7 @@ impl App {
             scroll: 0,
             current: None,
             help: false,
+            help_scroll: 0,
             search: Search::default(),
             found: None,
             message: None,
@@ -187,6 +190,24 @@ impl App {
         self.screen()
             .map_or(1, |s| usize::from(s.diff.height))
             .max(1)
+    }
+
+    /// True when the help is too narrow for keys and descriptions side by side: each
+    /// description then goes on a line of its own under its keys.
+    pub fn help_stacked(&self) -> bool {
+        self.size.0 < HELP_WIDTH
+    }
+
+    /// Lines of the help's text.
+    pub fn help_lines(&self) -> usize {
+        HELP.len() * if self.help_stacked() { 2 } else { 1 }
+    }
+
+    /// Help lines that fit on screen inside the overlay's border.
+    pub fn help_rows(&self) -> usize {
+        usize::from(self.size.1)
+            .saturating_sub(2)
+            .min(self.help_lines())
     }
 
     /// Width the diff is laid out at.

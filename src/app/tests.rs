@@ -297,6 +297,27 @@ fn help_opens_and_closes_and_quit_quits() {
 }
 
 #[test]
+fn a_help_taller_than_the_terminal_scrolls() {
+    let mut app = App::new(story(), (40, 10), true);
+    settle(&mut app);
+    update(&mut app, Action::ToggleHelp);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('j'))),
+        Some(Action::Scroll(1))
+    );
+    update(&mut app, Action::Scroll(3));
+    assert_eq!((app.help_scroll, app.scroll), (3, 0));
+    update(&mut app, Action::Scroll(100));
+    assert_eq!(
+        app.help_scroll,
+        2 * HELP.len() - 8,
+        "stacked: two lines a key"
+    );
+    update(&mut app, Action::CloseOverlay);
+    assert_eq!(app.help_scroll, 0);
+}
+
+#[test]
 fn resize_rewraps_and_keeps_the_top_paragraph_at_the_top() {
     let mut app = app();
     let target = app
@@ -404,7 +425,11 @@ fn with_help_open_keys_only_close_it() {
         action_for_key(&app, key(KeyCode::Char('q'))),
         Some(Action::CloseOverlay)
     );
-    assert_eq!(action_for_key(&app, key(KeyCode::Char('j'))), None);
+    assert_eq!(action_for_key(&app, key(KeyCode::Char('n'))), None);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('j'))),
+        Some(Action::Scroll(1))
+    );
     assert_eq!(action_for_key(&app, ctrl('c')), Some(Action::Quit));
 }
 

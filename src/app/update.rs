@@ -12,6 +12,10 @@ pub fn update(app: &mut App, action: Action) {
         app.message = None;
     }
     match action {
+        Action::Scroll(rows) if app.help => {
+            let last = app.help_lines().saturating_sub(app.help_rows());
+            app.help_scroll = app.help_scroll.saturating_add_signed(rows).min(last);
+        }
         Action::Scroll(rows) => scroll_by(app, rows),
         Action::PageDown => scroll_by(app, signed(app.page())),
         Action::PageUp => scroll_by(app, -signed(app.page())),
@@ -44,8 +48,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchCancel => clear_search(app),
         Action::NextMatch => next_match(app),
         Action::PrevMatch => prev_match(app),
-        Action::ToggleHelp => app.help = !app.help,
-        Action::CloseOverlay => app.help = false,
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
+        Action::CloseOverlay => {
+            app.help = false;
+            app.help_scroll = 0;
+        }
         Action::Quit => app.quit = true,
         Action::Resize(w, h) => app.size = (w, h),
         Action::Computed(key, comparison) => {

@@ -52,7 +52,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     }
     status(buf, screen.status, app, theme);
     if app.help {
-        help::draw_help(buf, area, theme);
+        help::draw_help(buf, area, app, theme);
     }
 }
 

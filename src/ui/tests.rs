@@ -98,6 +98,10 @@ fn help_overlay() {
     let mut app = app_at(60, 20);
     update(&mut app, Action::ToggleHelp);
     snapshot("help_60x20", &app);
+    let mut app = app_at(40, 10);
+    update(&mut app, Action::ToggleHelp);
+    update(&mut app, Action::Scroll(2));
+    snapshot("help_scrolled_40x10", &app);
 }
 
 #[test]
