@@ -144,6 +144,15 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.keys(&["x"]);
     tmux.wait_for("straits_times ⇄ reuters");
 
+    // Mouse input as the terminal sends it (SGR encoding, 1-based cells): a right click
+    // on the first outlet in the list (screen row 4) puts it on the left.
+    tmux.keys(&["-l", "\x1b[<2;5;4M\x1b[<2;5;4m"]);
+    tmux.wait_for("reuters ⇄ straits_times");
+    tmux.keys(&["1", "g"]);
+    tmux.wait_for("− Item 1 of 2");
+    tmux.keys(&["-l", "\x1b[<65;50;30M"]);
+    tmux.wait_until("the wheel to scroll", |s| !s.contains("Item 1 of 2"));
+
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&rc), "0\n");
     let _ = std::fs::remove_file(&rc);
