@@ -5,15 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::one_line;
 use super::theme::Theme;
 use crate::app::{App, Screen, outlet_window};
 use crate::layout::{Columns, View, cell_width, truncate};
-use crate::visible::visible;
 
 /// A report's outlet name, safe to print.
 fn outlet(app: &App, i: usize) -> String {
     app.report(i)
-        .map_or_else(|| "—".to_string(), |r| visible(&r.outlet).into_owned())
+        .map_or_else(|| "—".to_string(), |r| one_line(&r.outlet))
 }
 
 fn percent(similarity: f64) -> String {
@@ -28,7 +28,7 @@ fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, spans: Vec<Span<'_>>) {
 
 pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let width = usize::from(area.width);
-    let title = truncate(&visible(&app.story.title), width);
+    let title = truncate(&one_line(&app.story.title), width);
     put(
         buf,
         area,
@@ -48,6 +48,7 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             c.stats.words_added,
             c.stats.words_removed
         ))),
+        None if app.story.reports.is_empty() => {}
         None => spans.push(Span::styled("   comparing…", theme.dim())),
     }
     if app.normalize {
@@ -96,7 +97,7 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
         };
         let name = truncate(names.get(i).map_or("", String::as_str), name_width);
         let pad = name_width.saturating_sub(cell_width(&name));
-        let headline = report.headline.as_deref().map(visible).unwrap_or_default();
+        let headline = report.headline.as_deref().map(one_line).unwrap_or_default();
         let headline = truncate(&headline, headline_width);
         let hpad = headline_width.saturating_sub(cell_width(&headline));
         let similarity = match app.similarity_to_left(i) {

@@ -17,6 +17,12 @@ use crate::layout::{cell_width, truncate};
 use crate::visible::visible;
 use theme::Theme;
 
+/// `text` made safe for one line of the screen: control characters shown as symbols,
+/// tabs and line breaks as spaces (the buffer would drop them, joining words).
+fn one_line(text: &str) -> String {
+    visible(text).replace(['\t', '\n'], " ")
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -72,7 +78,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let width = usize::from(area.width);
     let mut right = String::new();
     if app.search.active() {
-        right.push_str(&format!("/{} · ", visible(&app.search.query)));
+        right.push_str(&format!("/{} · ", one_line(&app.search.query)));
     }
     if let Some(c) = app.comparison().filter(|_| app.normalize) {
         right.push_str(&format!("{} hidden as style · ", c.stats.style_hunks));
@@ -89,7 +95,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     }
     let keys =
         "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style  m moved";
-    let prompt = format!("/{}▏", visible(&app.search.query));
+    let prompt = format!("/{}▏", one_line(&app.search.query));
     let left = match &app.message {
         _ if app.search.editing => prompt.as_str(),
         Some(message) => message.as_str(),

@@ -160,10 +160,14 @@ fn marks_carry_attributes_and_the_current_change_is_reversed() {
 
 #[test]
 fn escape_sequences_from_the_story_are_shown_not_sent() {
-    let app = app_at(120, 40);
+    let mut story = story();
+    story.title = "Tabs\tand\nbreaks \u{1b}[2J".into();
+    let mut app = App::new(story, (120, 40), true);
+    settle(&mut app);
     let text = screen(&app).backend().to_string();
     assert!(!text.contains('\u{1b}'));
     assert!(text.contains("␛[31m"), "{text}");
+    assert!(text.contains("Tabs and breaks ␛[2J"), "{text}");
 }
 
 #[test]
