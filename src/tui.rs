@@ -115,6 +115,8 @@ fn event_loop(
     // One comparison at a time, so the pair on screen always goes first.
     let mut asked = None;
     let mut dirty = true;
+    // A message read while looking past a resize, handled next.
+    let mut held = None;
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         if asked.is_none() {
             asked = app.wanted().filter(|&key| worker.request(key));
@@ -122,14 +124,21 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| ui::draw(frame, &app))?;
         }
-        let action = match rx.recv_timeout(TICK) {
+        let message = match held.take() {
+            Some(message) => Ok(message),
+            None => rx.recv_timeout(TICK),
+        };
+        let action = match message {
             Ok(Message::Computed(key, comparison)) => {
                 asked = None;
                 Some(Action::Computed(key, Box::new(comparison)))
             }
             Ok(Message::Input(Event::Key(key))) => app::action_for_key(&app, key),
             Ok(Message::Input(Event::Mouse(mouse))) => app::action_for_mouse(&app, mouse),
-            Ok(Message::Input(Event::Resize(w, h))) => Some(Action::Resize(w, h)),
+            Ok(Message::Input(Event::Resize(w, h))) => {
+                let (w, h) = last_size(rx, (w, h), &mut held);
+                Some(Action::Resize(w, h))
+            }
             Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => None,
             Ok(Message::InputFailed(e)) => return Err(e).context("cannot read the terminal"),
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
@@ -140,4 +149,23 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The last of a run of resizes: dragging a window edge sends many, and only the last
+/// needs the text re-wrapped. The first other message is put in `held`.
+fn last_size(
+    rx: &Receiver<Message>,
+    mut size: (u16, u16),
+    held: &mut Option<Message>,
+) -> (u16, u16) {
+    loop {
+        match rx.try_recv() {
+            Ok(Message::Input(Event::Resize(w, h))) => size = (w, h),
+            Ok(other) => {
+                *held = Some(other);
+                return size;
+            }
+            Err(_) => return size,
+        }
+    }
 }
