@@ -84,18 +84,20 @@ fn wait_for_file(path: &Path) -> String {
     panic!("{} never appeared", path.display());
 }
 
-#[test]
-fn reader_runs_in_tmux_and_quits_cleanly() {
+/// Starts the reader on the two fixtures in a fresh tmux server, 120x40, with `sleep`
+/// after it so the pane outlives it; returns the server and the file that receives the
+/// reader's exit status. `None` (with a note) when tmux is not installed.
+fn start(name: &str) -> Option<(Tmux, PathBuf)> {
     if !tmux_present() {
         println!("note: tmux is not installed; skipping the end-to-end reader test");
-        return;
+        return None;
     }
-    let id = format!("diverge-e2e-{}", std::process::id());
+    let id = format!("diverge-{name}-{}", std::process::id());
     let rc: PathBuf = std::env::temp_dir().join(format!("{id}.rc"));
     let _ = std::fs::remove_file(&rc);
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let command = format!(
-        "{} {} {}; echo $? > {}",
+        "{} {} {}; echo $? > {}; sleep 30",
         quoted(Path::new(env!("CARGO_BIN_EXE_diverge"))),
         quoted(&fixtures.join("reuters.txt")),
         quoted(&fixtures.join("straits_times.txt")),
@@ -105,21 +107,32 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
         socket: id.clone(),
         session: id,
     };
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        &tmux.session,
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "sh",
-        "-c",
-        &command,
-    ]);
+    let size = ["-x", "120", "-y", "40"];
+    let mut args = vec!["new-session", "-d", "-s", &tmux.session];
+    args.extend_from_slice(&size);
+    args.extend_from_slice(&["sh", "-c", &command]);
+    let started = tmux.run(&args);
     assert!(started.status.success(), "{started:?}");
+    Some((tmux, rc))
+}
 
+/// Whether the pane shows the alternate screen, as a full-screen program uses it.
+fn alternate_screen(tmux: &Tmux) -> String {
+    let out = tmux.run(&[
+        "display-message",
+        "-p",
+        "-t",
+        &tmux.session,
+        "#{alternate_on}",
+    ]);
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn reader_runs_in_tmux_and_quits_cleanly() {
+    let Some((tmux, rc)) = start("e2e") else {
+        return;
+    };
     let first = tmux.wait_for("similarity");
     assert!(first.contains("reuters ⇄ straits_times"), "{first}");
     assert!(first.contains("Item 1 of 2"), "{first}");
@@ -153,7 +166,56 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.keys(&["-l", "\x1b[<65;50;30M"]);
     tmux.wait_until("the wheel to scroll", |s| !s.contains("Item 1 of 2"));
 
+    let resize = |w: &str, h: &str| {
+        let out = tmux.run(&["resize-window", "-t", &tmux.session, "-x", w, "-y", h]);
+        assert!(out.status.success(), "{out:?}");
+    };
+    resize("30", "8");
+    tmux.wait_for("Terminal too small: 30x8");
+    resize("60", "20");
+    let narrow = tmux.wait_for("similarity");
+    assert!(narrow.lines().all(|l| l.chars().count() <= 60), "{narrow}");
+
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&rc), "0\n");
+    assert_eq!(alternate_screen(&tmux), "0", "the terminal is handed back");
     let _ = std::fs::remove_file(&rc);
+}
+
+/// The process id of the reader: the child of the pane's shell.
+fn reader_pid(tmux: &Tmux) -> String {
+    let out = tmux.run(&["list-panes", "-t", &tmux.session, "-F", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let children = format!("/proc/{shell}/task/{shell}/children");
+    std::fs::read_to_string(&children)
+        .unwrap_or_else(|e| panic!("{children}: {e}"))
+        .split_whitespace()
+        .next()
+        .unwrap_or_else(|| panic!("no reader under the pane's shell {shell}"))
+        .to_string()
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, status) in [("TERM", "143\n"), ("HUP", "129\n")] {
+        let Some((tmux, rc)) = start(&format!("sig{signal}")) else {
+            return;
+        };
+        tmux.wait_for("similarity");
+        assert_eq!(alternate_screen(&tmux), "1");
+        let pid = reader_pid(&tmux);
+        let killed = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(&pid)
+            .status()
+            .unwrap_or_else(|e| panic!("kill: {e}"));
+        assert!(killed.success());
+        assert_eq!(wait_for_file(&rc), status, "SIG{signal}");
+        assert_eq!(
+            alternate_screen(&tmux),
+            "0",
+            "SIG{signal}: terminal restored"
+        );
+        let _ = std::fs::remove_file(&rc);
+    }
 }
