@@ -26,11 +26,7 @@ fn one_line(text: &str) -> String {
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    render(frame.buffer_mut(), area, app);
-}
-
-/// Draws `app` into `buf`; the test snapshots call this with a bare buffer.
-pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+    let buf = frame.buffer_mut();
     let theme = Theme { colour: app.colour };
     let Some(screen) = Screen::new(area, app.story.reports.len()) else {
         too_small(buf, area);
