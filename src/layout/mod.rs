@@ -232,7 +232,10 @@ pub fn build(comparison: &Comparison, view: View, width: usize) -> Layout {
         } else {
             Cell::Filler
         };
-        let gutter = gutter_of(block.kind);
+        let gutter = match view {
+            View::Plain => Gutter::Blank,
+            View::SideBySide | View::Inline => gutter_of(block.kind),
+        };
         push_rows(&mut rows, b, gutter, [left, right], &absent);
         for (i, row) in rows.iter().enumerate().skip(start) {
             note_hunks(&row.left, i, &mut hunk_rows);
@@ -262,7 +265,8 @@ fn sides(
     columns: Columns,
     hunks: &[Option<usize>],
 ) -> (Option<Lines>, Option<Lines>) {
-    let label = moved_label(comparison, block);
+    // The plain view is the two texts and nothing else.
+    let label = moved_label(comparison, block).filter(|_| view != View::Plain);
     let label = label.as_deref();
     match view {
         View::Inline => (

@@ -132,6 +132,19 @@ fn plain_shows_both_texts_without_marks_or_changes() {
     assert_eq!(text_of(&row.right), "on June 10 to");
     assert!(marked(&row.left, Mark::Delete).is_empty());
     assert!(layout.hunk_rows.is_empty());
+    let only = comparison(&["Same.", "Only left here."], &["Same."], false);
+    let layout = build(&only, View::Plain, 60);
+    let row = &layout.rows[layout.block_rows[1]];
+    assert!(
+        matches!(
+            row.left,
+            Cell::Text {
+                gutter: Gutter::Blank,
+                ..
+            }
+        ),
+        "{row:?}"
+    );
 }
 
 #[test]
