@@ -85,7 +85,14 @@ impl Painter<'_> {
         else {
             return;
         };
-        let (glyph, style) = self.theme.gutter(*tag);
+        // A pointer in the gutter finds the current change even when it is a lone space.
+        let current = segments
+            .iter()
+            .any(|s| s.hunk.is_some() && s.hunk == self.current);
+        let (glyph, style) = match self.theme.gutter(*tag) {
+            ("", _) if current => ("▶", self.theme.bold()),
+            tagged => tagged,
+        };
         if gutter > 0 {
             buf.set_stringn(start, y, glyph, gutter.min(room), style);
         }

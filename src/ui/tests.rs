@@ -137,6 +137,8 @@ fn no_size_panics() {
 fn marks_carry_attributes_and_the_current_change_is_reversed() {
     let mut app = app_at(120, 40);
     app.colour = false;
+    // The second change: the first is a whole paragraph, tagged in the gutter already.
+    update(&mut app, Action::NextChange);
     update(&mut app, Action::NextChange);
     let terminal = screen(&app);
     let buffer = terminal.backend().buffer();
@@ -154,6 +156,10 @@ fn marks_carry_attributes_and_the_current_change_is_reversed() {
         .filter(|c| c.modifier.contains(Modifier::REVERSED) && c.symbol() != " ")
         .count();
     assert!(struck > 10 && underlined > 10, "{struck} {underlined}");
+    assert!(
+        terminal.backend().to_string().contains('▶'),
+        "the current change's pointer"
+    );
     assert!(reversed_text > 0);
     assert!(cells.iter().all(|c| c.fg == ratatui::style::Color::Reset));
 }
