@@ -1,9 +1,14 @@
 //! diverge: a terminal reader for diverging news reports.
 //!
-//! Data flows one way: [`story`] -> [`diff`] -> layout -> ui.
+//! Data flows one way: [`story`] -> [`diff`] -> [`layout`] -> [`ui`]; [`app`] holds the
+//! reader's state and [`tui`] runs it in a terminal.
 
+pub mod app;
 pub mod cli;
 pub mod diff;
+pub mod layout;
 pub mod story;
 pub mod tui;
+pub mod ui;
 pub mod visible;
+pub mod worker;

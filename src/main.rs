@@ -68,8 +68,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }),
         None => {
             let story = cli::open::open_story(&cli.files)?;
-            diverge::tui::run(story)?;
-            Ok(ExitCode::SUCCESS)
+            diverge::tui::run(story)
         }
     }
 }

@@ -1,8 +1,171 @@
 //! Terminal set-up, restore and the event loop.
 
-use crate::story::Story;
+use std::io::stdout;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::Duration;
 
-/// Opens the reader on `story`.
-pub fn run(_story: Story) -> anyhow::Result<()> {
-    anyhow::bail!("the reader is not built yet; use `diverge diff`")
+use anyhow::Context;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+use crate::app::{self, Action, App, PairKey};
+use crate::diff::{Comparison, Doc};
+use crate::story::Story;
+use crate::ui;
+use crate::worker::Worker;
+
+/// How often the loop wakes without input, to notice a stop signal.
+const TICK: Duration = Duration::from_millis(50);
+
+/// What wakes the loop: terminal input or a finished comparison, on one channel so
+/// either is handled the moment it arrives.
+enum Message {
+    Input(Event),
+    Computed(PairKey, Comparison),
+    /// The terminal cannot be read any more (it went away, say).
+    InputFailed(std::io::Error),
+}
+
+/// Opens the reader on `story` and returns when the user quits (status 0) or a signal
+/// asks it to stop (status 128 + the signal's number, as shells report it). The terminal
+/// is restored on every way out: quit, error, panic, SIGTERM, SIGHUP, SIGINT.
+pub fn run(story: Story) -> anyhow::Result<ExitCode> {
+    // The number of the signal that arrived; 0 while none has.
+    let stop = Arc::new(AtomicUsize::new(0));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        let number = usize::try_from(signal).unwrap_or(1);
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), number)
+            .context("cannot watch for signals")?;
+    }
+    let (tx, rx) = mpsc::channel();
+    let docs = story
+        .reports
+        .iter()
+        .map(|r| Doc::from_paragraphs(&r.body))
+        .collect();
+    let results = tx.clone();
+    let worker = Worker::spawn(docs, move |key, comparison| {
+        results.send(Message::Computed(key, comparison)).is_ok()
+    })
+    .context("cannot start the diff thread")?;
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+
+    // ratatui's init installs a panic hook that restores the terminal; ours runs first
+    // and also turns mouse reporting off.
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let restore_terminal = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        restore_terminal(info);
+    }));
+    let result = execute!(stdout(), EnableMouseCapture)
+        .context("cannot turn mouse reporting on")
+        .and_then(|()| {
+            spawn_input(tx, Arc::clone(&stop)).context("cannot start the input thread")?;
+            let size = terminal.size().context("cannot read the terminal size")?;
+            let app = App::new(story, (size.width, size.height), colour);
+            event_loop(&mut terminal, app, &worker, &rx, &stop)
+        });
+    let signal = stop.load(Ordering::Relaxed);
+    // The input thread sees this and stops reading before the terminal is handed back.
+    stop.store(usize::MAX, Ordering::Relaxed);
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result.map(|()| match u8::try_from(signal) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(n) => ExitCode::from(128u8.saturating_add(n)),
+        Err(_) => ExitCode::FAILURE,
+    })
+}
+
+/// Reads terminal input on its own thread and forwards it to the loop.
+fn spawn_input(tx: Sender<Message>, stop: Arc<AtomicUsize>) -> std::io::Result<()> {
+    thread::Builder::new()
+        .name("diverge-input".into())
+        .spawn(move || {
+            while stop.load(Ordering::Relaxed) == 0 {
+                let message =
+                    match event::poll(TICK).and_then(|ready| ready.then(event::read).transpose()) {
+                        Ok(None) => continue,
+                        Ok(Some(ev)) => Message::Input(ev),
+                        Err(e) => Message::InputFailed(e),
+                    };
+                let failed = matches!(message, Message::InputFailed(_));
+                if tx.send(message).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    mut app: App,
+    worker: &Worker,
+    rx: &Receiver<Message>,
+    stop: &AtomicUsize,
+) -> anyhow::Result<()> {
+    // One comparison at a time, so the pair on screen always goes first.
+    let mut asked = None;
+    let mut dirty = true;
+    // A message read while looking past a resize, handled next.
+    let mut held = None;
+    while !app.quit && stop.load(Ordering::Relaxed) == 0 {
+        if asked.is_none() {
+            asked = app.wanted().filter(|&key| worker.request(key));
+        }
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, &app))?;
+        }
+        let message = match held.take() {
+            Some(message) => Ok(message),
+            None => rx.recv_timeout(TICK),
+        };
+        let action = match message {
+            Ok(Message::Computed(key, comparison)) => {
+                asked = None;
+                Some(Action::Computed(key, Box::new(comparison)))
+            }
+            Ok(Message::Input(Event::Key(key))) => app::action_for_key(&app, key),
+            Ok(Message::Input(Event::Mouse(mouse))) => app::action_for_mouse(&app, mouse),
+            Ok(Message::Input(Event::Resize(w, h))) => {
+                let (w, h) = last_size(rx, (w, h), &mut held);
+                Some(Action::Resize(w, h))
+            }
+            Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => None,
+            Ok(Message::InputFailed(e)) => return Err(e).context("cannot read the terminal"),
+            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
+        };
+        dirty = action.is_some();
+        if let Some(action) = action {
+            app::update(&mut app, action);
+        }
+    }
+    Ok(())
+}
+
+/// The last of a run of resizes: dragging a window edge sends many, and only the last
+/// needs the text re-wrapped. The first other message is put in `held`.
+fn last_size(
+    rx: &Receiver<Message>,
+    mut size: (u16, u16),
+    held: &mut Option<Message>,
+) -> (u16, u16) {
+    loop {
+        match rx.try_recv() {
+            Ok(Message::Input(Event::Resize(w, h))) => size = (w, h),
+            Ok(other) => {
+                *held = Some(other);
+                return size;
+            }
+            Err(_) => return size,
+        }
+    }
 }

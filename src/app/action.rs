@@ -1,0 +1,50 @@
+//! Everything that can happen to the reader, as values: keys and mouse events become
+//! actions, and so do a resized terminal and a finished comparison.
+
+use crate::diff::Comparison;
+use crate::layout::View;
+
+use super::PairKey;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Scroll by this many rows (negative: up).
+    Scroll(isize),
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    NextChange,
+    PrevChange,
+    NextLeft,
+    PrevLeft,
+    NextRight,
+    PrevRight,
+    /// Put report `i` on the left (swapping if it is on the right).
+    ChooseLeft(usize),
+    /// Put report `i` on the right (swapping if it is on the left).
+    ChooseRight(usize),
+    Swap,
+    NextView,
+    SetView(View),
+    ToggleNormalize,
+    /// Jump to the other place of a moved paragraph.
+    JumpMoved,
+    /// Start typing a search.
+    StartSearch,
+    SearchInput(char),
+    SearchBackspace,
+    SearchSubmit,
+    /// Stop typing, or clear the active search.
+    SearchCancel,
+    NextMatch,
+    PrevMatch,
+    ToggleHelp,
+    CloseOverlay,
+    Quit,
+    Resize(u16, u16),
+    /// A comparison came back from the worker.
+    Computed(PairKey, Box<Comparison>),
+}

@@ -1,0 +1,130 @@
+//! The key map, after vim and less, and the mouse map.
+
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::{Action, App, outlet_window};
+use crate::layout::View;
+
+/// Columns the help needs to show keys and descriptions side by side.
+pub const HELP_WIDTH: u16 = 60;
+
+/// Every key, as the help overlay and the README list them.
+pub const HELP: &[(&str, &str)] = &[
+    ("j k ↓ ↑  wheel", "scroll"),
+    ("space PgDn  b PgUp", "scroll a page down / up"),
+    ("Ctrl-f  Ctrl-b", "scroll a page down / up"),
+    ("Ctrl-d  Ctrl-u", "scroll half a page"),
+    ("g Home  G End", "go to the top / bottom"),
+    ("n  N", "next / previous change (or match)"),
+    ("/", "search; Enter finds, Esc clears"),
+    ("]  [", "next / previous outlet on the left"),
+    ("}  {", "next / previous outlet on the right"),
+    ("x", "swap left and right"),
+    ("v", "cycle the views"),
+    ("1  2  3", "side by side / inline / plain"),
+    ("s", "toggle house-style normalisation"),
+    ("m", "go to a moved paragraph's other place"),
+    ("click", "outlet list: put it on the right"),
+    ("right-click", "outlet list: put it on the left"),
+    ("?  Esc", "open / close this help"),
+    ("q  Ctrl-c", "quit"),
+];
+
+/// The action a key stands for, if any. With the help open, keys only close it.
+pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl {
+        return match key.code {
+            KeyCode::Char('c') => Some(Action::Quit),
+            KeyCode::Char('d') => Some(Action::HalfPageDown),
+            KeyCode::Char('u') => Some(Action::HalfPageUp),
+            KeyCode::Char('f') => Some(Action::PageDown),
+            KeyCode::Char('b') => Some(Action::PageUp),
+            _ => None,
+        };
+    }
+    if app.help {
+        return match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | '?') => Some(Action::CloseOverlay),
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Scroll(1)),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Scroll(-1)),
+            _ => None,
+        };
+    }
+    if app.search.editing {
+        return match key.code {
+            KeyCode::Char(c) => Some(Action::SearchInput(c)),
+            KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Enter => Some(Action::SearchSubmit),
+            KeyCode::Esc => Some(Action::SearchCancel),
+            _ => None,
+        };
+    }
+    let searching = app.search.active();
+    Some(match key.code {
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('j') | KeyCode::Down => Action::Scroll(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Scroll(-1),
+        KeyCode::Char(' ') | KeyCode::PageDown => Action::PageDown,
+        KeyCode::Char('b') | KeyCode::PageUp => Action::PageUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Char('n') if searching => Action::NextMatch,
+        KeyCode::Char('N') if searching => Action::PrevMatch,
+        KeyCode::Char('n') => Action::NextChange,
+        KeyCode::Char('N') => Action::PrevChange,
+        KeyCode::Char('/') => Action::StartSearch,
+        KeyCode::Esc if searching => Action::SearchCancel,
+        KeyCode::Char(']') => Action::NextLeft,
+        KeyCode::Char('[') => Action::PrevLeft,
+        KeyCode::Char('}') => Action::NextRight,
+        KeyCode::Char('{') => Action::PrevRight,
+        KeyCode::Char('x') => Action::Swap,
+        KeyCode::Char('v') => Action::NextView,
+        KeyCode::Char('1') => Action::SetView(View::SideBySide),
+        KeyCode::Char('2') => Action::SetView(View::Inline),
+        KeyCode::Char('3') => Action::SetView(View::Plain),
+        KeyCode::Char('s') => Action::ToggleNormalize,
+        KeyCode::Char('m') => Action::JumpMoved,
+        _ => return None,
+    })
+}
+
+/// Rows the mouse wheel scrolls per notch.
+const WHEEL: isize = 3;
+
+/// The action a mouse event stands for: the wheel scrolls; a click on the outlet list
+/// puts that outlet on the right (left button) or on the left (right button).
+pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
+    if app.help {
+        return None;
+    }
+    let button = match mouse.kind {
+        MouseEventKind::ScrollDown => return Some(Action::Scroll(WHEEL)),
+        MouseEventKind::ScrollUp => return Some(Action::Scroll(-WHEEL)),
+        MouseEventKind::Down(button) => button,
+        _ => return None,
+    };
+    let screen = app.screen()?;
+    let list = screen.outlets;
+    let first = list.y.saturating_add(1);
+    if mouse.row < first || mouse.row >= list.bottom() {
+        return None;
+    }
+    let window = outlet_window(app.story.reports.len(), screen.list_rows(), app.right);
+    let i = window.start + usize::from(mouse.row - first);
+    if !window.contains(&i) {
+        return None;
+    }
+    match button {
+        MouseButton::Left => Some(Action::ChooseRight(i)),
+        MouseButton::Right => Some(Action::ChooseLeft(i)),
+        MouseButton::Middle => None,
+    }
+}

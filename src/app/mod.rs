@@ -1,0 +1,247 @@
+//! The reader's state, the actions that change it, the key map, and the one function
+//! that applies an action: [`update`]. Nothing here draws or computes a diff; finished
+//! comparisons arrive as [`Action::Computed`].
+
+mod action;
+mod keys;
+mod screen;
+mod update;
+
+pub use action::Action;
+pub use keys::{HELP, HELP_WIDTH, action_for_key, action_for_mouse};
+pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
+pub use update::update;
+
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+use crate::diff::Comparison;
+use crate::layout::{Layout, View};
+use crate::story::{Report, Story};
+
+/// Which comparison: the reports on each side and whether house style is ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PairKey {
+    pub left: usize,
+    pub right: usize,
+    pub normalize: bool,
+}
+
+/// The search typed after `/`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// True while the query is being typed.
+    pub editing: bool,
+}
+
+impl Search {
+    /// A typed and confirmed query: `n`/`N` then move between its matches.
+    pub fn active(&self) -> bool {
+        !self.editing && !self.query.is_empty()
+    }
+}
+
+/// What the current layout was built for; a layout is rebuilt only when this changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LayoutKey {
+    pair: PairKey,
+    view: View,
+    width: usize,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub story: Story,
+    /// Each report's word count, counted once: the outlet list shows them every frame.
+    pub words: Vec<usize>,
+    pub left: usize,
+    pub right: usize,
+    pub view: View,
+    pub normalize: bool,
+    /// False under NO_COLOR: marks are drawn with attributes only.
+    pub colour: bool,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    /// The diff row at the top of the diff area.
+    pub scroll: usize,
+    /// The highlighted change (hunk number).
+    pub current: Option<usize>,
+    pub help: bool,
+    /// First line of the help shown, when the terminal is too short for all of it.
+    pub help_scroll: usize,
+    pub search: Search,
+    /// The row of the search match last jumped to.
+    pub found: Option<usize>,
+    /// A one-off note for the status line, cleared by the next action.
+    pub message: Option<String>,
+    pub quit: bool,
+    /// True until every pair has been compared once and the most similar non-identical
+    /// one chosen to open on.
+    pub choosing: bool,
+    cache: HashMap<PairKey, Comparison>,
+    layout: Option<(LayoutKey, Layout)>,
+    /// Rows of the layout that show the active search's query.
+    matches: Vec<usize>,
+}
+
+impl App {
+    /// A reader on `story` in a terminal of `size` cells. It opens on the first two
+    /// reports until the pairs are compared (see [`App::wanted`]).
+    pub fn new(story: Story, size: (u16, u16), colour: bool) -> App {
+        let count = story.reports.len();
+        App {
+            words: story.reports.iter().map(Report::word_count).collect(),
+            story,
+            left: 0,
+            right: usize::from(count > 1),
+            view: View::default(),
+            normalize: false,
+            colour,
+            size,
+            scroll: 0,
+            current: None,
+            help: false,
+            help_scroll: 0,
+            search: Search::default(),
+            found: None,
+            message: None,
+            quit: false,
+            choosing: count > 1,
+            cache: HashMap::new(),
+            layout: None,
+            matches: Vec::new(),
+        }
+    }
+
+    pub fn pair(&self) -> PairKey {
+        PairKey {
+            left: self.left,
+            right: self.right,
+            normalize: self.normalize,
+        }
+    }
+
+    pub fn report(&self, i: usize) -> Option<&Report> {
+        self.story.reports.get(i)
+    }
+
+    /// The comparison of the pair on screen, once computed.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        if self.choosing {
+            return None;
+        }
+        self.cache.get(&self.pair())
+    }
+
+    /// The layout of the pair on screen, once computed.
+    pub fn layout(&self) -> Option<&Layout> {
+        self.layout
+            .as_ref()
+            .filter(|(key, _)| !self.choosing && key.pair == self.pair())
+            .map(|(_, layout)| layout)
+    }
+
+    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
+    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+        let there = |left, right| {
+            self.cache.get(&PairKey {
+                left,
+                right,
+                normalize: self.normalize,
+            })
+        };
+        there(self.left, i)
+            .or_else(|| there(i, self.left))
+            .map(|c| c.stats.similarity)
+    }
+
+    /// The next comparison the reader needs and does not have: while choosing, every
+    /// pair once; then the pair on screen, then the left report against each other one
+    /// for the outlet list.
+    pub fn wanted(&self) -> Option<PairKey> {
+        let count = self.story.reports.len();
+        let missing = |key: &PairKey| !self.cache.contains_key(key);
+        if count == 0 {
+            return None;
+        }
+        if self.choosing {
+            return all_pairs(count).find(missing);
+        }
+        let current = self.pair();
+        if missing(&current) {
+            return Some(current);
+        }
+        (0..count)
+            .filter(|&right| right != self.left && self.similarity_to_left(right).is_none())
+            .map(|right| PairKey { right, ..current })
+            .next()
+    }
+
+    /// Where each part of the screen goes, or `None` when the terminal is too small.
+    pub fn screen(&self) -> Option<Screen> {
+        let (w, h) = self.size;
+        Screen::new(Rect::new(0, 0, w, h), self.story.reports.len())
+    }
+
+    /// Rows the diff area shows (at least one, so paging always moves).
+    pub fn page(&self) -> usize {
+        self.screen()
+            .map_or(1, |s| usize::from(s.diff.height))
+            .max(1)
+    }
+
+    /// True when the help is too narrow for keys and descriptions side by side: each
+    /// description then goes on a line of its own under its keys.
+    pub fn help_stacked(&self) -> bool {
+        self.size.0 < HELP_WIDTH
+    }
+
+    /// Lines of the help's text.
+    pub fn help_lines(&self) -> usize {
+        HELP.len() * if self.help_stacked() { 2 } else { 1 }
+    }
+
+    /// Help lines that fit on screen inside the overlay's border.
+    pub fn help_rows(&self) -> usize {
+        usize::from(self.size.1)
+            .saturating_sub(2)
+            .min(self.help_lines())
+    }
+
+    /// Width the diff is laid out at.
+    fn diff_width(&self) -> usize {
+        self.screen().map_or(0, |s| usize::from(s.diff.width))
+    }
+}
+
+/// Every unordered pair of `count` reports, left before right.
+fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
+    (0..count).flat_map(move |left| {
+        (left + 1..count).map(move |right| PairKey {
+            left,
+            right,
+            normalize: false,
+        })
+    })
+}
+
+/// Computes, on the spot, every comparison `app` wants: what the worker thread does in
+/// the reader.
+#[cfg(test)]
+pub(crate) fn settle(app: &mut App) {
+    let docs: Vec<crate::diff::Doc> = app
+        .story
+        .reports
+        .iter()
+        .map(|r| crate::diff::Doc::from_paragraphs(&r.body))
+        .collect();
+    while let Some(key) = app.wanted() {
+        let comparison = crate::worker::compute(&docs, key);
+        update(app, Action::Computed(key, Box::new(comparison)));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,661 @@
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::diff::Kind;
+use crate::story::Report;
+
+const MOVED: &str =
+    "The moved paragraph tells how the two leaders first met at a summit in Gyeongju.";
+
+fn para(n: usize) -> String {
+    format!(
+        "Paragraph {n} of the story says that the leaders talked about trade and security \
+         on the peninsula for a long time and agreed to meet again soon, officials said."
+    )
+}
+
+/// Four reports: a long base, a near copy with a moved paragraph and small edits, an
+/// identical copy of the base, and an unrelated one.
+fn story() -> Story {
+    let base: Vec<String> = std::iter::once(MOVED.to_string())
+        .chain((1..=30).map(para))
+        .collect();
+    let mut edited: Vec<String> = (1..=30)
+        .map(|n| match n % 3 {
+            0 => para(n).replace("long time", "short while"),
+            _ => para(n),
+        })
+        .collect();
+    edited.push(MOVED.to_string());
+    Story {
+        title: "Leaders meet".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports: vec![
+            Report::new("Base", base.clone()),
+            Report::new("Edited", edited),
+            Report::new("Copy", base),
+            Report::new(
+                "Other",
+                vec!["Something else entirely happened today.".into()],
+            ),
+        ],
+    }
+}
+
+fn app() -> App {
+    let mut app = App::new(story(), (120, 40), true);
+    settle(&mut app);
+    app
+}
+
+fn rows(app: &App) -> usize {
+    app.layout().map_or(0, |l| l.rows.len())
+}
+
+#[test]
+fn opens_on_the_most_similar_pair_that_is_not_identical() {
+    let mut app = App::new(story(), (120, 40), true);
+    assert!(app.choosing);
+    assert!(app.layout().is_none());
+    settle(&mut app);
+    assert!(!app.choosing);
+    // Base and Copy are identical; Base and Edited are the closest that differ.
+    assert_eq!((app.left, app.right), (0, 1));
+    assert!(app.layout().is_some());
+    assert!(app.similarity_to_left(3).is_some());
+}
+
+#[test]
+fn computed_fills_the_cache_and_the_pair_on_screen_comes_first() {
+    let mut app = app();
+    update(&mut app, Action::ToggleNormalize);
+    assert!(
+        app.layout().is_none(),
+        "the normalised diff is not computed yet"
+    );
+    assert_eq!(
+        app.wanted(),
+        Some(PairKey {
+            left: 0,
+            right: 1,
+            normalize: true
+        })
+    );
+    settle(&mut app);
+    assert!(app.comparison().is_some());
+    assert!(app.layout().is_some());
+}
+
+#[test]
+fn scrolling_stays_within_the_rows() {
+    let mut app = app();
+    let max = rows(&app) - app.page();
+    update(&mut app, Action::Scroll(1));
+    assert_eq!(app.scroll, 1);
+    update(&mut app, Action::Scroll(-5));
+    assert_eq!(app.scroll, 0);
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.scroll, app.page());
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.scroll, 0);
+    update(&mut app, Action::HalfPageDown);
+    assert_eq!(app.scroll, app.page() / 2);
+    update(&mut app, Action::HalfPageUp);
+    assert_eq!(app.scroll, 0);
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.scroll, max);
+    update(&mut app, Action::Scroll(1000));
+    assert_eq!(app.scroll, max);
+    update(&mut app, Action::Top);
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn next_and_previous_change_highlight_and_reveal_it() {
+    let mut app = app();
+    update(&mut app, Action::NextChange);
+    assert_eq!(app.current, Some(0));
+    assert_eq!(
+        app.message.as_deref().map(|m| m.starts_with("change 1 of")),
+        Some(true)
+    );
+    let total = app.layout().map_or(0, |l| l.hunk_rows.len());
+    assert!(total > 5);
+    for _ in 0..total + 2 {
+        update(&mut app, Action::NextChange);
+    }
+    assert_eq!(app.current, Some(total - 1));
+    assert_eq!(app.message.as_deref(), Some("no more changes below"));
+    let row = app
+        .layout()
+        .and_then(|l| l.hunk_rows.last().copied())
+        .unwrap_or(0);
+    assert!(row >= app.scroll && row < app.scroll + app.page());
+    update(&mut app, Action::PrevChange);
+    assert_eq!(app.current, Some(total - 2));
+    update(&mut app, Action::SetView(View::Plain));
+    update(&mut app, Action::NextChange);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("the plain view marks no changes")
+    );
+}
+
+#[test]
+fn after_scrolling_away_n_steps_from_the_screen_not_the_old_change() {
+    let mut app = app();
+    update(&mut app, Action::NextChange);
+    assert_eq!(app.current, Some(0));
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::NextChange);
+    let rows = app
+        .layout()
+        .map(|l| l.hunk_rows.clone())
+        .unwrap_or_default();
+    let h = app.current.unwrap_or(0);
+    assert!(h > 1, "{h}");
+    assert!(rows.get(h).is_some_and(|&r| r >= app.scroll));
+}
+
+#[test]
+fn previous_change_without_a_current_one_looks_above_the_screen() {
+    let mut app = app();
+    update(&mut app, Action::PrevChange);
+    assert_eq!(app.current, None);
+    assert_eq!(app.message.as_deref(), Some("no more changes above"));
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::PrevChange);
+    assert!(app.current.is_some());
+}
+
+#[test]
+fn outlet_keys_skip_the_other_side_and_wrap() {
+    let mut app = app();
+    update(&mut app, Action::NextLeft);
+    assert_eq!((app.left, app.right), (2, 1));
+    update(&mut app, Action::NextLeft);
+    assert_eq!(app.left, 3);
+    update(&mut app, Action::NextLeft);
+    assert_eq!(app.left, 0);
+    update(&mut app, Action::PrevLeft);
+    assert_eq!(app.left, 3);
+    update(&mut app, Action::NextRight);
+    assert_eq!(app.right, 2);
+    update(&mut app, Action::PrevRight);
+    assert_eq!(app.right, 1);
+    update(&mut app, Action::PrevRight);
+    assert_eq!(app.right, 0);
+    assert_eq!(app.scroll, 0);
+    assert_eq!(app.current, None);
+}
+
+#[test]
+fn choosing_the_other_sides_outlet_swaps_and_out_of_range_is_ignored() {
+    let mut app = app();
+    update(&mut app, Action::ChooseRight(0));
+    assert_eq!((app.left, app.right), (1, 0));
+    update(&mut app, Action::ChooseLeft(3));
+    assert_eq!((app.left, app.right), (3, 0));
+    update(&mut app, Action::ChooseLeft(99));
+    update(&mut app, Action::ChooseRight(99));
+    assert_eq!((app.left, app.right), (3, 0));
+    update(&mut app, Action::Swap);
+    assert_eq!((app.left, app.right), (0, 3));
+}
+
+#[test]
+fn a_new_pair_starts_at_the_top() {
+    let mut app = app();
+    update(&mut app, Action::NextChange);
+    update(&mut app, Action::Scroll(3));
+    update(&mut app, Action::Swap);
+    settle(&mut app);
+    assert_eq!((app.scroll, app.current), (0, None));
+}
+
+#[test]
+fn views_cycle_and_can_be_set() {
+    let mut app = app();
+    assert_eq!(app.view, View::SideBySide);
+    update(&mut app, Action::NextView);
+    assert_eq!(app.view, View::Inline);
+    assert_eq!(app.layout().map(|l| l.view), Some(View::Inline));
+    update(&mut app, Action::NextView);
+    assert_eq!(app.view, View::Plain);
+    update(&mut app, Action::NextView);
+    assert_eq!(app.view, View::SideBySide);
+    update(&mut app, Action::SetView(View::Plain));
+    assert_eq!(app.view, View::Plain);
+}
+
+#[test]
+fn house_style_toggles_the_comparison_and_keeps_the_place() {
+    let mut app = app();
+    let target = app
+        .layout()
+        .and_then(|l| l.block_rows.get(7).copied())
+        .unwrap_or(0);
+    update(&mut app, Action::Scroll(signed(target)));
+    update(&mut app, Action::ToggleNormalize);
+    settle(&mut app);
+    assert_eq!(
+        app.layout().and_then(|l| l.anchor(app.scroll)),
+        Some((7, 0))
+    );
+    update(&mut app, Action::ToggleNormalize);
+    assert!(!app.normalize);
+    assert!(app.layout().is_some(), "the strict diff is still cached");
+}
+
+#[test]
+fn m_jumps_between_a_moved_paragraph_and_its_counterpart() {
+    let mut app = app();
+    let (out, into) = {
+        let c = app
+            .comparison()
+            .map(|c| c.blocks.clone())
+            .unwrap_or_default();
+        let out = c.iter().position(|b| b.kind == Kind::MovedOut);
+        let into = c.iter().position(|b| b.kind == Kind::MovedIn);
+        (out.unwrap_or(usize::MAX), into.unwrap_or(usize::MAX))
+    };
+    let block_row = |app: &App, b: usize| app.layout().and_then(|l| l.block_rows.get(b).copied());
+    let on_screen = |app: &App, row: Option<usize>| {
+        row.is_some_and(|r| r >= app.scroll && r < app.scroll + app.page())
+    };
+    assert!(on_screen(&app, block_row(&app, out)));
+    assert!(!on_screen(&app, block_row(&app, into)));
+    update(&mut app, Action::JumpMoved);
+    assert!(on_screen(&app, block_row(&app, into)), "{}", app.scroll);
+    update(&mut app, Action::JumpMoved);
+    assert_eq!(Some(app.scroll), block_row(&app, out));
+    update(&mut app, Action::SetView(View::SideBySide));
+    update(&mut app, Action::ChooseRight(3));
+    settle(&mut app);
+    update(&mut app, Action::JumpMoved);
+    assert_eq!(app.message.as_deref(), Some("no moved paragraph on screen"));
+}
+
+#[test]
+fn help_opens_and_closes_and_quit_quits() {
+    let mut app = app();
+    update(&mut app, Action::ToggleHelp);
+    assert!(app.help);
+    update(&mut app, Action::CloseOverlay);
+    assert!(!app.help);
+    update(&mut app, Action::ToggleHelp);
+    update(&mut app, Action::ToggleHelp);
+    assert!(!app.help);
+    update(&mut app, Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn a_help_taller_than_the_terminal_scrolls() {
+    let mut app = App::new(story(), (40, 10), true);
+    settle(&mut app);
+    update(&mut app, Action::ToggleHelp);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('j'))),
+        Some(Action::Scroll(1))
+    );
+    update(&mut app, Action::Scroll(3));
+    assert_eq!((app.help_scroll, app.scroll), (3, 0));
+    update(&mut app, Action::Scroll(100));
+    assert_eq!(
+        app.help_scroll,
+        2 * HELP.len() - 8,
+        "stacked: two lines a key"
+    );
+    update(&mut app, Action::CloseOverlay);
+    assert_eq!(app.help_scroll, 0);
+}
+
+#[test]
+fn resize_rewraps_and_keeps_the_top_paragraph_at_the_top() {
+    let mut app = app();
+    let target = app
+        .layout()
+        .and_then(|l| l.block_rows.get(5).copied())
+        .unwrap_or(0);
+    update(&mut app, Action::Scroll(signed(target)));
+    let block = |app: &App| app.layout().and_then(|l| l.anchor(app.scroll));
+    assert_eq!(block(&app), Some((5, 0)));
+    update(&mut app, Action::Resize(60, 20));
+    assert_eq!(app.layout().map(|l| l.width), Some(60));
+    assert_eq!(block(&app), Some((5, 0)));
+    update(&mut app, Action::Resize(200, 50));
+    assert_eq!(block(&app), Some((5, 0)));
+    update(&mut app, Action::Resize(1, 1));
+    update(&mut app, Action::Scroll(3));
+    update(&mut app, Action::NextChange);
+    update(&mut app, Action::Resize(120, 40));
+    assert!(app.layout().is_some());
+}
+
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(0)
+}
+
+#[test]
+fn a_story_with_one_or_no_reports_does_not_choose_or_panic() {
+    for count in [0, 1] {
+        let mut s = story();
+        s.reports.truncate(count);
+        let mut app = App::new(s, (80, 24), false);
+        assert!(!app.choosing);
+        settle(&mut app);
+        for action in [
+            Action::NextLeft,
+            Action::PrevRight,
+            Action::Swap,
+            Action::NextChange,
+            Action::JumpMoved,
+            Action::Bottom,
+        ] {
+            update(&mut app, action);
+        }
+        assert_eq!((app.left, app.right), (0, 0));
+    }
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn keys_map_to_actions() {
+    let app = app();
+    let cases = [
+        (key(KeyCode::Char('j')), Action::Scroll(1)),
+        (key(KeyCode::Up), Action::Scroll(-1)),
+        (key(KeyCode::Char(' ')), Action::PageDown),
+        (key(KeyCode::PageUp), Action::PageUp),
+        (ctrl('d'), Action::HalfPageDown),
+        (ctrl('u'), Action::HalfPageUp),
+        (key(KeyCode::Char('g')), Action::Top),
+        (
+            KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Action::Bottom,
+        ),
+        (key(KeyCode::End), Action::Bottom),
+        (key(KeyCode::Char('n')), Action::NextChange),
+        (key(KeyCode::Char('N')), Action::PrevChange),
+        (key(KeyCode::Char('[')), Action::PrevLeft),
+        (key(KeyCode::Char(']')), Action::NextLeft),
+        (key(KeyCode::Char('{')), Action::PrevRight),
+        (key(KeyCode::Char('}')), Action::NextRight),
+        (key(KeyCode::Char('x')), Action::Swap),
+        (key(KeyCode::Char('v')), Action::NextView),
+        (key(KeyCode::Char('2')), Action::SetView(View::Inline)),
+        (key(KeyCode::Char('s')), Action::ToggleNormalize),
+        (key(KeyCode::Char('m')), Action::JumpMoved),
+        (key(KeyCode::Char('?')), Action::ToggleHelp),
+        (key(KeyCode::Char('q')), Action::Quit),
+        (ctrl('c'), Action::Quit),
+    ];
+    for (event, action) in cases {
+        assert_eq!(action_for_key(&app, event), Some(action), "{event:?}");
+    }
+    assert_eq!(action_for_key(&app, key(KeyCode::Char('z'))), None);
+    let mut release = key(KeyCode::Char('q'));
+    release.kind = KeyEventKind::Release;
+    assert_eq!(action_for_key(&app, release), None);
+}
+
+#[test]
+fn with_help_open_keys_only_close_it() {
+    let mut app = app();
+    update(&mut app, Action::ToggleHelp);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Esc)),
+        Some(Action::CloseOverlay)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('q'))),
+        Some(Action::CloseOverlay)
+    );
+    assert_eq!(action_for_key(&app, key(KeyCode::Char('n'))), None);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('j'))),
+        Some(Action::Scroll(1))
+    );
+    assert_eq!(action_for_key(&app, ctrl('c')), Some(Action::Quit));
+}
+
+fn mouse(kind: MouseEventKind, row: u16) -> MouseEvent {
+    MouseEvent {
+        kind,
+        column: 5,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+#[test]
+fn the_wheel_scrolls_and_a_click_chooses_an_outlet() {
+    let app = app();
+    let list = app.screen().map_or(0, |s| s.outlets.y + 1);
+    assert_eq!(
+        action_for_mouse(&app, mouse(MouseEventKind::ScrollDown, 30)),
+        Some(Action::Scroll(3))
+    );
+    assert_eq!(
+        action_for_mouse(&app, mouse(MouseEventKind::ScrollUp, 30)),
+        Some(Action::Scroll(-3))
+    );
+    let left = MouseEventKind::Down(MouseButton::Left);
+    let right = MouseEventKind::Down(MouseButton::Right);
+    assert_eq!(
+        action_for_mouse(&app, mouse(left, list + 2)),
+        Some(Action::ChooseRight(2))
+    );
+    assert_eq!(
+        action_for_mouse(&app, mouse(right, list + 3)),
+        Some(Action::ChooseLeft(3))
+    );
+    assert_eq!(
+        action_for_mouse(&app, mouse(left, list + 4)),
+        None,
+        "below the list"
+    );
+    assert_eq!(
+        action_for_mouse(&app, mouse(left, list - 1)),
+        None,
+        "the list's title"
+    );
+    assert_eq!(
+        action_for_mouse(&app, mouse(left, 30)),
+        None,
+        "the diff area"
+    );
+}
+
+#[test]
+fn the_layout_is_rebuilt_only_when_pair_view_or_width_changes() {
+    let mut app = app();
+    let built = |app: &App| app.layout().map(|l| l.rows.as_ptr());
+    let first = built(&app);
+    for action in [
+        Action::Scroll(3),
+        Action::PageDown,
+        Action::NextChange,
+        Action::ToggleHelp,
+        Action::CloseOverlay,
+        Action::Resize(120, 40),
+        Action::Bottom,
+    ] {
+        update(&mut app, action);
+        assert_eq!(built(&app), first, "rebuilt after a scroll-like action");
+    }
+    update(&mut app, Action::Resize(100, 40));
+    assert_ne!(built(&app), first);
+    let second = built(&app);
+    update(&mut app, Action::Resize(100, 30));
+    assert_eq!(built(&app), second, "the height does not change the layout");
+    update(&mut app, Action::NextView);
+    assert_ne!(built(&app), second);
+}
+
+fn any_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        (-50isize..50).prop_map(Action::Scroll),
+        Just(Action::PageDown),
+        Just(Action::PageUp),
+        Just(Action::HalfPageDown),
+        Just(Action::HalfPageUp),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::NextChange),
+        Just(Action::PrevChange),
+        Just(Action::NextLeft),
+        Just(Action::PrevLeft),
+        Just(Action::NextRight),
+        Just(Action::PrevRight),
+        (0usize..6).prop_map(Action::ChooseLeft),
+        (0usize..6).prop_map(Action::ChooseRight),
+        Just(Action::Swap),
+        Just(Action::NextView),
+        Just(Action::ToggleNormalize),
+        Just(Action::JumpMoved),
+        Just(Action::ToggleHelp),
+        Just(Action::StartSearch),
+        prop::char::range('a', 'z').prop_map(Action::SearchInput),
+        Just(Action::SearchBackspace),
+        Just(Action::SearchSubmit),
+        Just(Action::SearchCancel),
+        Just(Action::NextMatch),
+        Just(Action::PrevMatch),
+        (0u16..200, 0u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn any_sequence_of_actions_keeps_the_state_in_bounds(
+        actions in prop::collection::vec(any_action(), 1..40),
+    ) {
+        let mut app = app();
+        for action in actions {
+            update(&mut app, action);
+            settle(&mut app);
+            let count = app.story.reports.len();
+            prop_assert!(app.left < count && app.right < count && app.left != app.right);
+            if let Some(layout) = app.layout() {
+                let max = layout.rows.len().saturating_sub(app.page());
+                prop_assert!(app.scroll <= max, "{} > {max}", app.scroll);
+                prop_assert!(app.current.is_none_or(|h| h < layout.hunk_rows.len()) || app.view == View::Plain);
+            }
+        }
+    }
+}
+
+fn type_search(app: &mut App, query: &str) {
+    update(app, Action::StartSearch);
+    for c in query.chars() {
+        update(app, Action::SearchInput(c));
+    }
+}
+
+#[test]
+fn search_finds_rows_and_n_moves_between_them() {
+    let mut app = app();
+    type_search(&mut app, "paragraph 2x");
+    assert!(app.search.editing);
+    update(&mut app, Action::SearchBackspace);
+    assert_eq!(app.search.query, "paragraph 2");
+    update(&mut app, Action::SearchSubmit);
+    assert!(app.search.active());
+    // "Paragraph 2" and "Paragraph 20".."29", on both sides: at least 11 rows.
+    let matches = app.matches.to_vec();
+    assert!(matches.len() >= 11, "{matches:?}");
+    assert_eq!(app.found, matches.first().copied());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("match 1 of"))
+    );
+    update(&mut app, Action::NextMatch);
+    assert_eq!(app.found, matches.get(1).copied());
+    let found = app.found.unwrap_or(usize::MAX);
+    assert!(found >= app.scroll && found < app.scroll + app.page());
+    update(&mut app, Action::PrevMatch);
+    update(&mut app, Action::PrevMatch);
+    assert_eq!(app.found, matches.first().copied());
+    assert_eq!(app.message.as_deref(), Some("no more matches above"));
+    update(&mut app, Action::Resize(80, 30));
+    assert!(app.matches.len() >= 11, "matches follow a re-wrap");
+    update(&mut app, Action::SearchCancel);
+    assert!(!app.search.active() && app.matches.is_empty() && app.found.is_none());
+}
+
+#[test]
+fn a_search_without_hits_says_so_and_an_empty_one_clears() {
+    let mut app = app();
+    type_search(&mut app, "zebra");
+    update(&mut app, Action::SearchSubmit);
+    assert_eq!(app.message.as_deref(), Some("not found: zebra"));
+    assert!(app.matches.is_empty());
+    type_search(&mut app, "");
+    update(&mut app, Action::SearchSubmit);
+    assert!(!app.search.active() && !app.search.editing);
+}
+
+#[test]
+fn while_typing_a_search_keys_are_text_and_n_then_moves_between_matches() {
+    let mut app = app();
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('/'))),
+        Some(Action::StartSearch)
+    );
+    update(&mut app, Action::StartSearch);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('q'))),
+        Some(Action::SearchInput('q'))
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Backspace)),
+        Some(Action::SearchBackspace)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Enter)),
+        Some(Action::SearchSubmit)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Esc)),
+        Some(Action::SearchCancel)
+    );
+    assert_eq!(action_for_key(&app, ctrl('c')), Some(Action::Quit));
+    update(&mut app, Action::SearchInput('L'));
+    update(&mut app, Action::SearchSubmit);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('n'))),
+        Some(Action::NextMatch)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('N'))),
+        Some(Action::PrevMatch)
+    );
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Esc)),
+        Some(Action::SearchCancel)
+    );
+    update(&mut app, Action::SearchCancel);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('n'))),
+        Some(Action::NextChange)
+    );
+    assert_eq!(action_for_key(&app, key(KeyCode::Esc)), None);
+}

@@ -1,0 +1,371 @@
+//! The one place the reader's state changes.
+
+use crate::diff::Kind;
+use crate::layout::{self, View};
+
+use super::{Action, App, LayoutKey, PairKey, all_pairs};
+
+/// Applies `action` to `app`, then brings the layout up to date (rebuilt only when the
+/// pair, the view or the width changed).
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Computed(..) | Action::Resize(..)) {
+        app.message = None;
+    }
+    match action {
+        Action::Scroll(rows) if app.help => {
+            let last = app.help_lines().saturating_sub(app.help_rows());
+            app.help_scroll = app.help_scroll.saturating_add_signed(rows).min(last);
+        }
+        Action::Scroll(rows) => scroll_by(app, rows),
+        Action::PageDown => scroll_by(app, signed(app.page())),
+        Action::PageUp => scroll_by(app, -signed(app.page())),
+        Action::HalfPageDown => scroll_by(app, signed(app.page() / 2).max(1)),
+        Action::HalfPageUp => scroll_by(app, -signed(app.page() / 2).max(1)),
+        Action::Top => app.scroll = 0,
+        Action::Bottom => app.scroll = max_scroll(app),
+        Action::NextChange => next_change(app),
+        Action::PrevChange => prev_change(app),
+        Action::NextLeft => choose(app, true, step(app, app.left, app.right, true)),
+        Action::PrevLeft => choose(app, true, step(app, app.left, app.right, false)),
+        Action::NextRight => choose(app, false, step(app, app.right, app.left, true)),
+        Action::PrevRight => choose(app, false, step(app, app.right, app.left, false)),
+        Action::ChooseLeft(i) => choose(app, true, i),
+        Action::ChooseRight(i) => choose(app, false, i),
+        Action::Swap => swap(app),
+        Action::NextView => app.view = app.view.next(),
+        Action::SetView(view) => app.view = view,
+        Action::ToggleNormalize => app.normalize = !app.normalize,
+        Action::JumpMoved => jump_moved(app),
+        Action::StartSearch => {
+            clear_search(app);
+            app.search.editing = true;
+        }
+        Action::SearchInput(c) => app.search.query.push(c),
+        Action::SearchBackspace => {
+            app.search.query.pop();
+        }
+        Action::SearchSubmit => submit_search(app),
+        Action::SearchCancel => clear_search(app),
+        Action::NextMatch => next_match(app),
+        Action::PrevMatch => prev_match(app),
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+        }
+        Action::CloseOverlay => {
+            app.help = false;
+            app.help_scroll = 0;
+        }
+        Action::Quit => app.quit = true,
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::Computed(key, comparison) => {
+            app.cache.insert(key, *comparison);
+            if app.choosing {
+                open_on_most_similar(app);
+            }
+        }
+    }
+    refresh_layout(app);
+    // While a diff is computing there is no layout to clamp to; keep the position.
+    if app.layout().is_some() {
+        app.scroll = app.scroll.min(max_scroll(app));
+    }
+}
+
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+fn scroll_by(app: &mut App, rows: isize) {
+    app.scroll = app.scroll.saturating_add_signed(rows).min(max_scroll(app));
+}
+
+/// The last row the top of the diff area can reach: the last row at the bottom.
+fn max_scroll(app: &App) -> usize {
+    app.layout()
+        .map_or(0, |l| l.rows.len().saturating_sub(app.page()))
+}
+
+/// The report after (or before) `from` in the list, wrapping around, skipping `other`
+/// (the one on the other side).
+fn step(app: &App, from: usize, other: usize, forward: bool) -> usize {
+    let count = app.story.reports.len();
+    let mut i = from;
+    for _ in 0..count {
+        i = if forward {
+            (i + 1) % count.max(1)
+        } else {
+            i.checked_sub(1).unwrap_or(count.saturating_sub(1))
+        };
+        if i != other {
+            return i;
+        }
+    }
+    from
+}
+
+/// Puts report `i` on one side; choosing the report the other side shows swaps them.
+fn choose(app: &mut App, left: bool, i: usize) {
+    if i >= app.story.reports.len() || app.choosing {
+        return;
+    }
+    let (mine, other) = if left {
+        (app.left, app.right)
+    } else {
+        (app.right, app.left)
+    };
+    if i == mine {
+        return;
+    }
+    if i == other {
+        swap(app);
+    } else {
+        if left {
+            app.left = i;
+        } else {
+            app.right = i;
+        }
+        new_pair(app);
+    }
+}
+
+fn swap(app: &mut App) {
+    if app.choosing {
+        return;
+    }
+    std::mem::swap(&mut app.left, &mut app.right);
+    new_pair(app);
+}
+
+/// A new pair starts at the top with no change highlighted.
+fn new_pair(app: &mut App) {
+    app.scroll = 0;
+    app.current = None;
+}
+
+/// Once every pair is compared: opens on the most similar pair that is not identical,
+/// where word differences say the most.
+fn open_on_most_similar(app: &mut App) {
+    let count = app.story.reports.len();
+    let mut best: Option<(f64, PairKey)> = None;
+    for key in all_pairs(count) {
+        let Some(c) = app.cache.get(&key) else {
+            return;
+        };
+        let similarity = c.stats.similarity;
+        let better = best.is_none_or(|(b, _)| similarity > b);
+        if similarity < 1.0 && better {
+            best = Some((similarity, key));
+        }
+    }
+    if let Some((_, key)) = best {
+        app.left = key.left;
+        app.right = key.right;
+    }
+    app.choosing = false;
+    new_pair(app);
+}
+
+fn on_screen(app: &App, row: usize) -> bool {
+    row >= app.scroll && row < app.scroll.saturating_add(app.page())
+}
+
+/// Scrolls so `row` is on screen: a row already there stays put, any other lands a
+/// quarter of the way down, with some context above it.
+fn reveal(app: &mut App, row: usize) {
+    if !on_screen(app, row) {
+        app.scroll = row.saturating_sub(app.page() / 4);
+    }
+}
+
+/// The current change, if the reader has not scrolled it off screen since: `n` and `N`
+/// step from it, else from the top of the screen.
+fn current_on_screen(app: &App) -> Option<usize> {
+    app.current
+        .filter(|&h| hunk_rows(app).get(h).is_some_and(|&r| on_screen(app, r)))
+}
+
+fn hunk_rows(app: &App) -> &[usize] {
+    app.layout().map_or(&[], |l| l.hunk_rows.as_slice())
+}
+
+fn next_change(app: &mut App) {
+    let rows = hunk_rows(app);
+    let next = match current_on_screen(app) {
+        Some(h) => Some(h + 1),
+        None => rows.iter().position(|&r| r >= app.scroll),
+    };
+    go_to_change(
+        app,
+        next.filter(|&h| h < rows.len()),
+        "no more changes below",
+    );
+}
+
+fn prev_change(app: &mut App) {
+    let rows = hunk_rows(app);
+    let prev = match current_on_screen(app) {
+        Some(h) => h.checked_sub(1),
+        None => rows.iter().rposition(|&r| r < app.scroll),
+    };
+    go_to_change(
+        app,
+        prev.filter(|&h| h < rows.len()),
+        "no more changes above",
+    );
+}
+
+fn go_to_change(app: &mut App, hunk: Option<usize>, none: &str) {
+    let rows = hunk_rows(app);
+    let total = rows.len();
+    match hunk.and_then(|h| Some((h, *rows.get(h)?))) {
+        Some((h, row)) => {
+            app.current = Some(h);
+            reveal(app, row);
+            app.message = Some(format!("change {} of {total}", h + 1));
+        }
+        None if total == 0 => {
+            app.message = Some(match app.view {
+                View::Plain => "the plain view marks no changes".to_string(),
+                _ => "no changes".to_string(),
+            });
+        }
+        None => app.message = Some(none.to_string()),
+    }
+}
+
+fn clear_search(app: &mut App) {
+    app.search = super::Search::default();
+    app.matches.clear();
+    app.found = None;
+}
+
+fn find_matches(app: &mut App) {
+    app.matches = match app.layout() {
+        Some(layout) if app.search.active() => layout.rows_matching(&app.search.query),
+        _ => Vec::new(),
+    };
+    app.found = None;
+}
+
+fn submit_search(app: &mut App) {
+    app.search.editing = false;
+    if app.search.query.is_empty() {
+        return clear_search(app);
+    }
+    find_matches(app);
+    if app.matches.is_empty() {
+        app.message = Some(format!("not found: {}", app.search.query));
+        return;
+    }
+    // From the top of the screen down, or from the first match when none is below.
+    let row = app
+        .matches
+        .iter()
+        .copied()
+        .find(|&r| r >= app.scroll)
+        .or_else(|| app.matches.first().copied());
+    go_to_match(app, row, "");
+}
+
+fn next_match(app: &mut App) {
+    let from = app.found.map_or(app.scroll, |r| r + 1);
+    let row = app.matches.iter().copied().find(|&r| r >= from);
+    go_to_match(app, row, "no more matches below");
+}
+
+fn prev_match(app: &mut App) {
+    let before = app.found.unwrap_or(app.scroll);
+    let row = app.matches.iter().copied().rev().find(|&r| r < before);
+    go_to_match(app, row, "no more matches above");
+}
+
+fn go_to_match(app: &mut App, row: Option<usize>, none: &str) {
+    let Some(row) = row else {
+        app.message = Some(none.to_string());
+        return;
+    };
+    app.found = Some(row);
+    reveal(app, row);
+    let nth = app.matches.iter().take_while(|&&r| r < row).count() + 1;
+    app.message = Some(format!(
+        "match {nth} of {} rows: n/N next/previous, Esc clears",
+        app.matches.len()
+    ));
+}
+
+/// Jumps from a moved paragraph to its counterpart: the current change's paragraph if
+/// it moved, else the first moved paragraph on screen.
+fn jump_moved(app: &mut App) {
+    let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
+        return;
+    };
+    let moved = |b: &usize| {
+        comparison
+            .blocks
+            .get(*b)
+            .is_some_and(|block| matches!(block.kind, Kind::MovedOut | Kind::MovedIn))
+    };
+    let current = app
+        .current
+        .and_then(|h| layout.hunk_rows.get(h))
+        .and_then(|&r| layout.rows.get(r))
+        .map(|row| row.block)
+        .filter(moved);
+    let on_screen = || {
+        layout
+            .rows
+            .iter()
+            .skip(app.scroll)
+            .take(app.page())
+            .map(|row| row.block)
+            .find(moved)
+    };
+    let target = current
+        .or_else(on_screen)
+        .and_then(|b| comparison.blocks.get(b)?.partner)
+        .and_then(|p| layout.block_rows.get(p).copied());
+    match target {
+        Some(row) => {
+            app.scroll = row;
+            app.current = None;
+            app.message = Some("↕ the moved paragraph's other place".to_string());
+        }
+        None => app.message = Some("no moved paragraph on screen".to_string()),
+    }
+}
+
+/// Rebuilds the layout when the pair, view or width changed, keeping the paragraph at
+/// the top of the diff area at the top when only the view or the width changed.
+fn refresh_layout(app: &mut App) {
+    // Too small a terminal shows no diff; the old layout keeps the reading position.
+    if app.choosing || app.screen().is_none() {
+        return;
+    }
+    let key = LayoutKey {
+        pair: app.pair(),
+        view: app.view,
+        width: app.diff_width(),
+    };
+    let Some(comparison) = app.cache.get(&key.pair) else {
+        return;
+    };
+    if app.layout.as_ref().is_some_and(|(k, _)| *k == key) {
+        return;
+    }
+    let old = app.layout.take();
+    let new = layout::build(comparison, key.view, key.width);
+    let same_pair = |k: &LayoutKey| k.pair.left == key.pair.left && k.pair.right == key.pair.right;
+    if let Some((_, layout)) = old.as_ref().filter(|(k, _)| same_pair(k)) {
+        app.scroll = layout
+            .anchor(app.scroll)
+            .and_then(|(block, offset)| {
+                let start = *new.block_rows.get(block)?;
+                let (was, now) = (layout.block_len(block).max(1), new.block_len(block).max(1));
+                Some(start + (offset * now / was).min(now - 1))
+            })
+            .unwrap_or(0);
+    }
+    app.layout = Some((key, new));
+    find_matches(app);
+}

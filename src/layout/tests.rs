@@ -1,0 +1,238 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::diff::{Doc, Options, compare};
+
+fn comparison(left: &[&str], right: &[&str], normalize: bool) -> Comparison {
+    let options = Options {
+        normalize,
+        ..Options::default()
+    };
+    compare(
+        &Doc::from_paragraphs(left),
+        &Doc::from_paragraphs(right),
+        &options,
+    )
+}
+
+fn text_of(cell: &Cell) -> String {
+    match cell {
+        Cell::Filler => "#".to_string(),
+        Cell::Text { segments, .. } => segments.iter().map(|s| s.text.as_str()).collect(),
+    }
+}
+
+fn text_width(cell: &Cell) -> usize {
+    match cell {
+        Cell::Filler => 0,
+        Cell::Text { segments, .. } => segments.iter().map(|s| cell_width(&s.text)).sum(),
+    }
+}
+
+fn marked(cell: &Cell, mark: Mark) -> Vec<String> {
+    match cell {
+        Cell::Filler => Vec::new(),
+        Cell::Text { segments, .. } => segments
+            .iter()
+            .filter(|s| s.mark == mark)
+            .map(|s| s.text.clone())
+            .collect(),
+    }
+}
+
+#[test]
+fn side_by_side_marks_deletions_left_and_insertions_right() {
+    let c = comparison(
+        &["Lee spoke on Tuesday to Xi."],
+        &["Lee spoke on June 10 to Xi."],
+        false,
+    );
+    let layout = build(&c, View::SideBySide, 80);
+    let row = &layout.rows[0];
+    assert_eq!(marked(&row.left, Mark::Delete), ["Tuesday"]);
+    assert_eq!(marked(&row.right, Mark::Insert), ["June 10"]);
+    assert!(marked(&row.left, Mark::Insert).is_empty());
+    assert_eq!(layout.hunk_rows, [0]);
+}
+
+#[test]
+fn paragraphs_line_up_and_the_shorter_side_gets_filler() {
+    let c = comparison(
+        &[
+            "one two three four five six seven eight nine ten eleven twelve",
+            "tail",
+        ],
+        &["one two three four five six seven eight nine ten", "tail"],
+        false,
+    );
+    let layout = build(&c, View::SideBySide, 31);
+    let first = &layout.rows[..layout.block_rows[1]];
+    assert!(first.len() > 2, "the long paragraph wraps: {first:?}");
+    assert_eq!(first.last().map(|r| r.right.clone()), Some(Cell::blank()));
+    assert!(first.iter().skip(1).any(|r| r.right == Cell::Filler));
+    let tail = &layout.rows[layout.block_rows[1]];
+    assert_eq!(
+        (text_of(&tail.left), text_of(&tail.right)),
+        ("tail".into(), "tail".into())
+    );
+}
+
+#[test]
+fn a_paragraph_only_one_side_has_faces_filler() {
+    let c = comparison(&["Same.", "Only left here."], &["Same."], false);
+    let layout = build(&c, View::SideBySide, 60);
+    let row = &layout.rows[layout.block_rows[1]];
+    assert_eq!(row.right, Cell::Filler);
+    assert!(matches!(
+        row.left,
+        Cell::Text {
+            gutter: Gutter::Removed,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn moved_paragraphs_are_labelled_and_face_filler() {
+    let moved = "The moved paragraph has quite a few words in it to be found again";
+    let c = comparison(
+        &[moved, "Alpha beta gamma.", "Delta epsilon zeta."],
+        &["Alpha beta gamma.", "Delta epsilon zeta.", moved],
+        false,
+    );
+    let kinds: Vec<Kind> = c.blocks.iter().map(|b| b.kind).collect();
+    assert!(kinds.contains(&Kind::MovedOut), "{kinds:?}");
+    let layout = build(&c, View::SideBySide, 80);
+    let out = c.blocks.iter().position(|b| b.kind == Kind::MovedOut);
+    let row = &layout.rows[layout.block_rows[out.unwrap_or(0)]];
+    assert_eq!(
+        marked(&row.left, Mark::Moved),
+        ["moved: ¶3 on the right (m)"]
+    );
+    assert_eq!(row.right, Cell::Filler);
+}
+
+#[test]
+fn inline_puts_deletions_and_insertions_in_one_flow() {
+    let c = comparison(&["on Tuesday to"], &["on June 10 to"], false);
+    let layout = build(&c, View::Inline, 40);
+    let row = &layout.rows[0];
+    assert_eq!(text_of(&row.left), "on TuesdayJune 10 to");
+    assert_eq!(marked(&row.left, Mark::Delete), ["Tuesday"]);
+    assert_eq!(marked(&row.left, Mark::Insert), ["June 10"]);
+    assert_eq!(layout.columns.right, 0);
+}
+
+#[test]
+fn plain_shows_both_texts_without_marks_or_changes() {
+    let c = comparison(&["on Tuesday to"], &["on June 10 to"], false);
+    let layout = build(&c, View::Plain, 40);
+    let row = &layout.rows[0];
+    assert_eq!(text_of(&row.left), "on Tuesday to");
+    assert_eq!(text_of(&row.right), "on June 10 to");
+    assert!(marked(&row.left, Mark::Delete).is_empty());
+    assert!(layout.hunk_rows.is_empty());
+    let only = comparison(&["Same.", "Only left here."], &["Same."], false);
+    let layout = build(&only, View::Plain, 60);
+    let row = &layout.rows[layout.block_rows[1]];
+    assert!(
+        matches!(
+            row.left,
+            Cell::Text {
+                gutter: Gutter::Blank,
+                ..
+            }
+        ),
+        "{row:?}"
+    );
+}
+
+#[test]
+fn style_differences_are_never_shown_as_changes() {
+    let c = comparison(&["Lee said it."], &["Mr Lee said it."], true);
+    for view in [View::SideBySide, View::Inline] {
+        let layout = build(&c, view, 60);
+        let row = &layout.rows[0];
+        for cell in [&row.left, &row.right] {
+            assert!(marked(cell, Mark::Delete).is_empty(), "{view:?} {cell:?}");
+            assert!(marked(cell, Mark::Insert).is_empty(), "{view:?} {cell:?}");
+        }
+        assert!(layout.hunk_rows.is_empty());
+    }
+}
+
+#[test]
+fn newlines_break_lines_and_control_characters_become_visible() {
+    let c = comparison(&["a\tb\u{1b}[2J"], &["a\tb\u{1b}[2J"], false);
+    let layout = build(&c, View::SideBySide, 60);
+    assert_eq!(text_of(&layout.rows[0].left), "a    b␛[2J");
+    let split = comparison(
+        &["first half. second half."],
+        &["first half.", "second half."],
+        false,
+    );
+    let layout = build(&split, View::Inline, 60);
+    let texts: Vec<String> = layout.rows.iter().map(|r| text_of(&r.left)).collect();
+    assert!(texts.len() >= 2, "{texts:?}");
+}
+
+#[test]
+fn anchor_finds_the_block_and_offset_of_a_row() {
+    let c = comparison(
+        &["one two three four five six", "x"],
+        &["one two three four five six", "y"],
+        false,
+    );
+    let layout = build(&c, View::SideBySide, 20);
+    let second = layout.block_rows[1];
+    assert_eq!(layout.anchor(second), Some((1, 0)));
+    assert_eq!(layout.anchor(1), Some((0, 1)));
+    assert_eq!(layout.anchor(999), None);
+    assert_eq!(layout.block_len(1), 1);
+}
+
+fn paragraphs() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(
+        prop_oneof![
+            "\\PC{0,60}",
+            "[a-z ]{0,40}",
+            "[이재명대통령 ]{0,20}",
+            "[\t\n\u{1b}\u{301}\u{200d}👍🏽 ab]{0,20}",
+        ],
+        0..5,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn no_row_is_wider_than_its_column(
+        left in paragraphs(),
+        right in paragraphs(),
+        width in 1usize..200,
+        normalize in any::<bool>(),
+    ) {
+        let c = comparison(
+            &left.iter().map(String::as_str).collect::<Vec<_>>(),
+            &right.iter().map(String::as_str).collect::<Vec<_>>(),
+            normalize,
+        );
+        for view in [View::SideBySide, View::Inline, View::Plain] {
+            let layout = build(&c, view, width);
+            let cols = layout.columns;
+            let used = if view.has_two_panes() {
+                2 * cols.gutter + cols.left + cols.separator + cols.right
+            } else {
+                cols.gutter + cols.left
+            };
+            prop_assert!(used <= width, "{cols:?}");
+            for row in &layout.rows {
+                prop_assert!(text_width(&row.left) <= cols.left, "{row:?} {cols:?}");
+                prop_assert!(text_width(&row.right) <= cols.right, "{row:?} {cols:?}");
+            }
+            prop_assert_eq!(layout.block_rows.len(), c.blocks.len());
+            prop_assert!(layout.hunk_rows.iter().all(|&r| r < layout.rows.len()));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The header, the outlet list and the titles over the panes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::one_line;
+use super::theme::Theme;
+use crate::app::{App, Screen, outlet_window};
+use crate::layout::{Columns, View, cell_width, truncate};
+
+/// A report's outlet name, safe to print.
+fn outlet(app: &App, i: usize) -> String {
+    app.report(i)
+        .map_or_else(|| "—".to_string(), |r| one_line(&r.outlet))
+}
+
+fn percent(similarity: f64) -> String {
+    format!("{:.0}%", similarity * 100.0)
+}
+
+/// Draws `spans` on row `y` of `area`, cut to its width.
+fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, spans: Vec<Span<'_>>) {
+    let max = area.right().saturating_sub(area.x + x);
+    buf.set_line(area.x + x, y, &Line::from(spans), max);
+}
+
+pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    let width = usize::from(area.width);
+    let title = truncate(&one_line(&app.story.title), width);
+    put(
+        buf,
+        area,
+        0,
+        area.y,
+        vec![Span::styled(title, theme.bold())],
+    );
+    let mut spans = vec![
+        Span::styled(outlet(app, app.left), theme.chosen()),
+        Span::raw(" ⇄ "),
+        Span::styled(outlet(app, app.right), theme.chosen()),
+    ];
+    match app.comparison() {
+        Some(c) => spans.push(Span::raw(format!(
+            "   similarity {}   +{} −{} words",
+            percent(c.stats.similarity),
+            c.stats.words_added,
+            c.stats.words_removed
+        ))),
+        None if app.story.reports.is_empty() => {}
+        None => spans.push(Span::styled("   comparing…", theme.dim())),
+    }
+    if app.normalize {
+        spans.push(Span::styled("   house style ignored", theme.dim()));
+    }
+    put(buf, area, 0, area.y + 1, spans);
+}
+
+/// Cells of the word count and similarity columns.
+const WORDS: usize = 12;
+const SIMILARITY: usize = 6;
+
+pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) {
+    let area = screen.outlets;
+    let width = usize::from(area.width);
+    let count = app.story.reports.len();
+    let heading = format!(
+        "Outlets ({count})   ] [ left   }} {{ right   x swap   click: right, right-click: left"
+    );
+    put(
+        buf,
+        area,
+        0,
+        area.y,
+        vec![Span::styled(truncate(&heading, width), theme.dim())],
+    );
+    let names: Vec<String> = (0..count).map(|i| outlet(app, i)).collect();
+    let name_width = names
+        .iter()
+        .map(|n| cell_width(n))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let headline_width = width.saturating_sub(2 + name_width + 2 + WORDS + SIMILARITY + 1);
+    let window = outlet_window(count, screen.list_rows(), app.right);
+    for (y, i) in (area.y + 1..area.bottom()).zip(window) {
+        let Some(report) = app.report(i) else {
+            break;
+        };
+        let (tag, style) = if i == app.left {
+            ("L ", theme.chosen())
+        } else if i == app.right {
+            ("R ", theme.chosen())
+        } else {
+            ("  ", Style::new())
+        };
+        let name = truncate(names.get(i).map_or("", String::as_str), name_width);
+        let pad = name_width.saturating_sub(cell_width(&name));
+        let headline = report.headline.as_deref().map(one_line).unwrap_or_default();
+        let headline = truncate(&headline, headline_width);
+        let hpad = headline_width.saturating_sub(cell_width(&headline));
+        let similarity = match app.similarity_to_left(i) {
+            _ if i == app.left => "left".to_string(),
+            Some(s) => percent(s),
+            None => "…".to_string(),
+        };
+        let words = format!("{} words", app.words.get(i).copied().unwrap_or(0));
+        put(
+            buf,
+            area,
+            0,
+            y,
+            vec![
+                Span::styled(tag, style),
+                Span::styled(format!("{name}{}", " ".repeat(pad)), style),
+                Span::raw(format!("  {headline}{}", " ".repeat(hpad))),
+                Span::styled(
+                    format!("{words:>WORDS$}{similarity:>SIMILARITY$}"),
+                    theme.dim(),
+                ),
+            ],
+        );
+    }
+}
+
+/// The outlet names over the panes; in the inline view, one line naming both.
+pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    buf.set_style(area, theme.bar());
+    let columns = Columns::new(app.view, usize::from(area.width));
+    let (left, right) = (outlet(app, app.left), outlet(app, app.right));
+    let at = |x: usize| u16::try_from(x).unwrap_or(u16::MAX);
+    if app.view == View::Inline {
+        let line =
+            format!("{left} → {right}: struck = only in {left}, underlined = only in {right}");
+        let text = truncate(&line, columns.left);
+        put(
+            buf,
+            area,
+            at(columns.gutter),
+            area.y,
+            vec![Span::styled(text, theme.bar())],
+        );
+    } else {
+        let left = truncate(&left, columns.left);
+        let right = truncate(&right, columns.right);
+        put(
+            buf,
+            area,
+            at(columns.gutter),
+            area.y,
+            vec![Span::styled(left, theme.bar())],
+        );
+        let x = columns.right_pane_x() + columns.gutter;
+        put(
+            buf,
+            area,
+            at(x),
+            area.y,
+            vec![Span::styled(right, theme.bar())],
+        );
+    }
+}

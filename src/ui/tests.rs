@@ -1,0 +1,199 @@
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+use super::*;
+use crate::app::{Action, settle, update};
+use crate::layout::View;
+use crate::story::{Report, Story, load_text_versions};
+
+/// The two bundled test versions and a short Korean report, so the list has three
+/// outlets and wide characters are on screen.
+fn story() -> Story {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let paths = [dir.join("reuters.txt"), dir.join("straits_times.txt")];
+    let paths: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    let mut story = load_text_versions(&paths).unwrap_or_else(|e| panic!("fixtures: {e}"));
+    let mut yonhap = Report::new(
+        "yonhap",
+        vec![
+            "이재명 대통령과 시진핑 중국 국가주석은 10일 첫 통화에서 경제와 안보 협력을 강화하기로 했다."
+                .into(),
+            "강유정 대변인은 브리핑에서 이같이 밝혔다.".into(),
+        ],
+    );
+    yonhap.headline = Some("이재명·시진핑 첫 통화 \u{1b}[31m".into());
+    story.reports.push(yonhap);
+    story
+}
+
+fn app_at(width: u16, height: u16) -> App {
+    let mut app = App::new(story(), (width, height), true);
+    settle(&mut app);
+    app
+}
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = app.size;
+    let mut terminal =
+        Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("test terminal: {e}"));
+    terminal
+        .draw(|frame| draw(frame, app))
+        .unwrap_or_else(|e| panic!("draw: {e}"));
+    terminal
+}
+
+fn snapshot(name: &str, app: &App) {
+    insta::assert_snapshot!(name, screen(app).backend());
+}
+
+fn viewed(view: View, width: u16, height: u16) -> App {
+    let mut app = app_at(width, height);
+    update(&mut app, Action::SetView(view));
+    app
+}
+
+#[test]
+fn side_by_side() {
+    snapshot("side_by_side_120x40", &viewed(View::SideBySide, 120, 40));
+    snapshot("side_by_side_60x20", &viewed(View::SideBySide, 60, 20));
+}
+
+#[test]
+fn inline() {
+    snapshot("inline_120x40", &viewed(View::Inline, 120, 40));
+    snapshot("inline_60x20", &viewed(View::Inline, 60, 20));
+}
+
+#[test]
+fn plain() {
+    snapshot("plain_120x40", &viewed(View::Plain, 120, 40));
+    snapshot("plain_60x20", &viewed(View::Plain, 60, 20));
+}
+
+#[test]
+fn house_style_hidden() {
+    let mut app = app_at(120, 40);
+    update(&mut app, Action::ToggleNormalize);
+    settle(&mut app);
+    snapshot("house_style_120x40", &app);
+}
+
+#[test]
+fn korean_report_wraps_by_cells() {
+    let mut app = app_at(60, 20);
+    update(&mut app, Action::ChooseLeft(2));
+    assert!(screen(&app).backend().to_string().contains("computing…"));
+    settle(&mut app);
+    snapshot("korean_left_60x20", &app);
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app_at(120, 40);
+    update(&mut app, Action::ToggleHelp);
+    snapshot("help_120x40", &app);
+    let mut app = app_at(60, 20);
+    update(&mut app, Action::ToggleHelp);
+    snapshot("help_60x20", &app);
+    let mut app = app_at(40, 10);
+    update(&mut app, Action::ToggleHelp);
+    update(&mut app, Action::Scroll(2));
+    snapshot("help_scrolled_40x10", &app);
+}
+
+#[test]
+fn too_small() {
+    snapshot("too_small_30x8", &app_at(30, 8));
+}
+
+#[test]
+fn no_size_panics() {
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 9),
+        (39, 10),
+        (40, 9),
+        (40, 10),
+        (41, 11),
+        (7, 30),
+    ] {
+        let mut app = app_at(w, h);
+        for action in [Action::NextChange, Action::ToggleHelp] {
+            screen(&app);
+            update(&mut app, action);
+        }
+        screen(&app);
+        update(&mut app, Action::CloseOverlay);
+        update(&mut app, Action::SetView(View::Inline));
+        screen(&app);
+    }
+}
+
+#[test]
+fn marks_carry_attributes_and_the_current_change_is_reversed() {
+    let mut app = app_at(120, 40);
+    app.colour = false;
+    // The second change: the first is a whole paragraph, tagged in the gutter already.
+    update(&mut app, Action::NextChange);
+    update(&mut app, Action::NextChange);
+    let terminal = screen(&app);
+    let buffer = terminal.backend().buffer();
+    let cells = buffer.content();
+    let struck = cells
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::CROSSED_OUT))
+        .count();
+    let underlined = cells
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .count();
+    let reversed_text = cells
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED) && c.symbol() != " ")
+        .count();
+    assert!(struck > 10 && underlined > 10, "{struck} {underlined}");
+    assert!(
+        terminal.backend().to_string().contains('▶'),
+        "the current change's pointer"
+    );
+    assert!(reversed_text > 0);
+    assert!(cells.iter().all(|c| c.fg == ratatui::style::Color::Reset));
+}
+
+#[test]
+fn escape_sequences_from_the_story_are_shown_not_sent() {
+    let mut story = story();
+    story.title = "Tabs\tand\nbreaks \u{1b}[2J".into();
+    let mut app = App::new(story, (120, 40), true);
+    settle(&mut app);
+    let text = screen(&app).backend().to_string();
+    assert!(!text.contains('\u{1b}'));
+    assert!(text.contains("␛[31m"), "{text}");
+    assert!(text.contains("Tabs and breaks ␛[2J"), "{text}");
+}
+
+#[test]
+fn search_prompt_and_hits() {
+    let mut app = app_at(120, 40);
+    update(&mut app, Action::StartSearch);
+    for c in "Lee".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    assert!(screen(&app).backend().to_string().contains("/Lee▏"));
+    update(&mut app, Action::SearchSubmit);
+    snapshot("search_120x40", &app);
+    let terminal = screen(&app);
+    let hits: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.bg == ratatui::style::Color::Yellow)
+        .map(|c| c.symbol())
+        .collect();
+    assert!(hits.starts_with("LeeLee"), "{hits}");
+}

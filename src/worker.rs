@@ -1,0 +1,48 @@
+//! Comparisons computed off the UI thread, so a long diff never freezes the screen.
+
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+
+use crate::app::PairKey;
+use crate::diff::{Comparison, Doc, Options, compare};
+
+/// The comparison `key` asks for; a report that is not there compares as empty.
+pub fn compute(docs: &[Doc], key: PairKey) -> Comparison {
+    let empty = Doc::default();
+    let doc = |i: usize| docs.get(i).unwrap_or(&empty);
+    let options = Options {
+        normalize: key.normalize,
+        ..Options::default()
+    };
+    compare(doc(key.left), doc(key.right), &options)
+}
+
+/// A thread that compares pairs of documents, one request at a time, and hands each
+/// result to `deliver`; it ends when the worker is dropped or `deliver` returns false.
+pub struct Worker {
+    requests: Sender<PairKey>,
+}
+
+impl Worker {
+    pub fn spawn(
+        docs: Vec<Doc>,
+        deliver: impl Fn(PairKey, Comparison) -> bool + Send + 'static,
+    ) -> std::io::Result<Worker> {
+        let (requests, inbox) = mpsc::channel::<PairKey>();
+        thread::Builder::new()
+            .name("diverge-diff".into())
+            .spawn(move || {
+                for key in inbox {
+                    if !deliver(key, compute(&docs, key)) {
+                        break;
+                    }
+                }
+            })?;
+        Ok(Worker { requests })
+    }
+
+    /// Asks for `key`; false if the thread is gone.
+    pub fn request(&self, key: PairKey) -> bool {
+        self.requests.send(key).is_ok()
+    }
+}

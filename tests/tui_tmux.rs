@@ -1,0 +1,221 @@
+//! End to end: the reader runs in a real terminal (tmux), takes keys, draws, and exits
+//! cleanly with status 0 on q.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed when the test ends.
+struct Tmux {
+    socket: String,
+    session: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("tmux {args:?}: {e}"))
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.session];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
+    }
+
+    fn screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-t", &self.session]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`, or fails with the last screen.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |screen| screen.contains(text))
+    }
+
+    /// Waits until `done` holds for the screen, or fails with the last screen.
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("waited for {what}; the screen shows:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_present() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(15) {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if text.ends_with('\n') {
+                return text;
+            }
+        }
+        sleep(Duration::from_millis(50));
+    }
+    panic!("{} never appeared", path.display());
+}
+
+/// Starts the reader on the two fixtures in a fresh tmux server, 120x40, with `sleep`
+/// after it so the pane outlives it; returns the server and the file that receives the
+/// reader's exit status. `None` (with a note) when tmux is not installed.
+fn start(name: &str) -> Option<(Tmux, PathBuf)> {
+    if !tmux_present() {
+        println!("note: tmux is not installed; skipping the end-to-end reader test");
+        return None;
+    }
+    let id = format!("diverge-{name}-{}", std::process::id());
+    let rc: PathBuf = std::env::temp_dir().join(format!("{id}.rc"));
+    let _ = std::fs::remove_file(&rc);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let command = format!(
+        "{} {} {}; echo $? > {}; sleep 30",
+        quoted(Path::new(env!("CARGO_BIN_EXE_diverge"))),
+        quoted(&fixtures.join("reuters.txt")),
+        quoted(&fixtures.join("straits_times.txt")),
+        quoted(&rc),
+    );
+    let tmux = Tmux {
+        socket: id.clone(),
+        session: id,
+    };
+    let size = ["-x", "120", "-y", "40"];
+    let mut args = vec!["new-session", "-d", "-s", &tmux.session];
+    args.extend_from_slice(&size);
+    args.extend_from_slice(&["sh", "-c", &command]);
+    let started = tmux.run(&args);
+    assert!(started.status.success(), "{started:?}");
+    Some((tmux, rc))
+}
+
+/// Whether the pane shows the alternate screen, as a full-screen program uses it.
+fn alternate_screen(tmux: &Tmux) -> String {
+    let out = tmux.run(&[
+        "display-message",
+        "-p",
+        "-t",
+        &tmux.session,
+        "#{alternate_on}",
+    ]);
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn reader_runs_in_tmux_and_quits_cleanly() {
+    let Some((tmux, rc)) = start("e2e") else {
+        return;
+    };
+    let first = tmux.wait_for("similarity");
+    assert!(first.contains("reuters ⇄ straits_times"), "{first}");
+    assert!(first.contains("Item 1 of 2"), "{first}");
+    assert!(first.contains(" q quit"), "{first}");
+
+    tmux.keys(&["j"]);
+    let scrolled = tmux.wait_until("j to scroll a line", |s| !s.contains("Item 1 of 2"));
+    assert!(scrolled.contains("− his wife Kim"), "{scrolled}");
+
+    tmux.keys(&["n"]);
+    tmux.wait_for("change 2 of");
+
+    tmux.keys(&["v"]);
+    tmux.wait_for("struck = only in reuters");
+
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys — Esc closes");
+    tmux.keys(&["Escape"]);
+    let closed = tmux.wait_until("Esc to close the help", |s| !s.contains("Keys — Esc"));
+    assert!(closed.contains("inline ·"), "{closed}");
+
+    tmux.keys(&["x"]);
+    tmux.wait_for("straits_times ⇄ reuters");
+
+    // Mouse input as the terminal sends it (SGR encoding, 1-based cells): a right click
+    // on the first outlet in the list (screen row 4) puts it on the left.
+    tmux.keys(&["-l", "\x1b[<2;5;4M\x1b[<2;5;4m"]);
+    tmux.wait_for("reuters ⇄ straits_times");
+    tmux.keys(&["1", "g"]);
+    tmux.wait_for("− Item 1 of 2");
+    tmux.keys(&["-l", "\x1b[<65;50;30M"]);
+    tmux.wait_until("the wheel to scroll", |s| !s.contains("Item 1 of 2"));
+
+    let resize = |w: &str, h: &str| {
+        let out = tmux.run(&["resize-window", "-t", &tmux.session, "-x", w, "-y", h]);
+        assert!(out.status.success(), "{out:?}");
+    };
+    resize("30", "8");
+    tmux.wait_for("Terminal too small: 30x8");
+    resize("60", "20");
+    let narrow = tmux.wait_for("similarity");
+    assert!(narrow.lines().all(|l| l.chars().count() <= 60), "{narrow}");
+
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+    assert_eq!(alternate_screen(&tmux), "0", "the terminal is handed back");
+    let _ = std::fs::remove_file(&rc);
+}
+
+/// The process id of the reader: the child of the pane's shell.
+fn reader_pid(tmux: &Tmux) -> String {
+    let out = tmux.run(&["list-panes", "-t", &tmux.session, "-F", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let children = format!("/proc/{shell}/task/{shell}/children");
+    std::fs::read_to_string(&children)
+        .unwrap_or_else(|e| panic!("{children}: {e}"))
+        .split_whitespace()
+        .next()
+        .unwrap_or_else(|| panic!("no reader under the pane's shell {shell}"))
+        .to_string()
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, status) in [("TERM", "143\n"), ("HUP", "129\n")] {
+        let Some((tmux, rc)) = start(&format!("sig{signal}")) else {
+            return;
+        };
+        tmux.wait_for("similarity");
+        assert_eq!(alternate_screen(&tmux), "1");
+        let pid = reader_pid(&tmux);
+        let killed = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(&pid)
+            .status()
+            .unwrap_or_else(|e| panic!("kill: {e}"));
+        assert!(killed.success());
+        assert_eq!(wait_for_file(&rc), status, "SIG{signal}");
+        assert_eq!(
+            alternate_screen(&tmux),
+            "0",
+            "SIG{signal}: terminal restored"
+        );
+        let _ = std::fs::remove_file(&rc);
+    }
+}
