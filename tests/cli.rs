@@ -1,31 +1,12 @@
 //! The command line as scripts use it: output formats, exit codes, one-line errors.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use assert_cmd::Command;
+use common::{diverge, scratch, stderr_of, write};
 
 const REUTERS: &str = "tests/fixtures/reuters.txt";
 const STRAITS_TIMES: &str = "tests/fixtures/straits_times.txt";
-
-fn diverge() -> Command {
-    let mut cmd = Command::cargo_bin("diverge").unwrap_or_else(|e| panic!("binary: {e}"));
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("diverge-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
 
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
@@ -46,7 +27,7 @@ fn one_line_error(cmd: &mut Command) -> String {
         "stdout: {}",
         String::from_utf8_lossy(&out.stdout)
     );
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = stderr_of(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     err.trim_end().to_string()
 }

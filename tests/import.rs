@@ -1,22 +1,18 @@
 //! `diverge import`, and the bundled story, through the real binary.
 
+mod common;
+
 use std::path::PathBuf;
 
-use assert_cmd::Command;
+use common::{diverge, scratch, stderr_of, write};
 use diverge::story::Story;
 
 const SEED: &str = "tests/fixtures/breakdown-seed.txt";
 const BUNDLED: &str = "assets/lee-xi-call-2025-06-10.json";
 
-fn diverge() -> Command {
-    Command::cargo_bin("diverge").unwrap()
-}
-
-/// A file in the test scratch directory with `text` in it.
-fn scratch(name: &str, text: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+/// A page file named `name`, in a scratch directory of its own, with `text` in it.
+fn page(name: &str, text: &str) -> PathBuf {
+    write(&scratch(name), name, text.as_bytes())
 }
 
 /// `diverge check FILE`'s stdout, which must succeed.
@@ -24,10 +20,6 @@ fn check(path: &std::path::Path) -> String {
     let output = diverge().arg("check").arg(path).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     String::from_utf8(output.stdout).unwrap()
-}
-
-fn stderr_of(output: &std::process::Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 #[test]
@@ -63,7 +55,7 @@ fn import_writes_the_output_file_that_check_accepts() {
 
 #[test]
 fn a_page_without_reports_fails_with_one_line() {
-    let page = scratch(
+    let page = page(
         "no-reports.txt",
         "A title\nOne paragraph of prose. Nothing more.\n",
     );
@@ -76,7 +68,7 @@ fn a_page_without_reports_fails_with_one_line() {
 
 #[test]
 fn a_page_with_only_a_title_fails() {
-    let page = scratch(
+    let page = page(
         "title-only.txt",
         "South Korean President Lee, Xi pledge closer ties\n",
     );
@@ -89,7 +81,7 @@ fn a_page_with_only_a_title_fails() {
 fn opening_a_page_with_one_report_suggests_two_text_files() {
     let text = std::fs::read_to_string(SEED).unwrap();
     let one_report: Vec<&str> = text.lines().take(21).collect();
-    let page = scratch("one-report.txt", &one_report.join("\n"));
+    let page = page("one-report.txt", &one_report.join("\n"));
     let output = diverge().arg(&page).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = stderr_of(&output);
@@ -102,7 +94,7 @@ fn opening_a_page_with_one_report_suggests_two_text_files() {
 
 #[test]
 fn opening_a_text_without_reports_explains_and_suggests_two_files() {
-    let page = scratch(
+    let page = page(
         "plain.txt",
         "One version of a story. It has no headlines.\nSecond paragraph.\n",
     );
