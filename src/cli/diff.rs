@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::ColorChoice;
 use super::render::{self, Ansi};
-use crate::diff::{Doc, Options, ParagraphEntry, Span, compare, flat_ops};
+use crate::diff::{Doc, Options, ParagraphEntry, Span, compare, flat_ops, round3};
 use crate::story::read_text_file;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,11 +63,6 @@ fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
-}
-
-/// Rounds a ratio to three decimals for output.
-pub fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 pub fn run(args: &DiffArgs) -> anyhow::Result<()> {

@@ -2,8 +2,7 @@
 
 use serde::Serialize;
 
-use super::diff::round3;
-use crate::diff::{Doc, Options, compare};
+use crate::diff::{Doc, Options, compare, round3};
 use crate::story::Story;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -136,8 +136,6 @@ pub struct Block {
     /// Word diff of the block's text; for a moved block, of the paragraph and its
     /// counterpart, so each side shows its half in its own place.
     pub spans: Vec<Span>,
-    /// Word similarity of the paired texts, 0..1.
-    pub similarity: f64,
     /// For a moved block, the index of its counterpart block.
     pub partner: Option<usize>,
     /// Words in the spans, by tag, counted once when the block is filled.
@@ -339,7 +337,6 @@ fn empty_block(kind: Kind, left: Range<usize>, right: Range<usize>) -> Block {
         left,
         right,
         spans: Vec::new(),
-        similarity: 0.0,
         partner: None,
         words: SpanWords::default(),
     }
@@ -361,7 +358,6 @@ fn fill_block(block: &mut Block, left: &Doc, right: &Doc, options: &WordOptions)
         _ => (left.slice(&block.left), right.slice(&block.right)),
     };
     (block.spans, block.words) = diff_words(ltext, rtext, options);
-    block.similarity = block.words.similarity();
     if block.kind == Kind::Changed && !block.spans.iter().any(Span::is_change) {
         block.kind = Kind::Same;
     }
@@ -493,11 +489,16 @@ impl Comparison {
                     left,
                     right,
                     kind,
-                    similarity: (b.similarity * 1000.0).round() / 1000.0,
+                    similarity: round3(b.words.similarity()),
                 }
             })
             .collect()
     }
+}
+
+/// A ratio rounded to three decimals, as the JSON outputs give it.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 fn kind_name(kind: Kind) -> &'static str {
