@@ -2,7 +2,8 @@
 //! and a generated 100k-word pair with 2% word edits, under each diff algorithm.
 
 use divan::{Bencher, black_box};
-use diverge::diff::{Algorithm, Doc, Options, compare, count_words};
+use diverge::diff::{Algorithm, Doc, Options, compare};
+use diverge::text::count_words;
 
 fn main() {
     divan::main();

@@ -14,7 +14,7 @@ pub fn compute(docs: &[Doc], key: PairKey) -> Comparison {
         normalize: key.normalize,
         ..Options::default()
     };
-    compare(doc(key.left), doc(key.right), &options)
+    compare(doc(key.outlets.left), doc(key.outlets.right), &options)
 }
 
 /// A thread that compares pairs of documents, one request at a time, and hands each

@@ -2,6 +2,7 @@
 //! pairs with its counterpart, and normalisation leaves only substantive edits.
 
 use diverge::diff::{Doc, Kind, Options, Span, compare, flat_ops};
+use diverge::side::Pair;
 
 const REUTERS: &str = include_str!("fixtures/reuters.txt");
 const STRAITS_TIMES: &str = include_str!("fixtures/straits_times.txt");
@@ -17,7 +18,13 @@ fn pairing(normalize: bool) -> Vec<(Kind, Vec<usize>, Vec<usize>)> {
     );
     c.blocks
         .iter()
-        .map(|b| (b.kind, b.left.clone().collect(), b.right.clone().collect()))
+        .map(|b| {
+            (
+                b.kind,
+                b.paras.left.clone().collect(),
+                b.paras.right.clone().collect(),
+            )
+        })
         .collect()
 }
 
@@ -54,7 +61,7 @@ fn changes(normalize: bool) -> Vec<String> {
             ..Options::default()
         },
     );
-    flat_ops(&c.blocks, &l, &r)
+    flat_ops(&c.blocks, Pair::new(&l, &r))
         .iter()
         .filter(|s| s.is_change())
         .map(|s: &Span| s.text.trim().to_string())

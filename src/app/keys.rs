@@ -6,6 +6,10 @@ use crossterm::event::{
 
 use super::{Action, App, outlet_window};
 use crate::layout::View;
+use crate::side::Side;
+
+/// The key that goes to a moved paragraph's other place; the layout's label names it.
+pub const JUMP_MOVED_KEY: char = 'm';
 
 /// Columns the help needs to show keys and descriptions side by side.
 pub const HELP_WIDTH: u16 = 60;
@@ -81,17 +85,17 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('N') => Action::PrevChange,
         KeyCode::Char('/') => Action::StartSearch,
         KeyCode::Esc if searching => Action::SearchCancel,
-        KeyCode::Char(']') => Action::NextLeft,
-        KeyCode::Char('[') => Action::PrevLeft,
-        KeyCode::Char('}') => Action::NextRight,
-        KeyCode::Char('{') => Action::PrevRight,
+        KeyCode::Char(']') => Action::NextOutlet(Side::Left),
+        KeyCode::Char('[') => Action::PrevOutlet(Side::Left),
+        KeyCode::Char('}') => Action::NextOutlet(Side::Right),
+        KeyCode::Char('{') => Action::PrevOutlet(Side::Right),
         KeyCode::Char('x') => Action::Swap,
         KeyCode::Char('v') => Action::NextView,
         KeyCode::Char('1') => Action::SetView(View::SideBySide),
         KeyCode::Char('2') => Action::SetView(View::Inline),
         KeyCode::Char('3') => Action::SetView(View::Plain),
         KeyCode::Char('s') => Action::ToggleNormalize,
-        KeyCode::Char('m') => Action::JumpMoved,
+        KeyCode::Char(JUMP_MOVED_KEY) => Action::JumpMoved,
         _ => return None,
     })
 }
@@ -117,14 +121,18 @@ pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
     if mouse.row < first || mouse.row >= list.bottom() {
         return None;
     }
-    let window = outlet_window(app.story.reports.len(), screen.list_rows(), app.right);
+    let window = outlet_window(
+        app.story.reports.len(),
+        screen.list_rows(),
+        app.outlets.right,
+    );
     let i = window.start + usize::from(mouse.row - first);
     if !window.contains(&i) {
         return None;
     }
     match button {
-        MouseButton::Left => Some(Action::ChooseRight(i)),
-        MouseButton::Right => Some(Action::ChooseLeft(i)),
+        MouseButton::Left => Some(Action::Choose(Side::Right, i)),
+        MouseButton::Right => Some(Action::Choose(Side::Left, i)),
         MouseButton::Middle => None,
     }
 }

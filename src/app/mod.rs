@@ -18,13 +18,13 @@ use ratatui::layout::Rect;
 
 use crate::diff::Comparison;
 use crate::layout::{Layout, View};
+use crate::side::Pair;
 use crate::story::{Report, Story};
 
 /// Which comparison: the reports on each side and whether house style is ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PairKey {
-    pub left: usize,
-    pub right: usize,
+    pub outlets: Pair<usize>,
     pub normalize: bool,
 }
 
@@ -56,8 +56,8 @@ pub struct App {
     pub story: Story,
     /// Each report's word count, counted once: the outlet list shows them every frame.
     pub words: Vec<usize>,
-    pub left: usize,
-    pub right: usize,
+    /// The report shown on each side.
+    pub outlets: Pair<usize>,
     pub view: View,
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
@@ -94,8 +94,7 @@ impl App {
         App {
             words: story.reports.iter().map(Report::word_count).collect(),
             story,
-            left: 0,
-            right: usize::from(count > 1),
+            outlets: Pair::new(0, usize::from(count > 1)),
             view: View::default(),
             normalize: false,
             colour,
@@ -117,8 +116,7 @@ impl App {
 
     pub fn pair(&self) -> PairKey {
         PairKey {
-            left: self.left,
-            right: self.right,
+            outlets: self.outlets,
             normalize: self.normalize,
         }
     }
@@ -145,15 +143,15 @@ impl App {
 
     /// Similarity of report `i` to the left-hand report, if that pair has been compared.
     pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
-        let there = |left, right| {
+        let there = |outlets| {
             self.cache.get(&PairKey {
-                left,
-                right,
+                outlets,
                 normalize: self.normalize,
             })
         };
-        there(self.left, i)
-            .or_else(|| there(i, self.left))
+        let left = self.outlets.left;
+        there(Pair::new(left, i))
+            .or_else(|| there(Pair::new(i, left)))
             .map(|c| c.stats.similarity)
     }
 
@@ -174,8 +172,11 @@ impl App {
             return Some(current);
         }
         (0..count)
-            .filter(|&right| right != self.left && self.similarity_to_left(right).is_none())
-            .map(|right| PairKey { right, ..current })
+            .filter(|&right| right != self.outlets.left && self.similarity_to_left(right).is_none())
+            .map(|right| PairKey {
+                outlets: Pair::new(self.outlets.left, right),
+                ..current
+            })
             .next()
     }
 
@@ -220,8 +221,7 @@ impl App {
 fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
     (0..count).flat_map(move |left| {
         (left + 1..count).map(move |right| PairKey {
-            left,
-            right,
+            outlets: Pair::new(left, right),
             normalize: false,
         })
     })
@@ -231,12 +231,7 @@ fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
 /// the reader.
 #[cfg(test)]
 pub(crate) fn settle(app: &mut App) {
-    let docs: Vec<crate::diff::Doc> = app
-        .story
-        .reports
-        .iter()
-        .map(|r| crate::diff::Doc::from_paragraphs(&r.body))
-        .collect();
+    let docs = crate::diff::docs(&app.story);
     while let Some(key) = app.wanted() {
         let comparison = crate::worker::compute(&docs, key);
         update(app, Action::Computed(key, Box::new(comparison)));

@@ -1,7 +1,7 @@
 //! The one place the reader's state changes.
 
-use crate::diff::Kind;
 use crate::layout::{self, View};
+use crate::side::Side;
 
 use super::{Action, App, LayoutKey, PairKey, all_pairs};
 
@@ -25,12 +25,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::Bottom => app.scroll = max_scroll(app),
         Action::NextChange => next_change(app),
         Action::PrevChange => prev_change(app),
-        Action::NextLeft => choose(app, true, step(app, app.left, app.right, true)),
-        Action::PrevLeft => choose(app, true, step(app, app.left, app.right, false)),
-        Action::NextRight => choose(app, false, step(app, app.right, app.left, true)),
-        Action::PrevRight => choose(app, false, step(app, app.right, app.left, false)),
-        Action::ChooseLeft(i) => choose(app, true, i),
-        Action::ChooseRight(i) => choose(app, false, i),
+        Action::NextOutlet(side) => choose(app, side, step(app, side, true)),
+        Action::PrevOutlet(side) => choose(app, side, step(app, side, false)),
+        Action::Choose(side, i) => choose(app, side, i),
         Action::Swap => swap(app),
         Action::NextView => app.view = app.view.next(),
         Action::SetView(view) => app.view = view,
@@ -86,9 +83,10 @@ fn max_scroll(app: &App) -> usize {
         .map_or(0, |l| l.rows.len().saturating_sub(app.page()))
 }
 
-/// The report after (or before) `from` in the list, wrapping around, skipping `other`
-/// (the one on the other side).
-fn step(app: &App, from: usize, other: usize, forward: bool) -> usize {
+/// The report after (or before) the one on `side` in the list, wrapping around, skipping
+/// the one on the other side.
+fn step(app: &App, side: Side, forward: bool) -> usize {
+    let (from, other) = (app.outlets[side], app.outlets[side.other()]);
     let count = app.story.reports.len();
     let mut i = from;
     for _ in 0..count {
@@ -105,26 +103,14 @@ fn step(app: &App, from: usize, other: usize, forward: bool) -> usize {
 }
 
 /// Puts report `i` on one side; choosing the report the other side shows swaps them.
-fn choose(app: &mut App, left: bool, i: usize) {
-    if i >= app.story.reports.len() || app.choosing {
+fn choose(app: &mut App, side: Side, i: usize) {
+    if i >= app.story.reports.len() || app.choosing || i == app.outlets[side] {
         return;
     }
-    let (mine, other) = if left {
-        (app.left, app.right)
-    } else {
-        (app.right, app.left)
-    };
-    if i == mine {
-        return;
-    }
-    if i == other {
+    if i == app.outlets[side.other()] {
         swap(app);
     } else {
-        if left {
-            app.left = i;
-        } else {
-            app.right = i;
-        }
+        app.outlets[side] = i;
         new_pair(app);
     }
 }
@@ -133,7 +119,7 @@ fn swap(app: &mut App) {
     if app.choosing {
         return;
     }
-    std::mem::swap(&mut app.left, &mut app.right);
+    app.outlets = app.outlets.swapped();
     new_pair(app);
 }
 
@@ -159,8 +145,7 @@ fn open_on_most_similar(app: &mut App) {
         }
     }
     if let Some((_, key)) = best {
-        app.left = key.left;
-        app.right = key.right;
+        app.outlets = key.outlets;
     }
     app.choosing = false;
     new_pair(app);
@@ -304,7 +289,7 @@ fn jump_moved(app: &mut App) {
         comparison
             .blocks
             .get(*b)
-            .is_some_and(|block| matches!(block.kind, Kind::MovedOut | Kind::MovedIn))
+            .is_some_and(|block| block.kind.is_moved())
     };
     let current = app
         .current
@@ -354,8 +339,9 @@ fn refresh_layout(app: &mut App) {
         return;
     }
     let old = app.layout.take();
-    let new = layout::build(comparison, key.view, key.width);
-    let same_pair = |k: &LayoutKey| k.pair.left == key.pair.left && k.pair.right == key.pair.right;
+    let jump_key = super::keys::JUMP_MOVED_KEY.to_string();
+    let new = layout::build(comparison, key.view, key.width, &jump_key);
+    let same_pair = |k: &LayoutKey| k.pair.outlets == key.pair.outlets;
     if let Some((_, layout)) = old.as_ref().filter(|(k, _)| same_pair(k)) {
         app.scroll = layout
             .anchor(app.scroll)

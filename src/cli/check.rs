@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::story::{LoadError, is_story_json, load_json, read_text_file, split_paragraphs};
+use crate::story::{LoadError, is_story_json, load_json, read_text_file};
+use crate::text::split_paragraphs;
 
 /// What a valid file holds, for the one-line report.
 fn describe(path: &Path) -> Result<String, LoadError> {

@@ -7,8 +7,10 @@ use anyhow::Context;
 use serde::Serialize;
 
 use super::ColorChoice;
+use super::json::{ParagraphEntry, paragraph_entries, round3};
 use super::render::{self, Ansi};
-use crate::diff::{Doc, Options, ParagraphEntry, Span, compare, flat_ops, round3};
+use crate::diff::{Doc, Options, Span, Stats, compare, flat_ops};
+use crate::side::Pair;
 use crate::story::read_text_file;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -39,21 +41,19 @@ pub struct DiffArgs {
     pub color: ColorChoice,
 }
 
+/// One input as the JSON names it.
 #[derive(Serialize)]
-struct Side {
+struct Version {
     name: String,
     words: usize,
 }
 
 #[derive(Serialize)]
 struct JsonDiff<'a> {
-    left: Side,
-    right: Side,
-    similarity: f64,
-    words_added: usize,
-    words_removed: usize,
-    hunks: usize,
-    style_hunks: usize,
+    #[serde(flatten)]
+    versions: Pair<Version>,
+    #[serde(flatten)]
+    stats: Stats,
     normalized: bool,
     ops: &'a [Span],
     paragraphs: Vec<ParagraphEntry>,
@@ -73,7 +73,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
         ..Options::default()
     };
     let comparison = compare(&left, &right, &options);
-    let ops = flat_ops(&comparison.blocks, &left, &right);
+    let ops = flat_ops(&comparison.blocks, Pair::new(&left, &right));
     let stdout = std::io::stdout();
     let is_terminal = stdout.is_terminal();
     let format = args.format.unwrap_or(if is_terminal {
@@ -93,23 +93,19 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
         }
         Format::Json => {
             let stats = comparison.stats;
+            let paths = Pair::new(&args.left, &args.right);
             let doc = JsonDiff {
-                left: Side {
-                    name: stem(&args.left),
-                    words: stats.left_words,
+                versions: Pair::from_fn(|side| Version {
+                    name: stem(paths[side]),
+                    words: stats.words[side],
+                }),
+                stats: Stats {
+                    similarity: round3(stats.similarity),
+                    ..stats
                 },
-                right: Side {
-                    name: stem(&args.right),
-                    words: stats.right_words,
-                },
-                similarity: round3(stats.similarity),
-                words_added: stats.words_added,
-                words_removed: stats.words_removed,
-                hunks: stats.hunks,
-                style_hunks: stats.style_hunks,
                 normalized: args.normalize,
                 ops: &ops,
-                paragraphs: comparison.paragraph_entries(),
+                paragraphs: paragraph_entries(&comparison),
             };
             let mut s = serde_json::to_string_pretty(&doc).context("cannot encode the diff")?;
             s.push('\n');

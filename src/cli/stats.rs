@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::diff::{Doc, Options, compare, round3};
+use super::json::round3;
+use crate::diff::{Options, compare, docs};
 use crate::story::Story;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,11 +37,7 @@ struct StoryStats {
 }
 
 fn gather(story: &Story) -> StoryStats {
-    let docs: Vec<Doc> = story
-        .reports
-        .iter()
-        .map(|r| Doc::from_paragraphs(&r.body))
-        .collect();
+    let docs = docs(story);
     let reports = story
         .reports
         .iter()

@@ -13,6 +13,7 @@ mod words;
 use std::collections::HashSet;
 use std::path::Path;
 
+use super::error::ImportError;
 use super::text::read_text_file;
 use super::{LoadError, Report, Story};
 use cues::{Cue, QUOTED_CHARS, find_cues, shorten};
@@ -51,27 +52,6 @@ pub struct Imported {
     pub guesses: Vec<String>,
     /// One line per report that had furniture left out of its body.
     pub left_out: Vec<String>,
-}
-
-/// Why a page has no story in it. The line is where the reports were looked for.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ImportError {
-    #[error("no reports found: {}", REPORT_RULE)]
-    NoReports { line: usize },
-    #[error("only a title line, no reports: {}", REPORT_RULE)]
-    TitleOnly { line: usize },
-}
-
-pub(super) const REPORT_RULE: &str = "a report is a headline line followed by a summary whose sentences \
-                           reappear in the lines after it";
-
-impl ImportError {
-    /// The 1-based line the error points at.
-    pub fn line(&self) -> usize {
-        match self {
-            ImportError::NoReports { line } | ImportError::TitleOnly { line } => *line,
-        }
-    }
 }
 
 /// One non-blank line of the page, trimmed, with its 1-based line number.

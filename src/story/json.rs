@@ -1,8 +1,8 @@
 use std::path::Path;
 
-use super::error::line_column;
 use super::text::read_text_file;
 use super::{LoadError, Story};
+use crate::text::line_column;
 
 /// Whether a path names a story JSON file rather than text: by its `.json` extension.
 pub fn is_story_json(path: &Path) -> bool {

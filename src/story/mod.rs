@@ -7,10 +7,10 @@ mod json;
 mod text;
 
 pub use bundled::bundled;
-pub use error::LoadError;
-pub use import::{ImportError, ImportOptions, Imported, import_page, load_page, open_page};
+pub use error::{ImportError, LoadError};
+pub use import::{ImportOptions, Imported, import_page, load_page, open_page};
 pub use json::{from_json_str, is_story_json, load_json};
-pub use text::{load_text_versions, read_text_file, split_paragraphs};
+pub use text::{load_text_versions, read_text_file};
 
 use serde::{Deserialize, Serialize};
 
@@ -71,7 +71,7 @@ impl Report {
 
     /// Number of words in the body, counted as the diff engine counts them.
     pub fn word_count(&self) -> usize {
-        self.body.iter().map(|p| crate::diff::count_words(p)).sum()
+        self.body.iter().map(|p| crate::text::count_words(p)).sum()
     }
 }
 

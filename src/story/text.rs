@@ -1,8 +1,9 @@
-use std::ops::Range;
+//! Plain-text inputs: a file read as UTF-8, and several files read as one story's versions.
+
 use std::path::Path;
 
-use super::error::line_column;
 use super::{LoadError, Report, Story};
+use crate::text::{line_column, split_paragraphs};
 
 /// Reads a whole file as UTF-8 text, refusing empty files.
 pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
@@ -27,40 +28,6 @@ pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
             column,
         }
     })
-}
-
-/// Byte ranges of the paragraphs of a plain text: split on blank lines, or on every
-/// newline when the text has no blank line. Ranges exclude the surrounding whitespace.
-pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let has_blank_line = text.trim().lines().any(|line| line.trim().is_empty());
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push(s..end);
-            }
-        } else {
-            let lead = content.len() - content.trim_start().len();
-            if start.is_none() {
-                start = Some(offset + lead);
-            }
-            end = offset + content.trim_end().len();
-            if !has_blank_line {
-                if let Some(s) = start.take() {
-                    out.push(s..end);
-                }
-            }
-        }
-        offset += line.len();
-    }
-    if let Some(s) = start {
-        out.push(s..end);
-    }
-    out
 }
 
 /// Two or more plain-text files as one story: each file is an outlet (its file stem).
@@ -99,37 +66,4 @@ pub fn load_text_versions(paths: &[&Path]) -> Result<Story, LoadError> {
         });
     }
     Ok(story)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn paras(text: &str) -> Vec<&str> {
-        split_paragraphs(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
-    }
-
-    #[test]
-    fn blank_lines_separate_paragraphs() {
-        assert_eq!(
-            paras("One line\nsame para.\n\n  Two.  \n\n\nThree.\n"),
-            vec!["One line\nsame para.", "Two.", "Three."]
-        );
-    }
-
-    #[test]
-    fn single_newlines_separate_when_no_blank_line() {
-        assert_eq!(
-            paras("One.\r\nTwo.\nThree."),
-            vec!["One.", "Two.", "Three."]
-        );
-    }
-
-    #[test]
-    fn whitespace_only_text_has_no_paragraphs() {
-        assert!(paras(" \n\n \t").is_empty());
-    }
 }

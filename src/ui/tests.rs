@@ -7,6 +7,7 @@ use ratatui::style::Modifier;
 use super::*;
 use crate::app::{Action, settle, update};
 use crate::layout::View;
+use crate::side::Side;
 use crate::story::{Report, Story, load_text_versions};
 
 /// The two bundled test versions and a short Korean report, so the list has three
@@ -84,7 +85,7 @@ fn house_style_hidden() {
 #[test]
 fn korean_report_wraps_by_cells() {
     let mut app = app_at(60, 20);
-    update(&mut app, Action::ChooseLeft(2));
+    update(&mut app, Action::Choose(Side::Left, 2));
     assert!(screen(&app).backend().to_string().contains("computing…"));
     settle(&mut app);
     snapshot("korean_left_60x20", &app);
