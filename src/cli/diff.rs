@@ -1,6 +1,6 @@
 //! `diverge diff A B`: two plain-text versions compared, for scripts and pagers.
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::ColorChoice;
 use super::json::{ParagraphEntry, paragraph_entries, round3};
 use super::render::{self, Ansi};
-use crate::diff::{Doc, Options, Span, Stats, compare, flat_ops};
+use crate::diff::{Doc, FlatOps, Options, Span, Stats, compare_each};
 use crate::side::Pair;
 use crate::story::read_text_file;
 
@@ -48,14 +48,14 @@ struct Version {
     words: usize,
 }
 
+/// Everything in the JSON object but `ops`, which are streamed before it.
 #[derive(Serialize)]
-struct JsonDiff<'a> {
+struct JsonFigures {
     #[serde(flatten)]
     versions: Pair<Version>,
     #[serde(flatten)]
     stats: Stats,
     normalized: bool,
-    ops: &'a [Span],
     paragraphs: Vec<ParagraphEntry>,
 }
 
@@ -68,12 +68,11 @@ fn stem(path: &Path) -> String {
 pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
     let left = Doc::from_text(read_text_file(&args.left)?);
     let right = Doc::from_text(read_text_file(&args.right)?);
+    let docs = Pair::new(&left, &right);
     let options = Options {
         normalize: args.normalize,
         ..Options::default()
     };
-    let comparison = compare(&left, &right, &options);
-    let ops = flat_ops(&comparison.blocks, Pair::new(&left, &right));
     let stdout = std::io::stdout();
     let is_terminal = stdout.is_terminal();
     let format = args.format.unwrap_or(if is_terminal {
@@ -81,42 +80,100 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
     } else {
         Format::Plain
     });
-    let out = match format {
-        Format::Plain => render::plain(&ops),
-        Format::Ansi => {
-            let mode = if args.color.enabled(is_terminal) {
-                Ansi::Colour
-            } else {
-                Ansi::Attributes
-            };
-            render::ansi(&ops, mode)
-        }
-        Format::Json => {
-            let stats = comparison.stats;
-            let paths = Pair::new(&args.left, &args.right);
-            let doc = JsonDiff {
-                versions: Pair::from_fn(|side| Version {
-                    name: stem(paths[side]),
-                    words: stats.words[side],
-                }),
-                stats: Stats {
-                    similarity: round3(stats.similarity),
-                    ..stats
-                },
-                normalized: args.normalize,
-                ops: &ops,
-                paragraphs: paragraph_entries(&comparison),
-            };
-            let mut s = serde_json::to_string_pretty(&doc).context("cannot encode the diff")?;
-            s.push('\n');
-            s
-        }
+    let ansi = if args.color.enabled(is_terminal) {
+        Ansi::Colour
+    } else {
+        Ansi::Attributes
     };
-    let mut lock = stdout.lock();
-    lock.write_all(out.as_bytes())
-        .and_then(|()| lock.flush())
+    let mut out = Output::new(BufWriter::with_capacity(1 << 16, stdout.lock()));
+    if format == Format::Json {
+        out.write(|buf| buf.push_str("{\"ops\": ["));
+    }
+    // Each span is written as soon as it is known, so neither the diff nor its text is
+    // held whole.
+    let mut first = true;
+    let mut flat = FlatOps::new(docs, |span: &Span| {
+        out.write(|buf| match format {
+            Format::Plain => render::plain_span(span, buf),
+            Format::Ansi => render::ansi_span(span, ansi, buf),
+            Format::Json => {
+                buf.push_str(if first { "\n" } else { ",\n" });
+                json_op(span, buf);
+            }
+        });
+        first = false;
+    });
+    let comparison = compare_each(&left, &right, &options, |block| flat.block(block));
+    flat.finish();
+    if format == Format::Json {
+        let stats = comparison.stats;
+        let paths = Pair::new(&args.left, &args.right);
+        let figures = JsonFigures {
+            versions: Pair::from_fn(|side| Version {
+                name: stem(paths[side]),
+                words: stats.words[side],
+            }),
+            stats: Stats {
+                similarity: round3(stats.similarity),
+                ..stats
+            },
+            normalized: args.normalize,
+            paragraphs: paragraph_entries(&comparison),
+        };
+        let figures = serde_json::to_string(&figures).context("cannot encode the diff")?;
+        out.write(|buf| {
+            buf.push_str("\n],\n");
+            buf.push_str(figures.strip_prefix('{').unwrap_or(&figures));
+            buf.push('\n');
+        });
+    }
+    out.finish().context("cannot write to stdout")
+}
+
+/// One op of the JSON `ops` list.
+fn json_op(span: &Span, buf: &mut String) {
+    // A span always encodes; should it not, the op is left out and the rebuild check
+    // downstream names the place.
+    if let Ok(op) = serde_json::to_string(span) {
+        buf.push_str(&op);
+    }
+}
+
+/// Buffered standard output that keeps the first write error and stops writing there.
+struct Output<W: Write> {
+    writer: W,
+    buf: String,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> Output<W> {
+    fn new(writer: W) -> Self {
+        Output {
+            writer,
+            buf: String::new(),
+            error: None,
+        }
+    }
+
+    /// Writes what `fill` puts in a scratch buffer.
+    fn write(&mut self, fill: impl FnOnce(&mut String)) {
+        if self.error.is_some() {
+            return;
+        }
+        self.buf.clear();
+        fill(&mut self.buf);
+        if let Err(e) = self.writer.write_all(self.buf.as_bytes()) {
+            self.error = Some(e);
+        }
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => self.writer.flush(),
+        }
         .or_else(ignore_broken_pipe)
-        .context("cannot write to stdout")
+    }
 }
 
 /// A closed pipe (`diverge diff … | head`) is the reader's choice, not an error.

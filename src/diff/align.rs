@@ -37,11 +37,19 @@ pub struct Alignment {
     pub moved: Vec<Pair<usize>>,
 }
 
-/// A paragraph as the aligner sees it: its exact text id and its sorted bag of word ids.
-pub struct ParaKey {
-    pub exact: u32,
-    pub bag: Vec<u32>,
+/// What the aligner asks of the paragraphs beyond their exact ids. Word bags are asked
+/// for only for paragraphs that no exact match pairs, and dropped once paired, so a long
+/// text that changed little is never tokenised whole here.
+pub trait ParaWords {
+    /// Whether paragraph `i` of `side` holds any word.
+    fn has_words(&self, side: Side, i: usize) -> bool;
+    /// The sorted word keys of paragraph `i` of `side`.
+    fn bag(&self, side: Side, i: usize) -> Vec<u32>;
 }
+
+/// Word bags of the paragraphs being paired, indexed by paragraph; empty where not
+/// asked for.
+type Bags = Pair<Vec<Vec<u32>>>;
 
 /// Number of word ids `a` and `b` share, counting repeats (both sorted).
 fn common(a: &[u32], b: &[u32]) -> usize {
@@ -69,11 +77,9 @@ fn dice(a: &[u32], b: &[u32]) -> f64 {
     dice_of(common(a, b), a.len() + b.len())
 }
 
-/// Pairs the paragraphs of two versions, given as keys.
-pub fn align(keys: Pair<&Vec<ParaKey>>, deadline: Option<Instant>) -> Alignment {
-    let ids = keys.map(|k| k.iter().map(|p| p.exact).collect::<Vec<u32>>());
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &ids.left, &ids.right, deadline);
-    let (left, right) = (keys.left.as_slice(), keys.right.as_slice());
+/// Pairs the paragraphs of two versions, given as exact text ids and their words.
+pub fn align(ids: Pair<&[u32]>, words: &impl ParaWords, deadline: Option<Instant>) -> Alignment {
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, ids.left, ids.right, deadline);
 
     let mut anchors = Vec::new();
     let mut gaps = Vec::new();
@@ -86,23 +92,38 @@ pub fn align(keys: Pair<&Vec<ParaKey>>, deadline: Option<Instant>) -> Alignment 
         }
     }
 
-    let mut taken = Pair::new(vec![false; left.len()], vec![false; right.len()]);
+    let mut taken = Pair::new(vec![false; ids.left.len()], vec![false; ids.right.len()]);
     for pair in &anchors {
         mark_pair(&mut taken, pair);
     }
-    let mut moved = exact_moves(left, right, &mut taken);
+    let mut moved = exact_moves(ids, words, &mut taken);
 
+    let mut bags: Bags = Pair::from_fn(|side| vec![Vec::new(); ids[side].len()]);
     let mut pairs = anchors;
     for (old, new) in gaps {
-        let li: Vec<usize> = old.filter(|&i| is_free(&taken.left, i)).collect();
-        let ri: Vec<usize> = new.filter(|&j| is_free(&taken.right, j)).collect();
-        for pair in pair_gap(left, right, &li, &ri) {
+        let mut free: Pair<Vec<usize>> = Pair::default();
+        for (side, range) in [(Side::Left, &old), (Side::Right, &new)] {
+            for i in range.clone().filter(|&i| is_free(&taken[side], i)) {
+                if let Some(bag) = bags[side].get_mut(i) {
+                    *bag = words.bag(side, i);
+                }
+                free[side].push(i);
+            }
+        }
+        for pair in pair_gap(&bags, &free.left, &free.right) {
             mark_pair(&mut taken, &pair);
+            for side in Side::BOTH {
+                for i in pair[side].clone() {
+                    if let Some(bag) = bags[side].get_mut(i) {
+                        *bag = Vec::new();
+                    }
+                }
+            }
             pairs.push(pair);
         }
     }
     pairs.sort_by_key(|p| (p.left.start, p.right.start));
-    moved.extend(fuzzy_moves(left, right, &mut taken));
+    moved.extend(fuzzy_moves(&bags, &mut taken));
     moved.sort_unstable_by_key(|m| (m.left, m.right));
     Alignment { pairs, moved }
 }
@@ -129,22 +150,22 @@ fn mark_pair(taken: &mut Pair<Vec<bool>>, pair: &Pair<Range<usize>>) {
 
 /// Pairs identical paragraphs that the anchors left out: they moved.
 fn exact_moves(
-    left: &[ParaKey],
-    right: &[ParaKey],
+    ids: Pair<&[u32]>,
+    words: &impl ParaWords,
     taken: &mut Pair<Vec<bool>>,
 ) -> Vec<Pair<usize>> {
     let mut waiting: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (j, p) in right.iter().enumerate().rev() {
-        if is_free(&taken.right, j) && !p.bag.is_empty() {
-            waiting.entry(p.exact).or_default().push(j);
+    for (j, id) in ids.right.iter().enumerate().rev() {
+        if is_free(&taken.right, j) && words.has_words(Side::Right, j) {
+            waiting.entry(*id).or_default().push(j);
         }
     }
     let mut moved = Vec::new();
-    for (i, p) in left.iter().enumerate() {
+    for (i, id) in ids.left.iter().enumerate() {
         if !is_free(&taken.left, i) {
             continue;
         }
-        if let Some(j) = waiting.get_mut(&p.exact).and_then(Vec::pop) {
+        if let Some(j) = waiting.get_mut(id).and_then(Vec::pop) {
             moved.push(Pair::new(i, j));
             mark_pair(taken, &Pair::new(i..i + 1, j..j + 1));
         }
@@ -153,11 +174,8 @@ fn exact_moves(
 }
 
 /// Pairs left over after the gaps: similar enough paragraphs far apart, best first.
-fn fuzzy_moves(
-    left: &[ParaKey],
-    right: &[ParaKey],
-    taken: &mut Pair<Vec<bool>>,
-) -> Vec<Pair<usize>> {
+fn fuzzy_moves(bags: &Bags, taken: &mut Pair<Vec<bool>>) -> Vec<Pair<usize>> {
+    let (left, right) = (&bags.left, &bags.right);
     let free = |taken: &[bool]| -> Vec<usize> {
         (0..taken.len()).filter(|&i| is_free(taken, i)).collect()
     };
@@ -171,7 +189,7 @@ fn fuzzy_moves(
             let (Some(a), Some(b)) = (left.get(i), right.get(j)) else {
                 continue;
             };
-            let score = dice(&a.bag, &b.bag);
+            let score = dice(a, b);
             if score >= MOVE_THRESHOLD {
                 candidates.push((score, i, j));
             }
@@ -209,7 +227,8 @@ struct SharedWords {
 }
 
 impl SharedWords {
-    fn new(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> Self {
+    fn new(bags: &Bags, li: &[usize], ri: &[usize]) -> Self {
+        let (left, right) = (&bags.left, &bags.right);
         let (m, n) = (li.len(), ri.len());
         let rows = (0..m)
             .map(|i| {
@@ -219,7 +238,7 @@ impl SharedWords {
                     .clone()
                     .map(|j| match (a, ri.get(j).and_then(|&y| right.get(y))) {
                         (Some(a), Some(b)) => {
-                            u32::try_from(common(&a.bag, &b.bag)).unwrap_or(u32::MAX)
+                            u32::try_from(common(a, b)).unwrap_or(u32::MAX)
                         }
                         _ => 0,
                     })
@@ -240,27 +259,14 @@ impl SharedWords {
 }
 
 /// Best monotone pairing inside one gap, allowing splits and merges of up to three.
-fn pair_gap(
-    left: &[ParaKey],
-    right: &[ParaKey],
-    li: &[usize],
-    ri: &[usize],
-) -> Vec<Pair<Range<usize>>> {
+fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> {
     let (m, n) = (li.len(), ri.len());
     if m == 0 || n == 0 {
         return Vec::new();
     }
-    let shared = SharedWords::new(left, right, li, ri);
-    let lsize = |i: usize| {
-        li.get(i)
-            .and_then(|&a| left.get(a))
-            .map_or(0, |p| p.bag.len())
-    };
-    let rsize = |j: usize| {
-        ri.get(j)
-            .and_then(|&b| right.get(b))
-            .map_or(0, |p| p.bag.len())
-    };
+    let shared = SharedWords::new(bags, li, ri);
+    let lsize = |i: usize| li.get(i).and_then(|&a| bags.left.get(a)).map_or(0, Vec::len);
+    let rsize = |j: usize| ri.get(j).and_then(|&b| bags.right.get(b)).map_or(0, Vec::len);
     let consecutive = |ix: &[usize], from: usize, len: usize| {
         (1..len).all(|k| match (ix.get(from + k - 1), ix.get(from + k)) {
             (Some(a), Some(b)) => *b == *a + 1,

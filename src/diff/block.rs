@@ -99,51 +99,55 @@ impl Block {
 /// Numbers the shown changes of every block in reading order and returns how many there
 /// are. A hunk is a maximal run of shown changes inside one block: equal text ends it,
 /// style-only differences neither belong to it nor end it.
+#[cfg(test)]
 pub(crate) fn number_hunks(blocks: &mut [Block]) -> usize {
-    let mut next = 0;
-    for block in blocks {
-        let mut open = false;
-        let hunks = block
-            .spans
-            .iter()
-            .map(|span| {
-                if block.shows_change(span) {
-                    if !open {
-                        next += 1;
-                        open = true;
-                    }
-                    Some(next - 1)
-                } else {
-                    if span.tag == Tag::Equal {
-                        open = false;
-                    }
-                    None
+    blocks
+        .iter_mut()
+        .fold(0, |next, block| number_block_hunks(block, next))
+}
+
+/// Numbers one block's hunks, the first being `next`, as [`number_hunks`] would in its
+/// place; returns the number after its last.
+pub(crate) fn number_block_hunks(block: &mut Block, mut next: usize) -> usize {
+    let mut open = false;
+    let hunks = block
+        .spans
+        .iter()
+        .map(|span| {
+            if block.shows_change(span) {
+                if !open {
+                    next += 1;
+                    open = true;
                 }
-            })
-            .collect();
-        block.hunks = hunks;
-    }
+                Some(next - 1)
+            } else {
+                if span.tag == Tag::Equal {
+                    open = false;
+                }
+                None
+            }
+        })
+        .collect();
+    block.hunks = hunks;
     next
 }
 
-/// Differences normalisation hides, counted as `number_hunks` counts changes: maximal
-/// runs of style spans inside a block, a moved pair counted once.
-pub(super) fn count_style_hunks(blocks: &[Block]) -> usize {
-    blocks
-        .iter()
-        .filter(|b| b.kind != Kind::MovedIn)
-        .map(|b| {
-            let mut runs = 0;
-            let mut open = false;
-            for span in &b.spans {
-                if span.style {
-                    runs += usize::from(!open);
-                    open = true;
-                } else if span.tag == Tag::Equal {
-                    open = false;
-                }
-            }
-            runs
-        })
-        .sum()
+/// Differences normalisation hides in one block, counted as `number_hunks` counts
+/// changes: maximal runs of style spans, a moved pair counted once (in its left
+/// block). Whitespace alone (a reflowed line) is no house style and is not counted.
+pub(super) fn style_runs(block: &Block) -> usize {
+    if block.kind == Kind::MovedIn {
+        return 0;
+    }
+    let mut runs = 0;
+    let mut open = false;
+    for span in &block.spans {
+        if span.style && !span.text.trim().is_empty() {
+            runs += usize::from(!open);
+            open = true;
+        } else if span.tag == Tag::Equal {
+            open = false;
+        }
+    }
+    runs
 }

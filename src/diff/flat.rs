@@ -3,7 +3,7 @@
 
 use super::block::Block;
 use super::doc::Doc;
-use super::span::{Span, Tag, push_span};
+use super::span::{Span, Tag};
 use crate::side::{Pair, Side};
 
 /// The whole comparison as one run of spans that rebuilds both texts exactly: a moved
@@ -11,16 +11,47 @@ use crate::side::{Pair, Side};
 /// whitespace between paragraphs is kept.
 pub fn flat_ops(blocks: &[Block], docs: Pair<&Doc>) -> Vec<Span> {
     let mut out = Vec::new();
-    push_pair(&mut out, Pair::from_fn(|side| docs[side].prefix()));
+    let mut flat = FlatOps::new(docs, |span: &Span| out.push(span.clone()));
     for block in blocks {
+        flat.block(block);
+    }
+    flat.finish();
+    out
+}
+
+/// [`flat_ops`] a block at a time, for blocks handed out by `compare_each`: each span
+/// goes to `emit` once it can no longer grow (neighbours with one tag and style are
+/// joined first), so nothing but the span being joined is held.
+pub struct FlatOps<'a, F: FnMut(&Span)> {
+    docs: Pair<&'a Doc>,
+    pending: Span,
+    emit: F,
+}
+
+impl<'a, F: FnMut(&Span)> FlatOps<'a, F> {
+    /// Starts the run with whatever comes before each text's first paragraph.
+    pub fn new(docs: Pair<&'a Doc>, emit: F) -> Self {
+        let mut flat = FlatOps {
+            docs,
+            pending: Span::new(Tag::Equal, ""),
+            emit,
+        };
+        flat.push_pair(Pair::from_fn(|side| docs[side].prefix()));
+        flat
+    }
+
+    /// Adds the next block in reading order and the separators after it.
+    pub fn block(&mut self, block: &Block) {
+        let docs = self.docs;
         match block.kind.only_side() {
-            Some(side) => push_span(
-                &mut out,
-                Span::new(Tag::only_on(side), docs[side].slice(&block.paras[side])),
+            Some(side) => self.push(
+                Tag::only_on(side),
+                false,
+                docs[side].slice(&block.paras[side]),
             ),
             None => {
                 for span in &block.spans {
-                    push_span(&mut out, span.clone());
+                    self.push(span.tag, span.style, &span.text);
                 }
             }
         }
@@ -31,17 +62,38 @@ pub fn flat_ops(blocks: &[Block], docs: Pair<&Doc>) -> Vec<Span> {
                 .filter(|_| block.shows(side))
                 .map_or("", |i| docs[side].separator_after(i))
         });
-        push_pair(&mut out, separators);
+        self.push_pair(separators);
     }
-    out
-}
 
-/// Equal text when both sides have the same, a deletion and an insertion otherwise.
-fn push_pair(out: &mut Vec<Span>, text: Pair<&str>) {
-    if text.left == text.right {
-        push_span(out, Span::new(Tag::Equal, text.left));
-    } else {
-        push_span(out, Span::new(Tag::Delete, text.left));
-        push_span(out, Span::new(Tag::Insert, text.right));
+    /// Hands out the last span.
+    pub fn finish(mut self) {
+        if !self.pending.text.is_empty() {
+            (self.emit)(&self.pending);
+        }
+    }
+
+    fn push(&mut self, tag: Tag, style: bool, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let joins = self.pending.tag == tag && self.pending.style == style;
+        if !joins {
+            if !self.pending.text.is_empty() {
+                (self.emit)(&self.pending);
+            }
+            self.pending.text.clear();
+            (self.pending.tag, self.pending.style) = (tag, style);
+        }
+        self.pending.text.push_str(text);
+    }
+
+    /// Equal text when both sides have the same, a deletion and an insertion otherwise.
+    fn push_pair(&mut self, text: Pair<&str>) {
+        if text.left == text.right {
+            self.push(Tag::Equal, false, text.left);
+        } else {
+            self.push(Tag::Delete, false, text.left);
+            self.push(Tag::Insert, false, text.right);
+        }
     }
 }

@@ -14,7 +14,7 @@ mod words;
 
 pub use block::{Block, Kind};
 pub use doc::{Doc, docs};
-pub use flat::flat_ops;
+pub use flat::{FlatOps, flat_ops};
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};
@@ -24,9 +24,9 @@ use std::time::{Duration, Instant};
 
 use crate::side::Pair;
 use align::align;
-use block::number_hunks;
-use plan::{fill_block, link_partners, para_keys, plan_blocks};
-use stats::stats_of;
+use block::number_block_hunks;
+use plan::{Words, fill_block, link_partners, para_ids, plan_blocks};
+use stats::Tally;
 
 /// How two versions are compared.
 #[derive(Debug, Clone, Copy)]
@@ -57,22 +57,53 @@ pub struct Comparison {
 
 /// Compares two versions paragraph by paragraph, then word by word.
 pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
-    let docs = Pair::new(left, right);
+    run(Pair::new(left, right), options, |_| {})
+}
+
+/// Compares as [`compare`] does, handing each block to `each` in reading order as soon
+/// as its word diff and hunk numbers are known, then dropping its spans: the returned
+/// comparison keeps only the blocks' outline (kinds, paragraphs, partners, word counts)
+/// and the statistics, so a long text is never held as spans all at once.
+pub fn compare_each(
+    left: &Doc,
+    right: &Doc,
+    options: &Options,
+    mut each: impl FnMut(&Block),
+) -> Comparison {
+    run(Pair::new(left, right), options, |block| {
+        each(block);
+        block.spans = Vec::new();
+        block.hunks = Vec::new();
+    })
+}
+
+fn run(docs: Pair<&Doc>, options: &Options, mut each: impl FnMut(&mut Block)) -> Comparison {
     let deadline = Instant::now().checked_add(options.budget);
     let word_options = WordOptions {
         normalize: options.normalize,
         algorithm: options.algorithm,
         deadline,
     };
-    let keys = para_keys(docs, options.normalize);
-    let alignment = align(keys.as_ref(), deadline);
+    let ids = para_ids(docs);
+    let words = Words {
+        docs,
+        normalize: options.normalize,
+    };
+    let alignment = align(ids.as_ref().map(Vec::as_slice), &words, deadline);
+    drop(ids);
     let mut blocks = plan_blocks(&alignment, docs.map(|d| d.paras.len()));
-    for block in &mut blocks {
-        fill_block(block, docs, &word_options);
-    }
     link_partners(&mut blocks);
-    let hunks = number_hunks(&mut blocks);
-    let stats = stats_of(&blocks, hunks);
+    let mut hunks = 0;
+    let mut tally = Tally::default();
+    for b in 0..blocks.len() {
+        fill_block(&mut blocks, b, docs, &word_options);
+        if let Some(block) = blocks.get_mut(b) {
+            hunks = number_block_hunks(block, hunks);
+            tally.add(block);
+            each(block);
+        }
+    }
+    let stats = tally.finish(hunks);
     Comparison { blocks, stats }
 }
 

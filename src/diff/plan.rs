@@ -3,58 +3,79 @@
 
 use std::collections::HashMap;
 
-use super::align::{Alignment, ParaKey};
+use std::hash::Hasher;
+
+use super::align::{Alignment, ParaWords};
 use super::block::{Block, Kind};
 use super::doc::Doc;
-use super::intern::Interner;
+use super::intern::{FxHasher, Interner};
 use super::normalize::style_key;
-use super::span::Span;
+use super::span::{Span, SpanWords, Tag, push_span};
 use super::words::{WordOptions, diff_words};
 use crate::side::{Pair, Side};
-use crate::text::{TokenKind, tokenize};
+use crate::text::{TokenKind, count_words, for_each_token};
 
-/// Exact ids and word bags of every paragraph on both sides, from one shared interner.
-pub(super) fn para_keys<'a>(docs: Pair<&'a Doc>, normalize: bool) -> Pair<Vec<ParaKey>> {
+/// Exact text ids of every paragraph on both sides, from one shared interner.
+pub(super) fn para_ids<'a>(docs: Pair<&'a Doc>) -> Pair<Vec<u32>> {
     let mut exact = Interner::new();
-    // Word ids by raw spelling first, so the comparison key is built once per spelling.
-    let mut spellings: Interner<&'a str> = Interner::new();
-    let mut spelling_word: Vec<u32> = Vec::new();
-    let mut words = Interner::new();
-    let mut keys_of = |doc: &'a Doc| -> Vec<ParaKey> {
+    let mut ids_of = |doc: &'a Doc| -> Vec<u32> {
         doc.paras
             .iter()
-            .filter_map(|range| doc.text.get(range.clone()))
-            .map(|text| {
-                let exact_id = exact.id(text);
-                let mut bag: Vec<u32> = tokenize(text)
-                    .into_iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .filter_map(|t| text.get(t.range))
-                    .map(|piece| {
-                        let spelling = spellings.id(piece) as usize;
-                        if let Some(&word) = spelling_word.get(spelling) {
-                            return word;
-                        }
-                        let key = if normalize {
-                            style_key(piece, TokenKind::Word)
-                        } else {
-                            piece.to_lowercase()
-                        };
-                        let word = words.id(key);
-                        spelling_word.push(word);
-                        word
-                    })
-                    .collect();
-                bag.sort_unstable();
-                ParaKey {
-                    exact: exact_id,
-                    bag,
-                }
-            })
+            .map(|range| exact.id(doc.text.get(range.clone()).unwrap_or_default()))
             .collect()
     };
-    let left = keys_of(docs.left);
-    Pair::new(left, keys_of(docs.right))
+    let left = ids_of(docs.left);
+    Pair::new(left, ids_of(docs.right))
+}
+
+/// The paragraphs' words as the aligner asks for them: a word's key is a hash of its
+/// lower-cased (or house-style) spelling, so bags need no shared table; two spellings
+/// sharing a key by chance only nudge a similarity score.
+pub(super) struct Words<'a> {
+    pub docs: Pair<&'a Doc>,
+    pub normalize: bool,
+}
+
+impl ParaWords for Words<'_> {
+    fn has_words(&self, side: Side, i: usize) -> bool {
+        self.docs[side]
+            .para(i)
+            .is_some_and(|text| text.chars().any(char::is_alphanumeric))
+    }
+
+    fn bag(&self, side: Side, i: usize) -> Vec<u32> {
+        let text = self.docs[side].para(i).unwrap_or_default();
+        let mut bag = Vec::new();
+        for_each_token(text, |range, kind| {
+            if kind != TokenKind::Word {
+                return;
+            }
+            let piece = text.get(range).unwrap_or_default();
+            bag.push(self.word_key(piece));
+        });
+        bag.sort_unstable();
+        bag
+    }
+}
+
+impl Words<'_> {
+    fn word_key(&self, piece: &str) -> u32 {
+        let mut hasher = FxHasher::default();
+        if self.normalize {
+            hasher.write(style_key(piece, TokenKind::Word).as_bytes());
+        } else if piece.is_ascii() {
+            for chunk in piece.as_bytes().chunks(8) {
+                let mut word = [0u8; 8];
+                for (w, b) in word.iter_mut().zip(chunk) {
+                    *w = b.to_ascii_lowercase();
+                }
+                hasher.write_u64(u64::from_le_bytes(word));
+            }
+        } else {
+            hasher.write(piece.to_lowercase().as_bytes());
+        }
+        (hasher.finish() >> 32) as u32
+    }
 }
 
 /// Blocks in reading order from an alignment: before each pair, the left paragraphs it
@@ -105,14 +126,26 @@ pub(super) fn plan_blocks(alignment: &Alignment, lens: Pair<usize>) -> Vec<Block
     blocks
 }
 
-/// Computes a block's word diff: of its two sides, or for a moved block of its
-/// paragraph and the counterpart paragraph.
-pub(super) fn fill_block(block: &mut Block, docs: Pair<&Doc>, options: &WordOptions) {
-    let text = Pair::from_fn(|side| match (block.kind.only_side(), block.partner) {
-        (Some(only), Some(partner)) if only != side => docs[side].para(partner).unwrap_or(""),
+/// Computes the word diff of block `b`: of its two sides, or for a moved block of its
+/// paragraph and its partner block's (partners linked). Identical texts need no diff.
+pub(super) fn fill_block(blocks: &mut [Block], b: usize, docs: Pair<&Doc>, options: &WordOptions) {
+    let Some(block) = blocks.get(b) else { return };
+    let partner = block.partner.and_then(|p| blocks.get(p)).map(|p| &p.paras);
+    let text = Pair::from_fn(|side| match (block.kind.only_side(), partner) {
+        (Some(only), Some(paras)) if only != side => docs[side].slice(&paras[side]),
         _ => docs[side].slice(&block.paras[side]),
     });
-    (block.spans, block.words) = diff_words(text, options);
+    let (spans, words) = if text.left == text.right {
+        let mut words = SpanWords::default();
+        words.add(Tag::Equal, false, count_words(text.left));
+        let mut spans = Vec::new();
+        push_span(&mut spans, Span::new(Tag::Equal, text.left));
+        (spans, words)
+    } else {
+        diff_words(text, options)
+    };
+    let Some(block) = blocks.get_mut(b) else { return };
+    (block.spans, block.words) = (spans, words);
     if block.kind == Kind::Changed && !block.spans.iter().any(Span::is_change) {
         block.kind = Kind::Same;
     }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::block::{Block, Kind, count_style_hunks};
+use super::block::{Block, Kind, style_runs};
 use crate::side::{Pair, Side};
 
 /// Dice similarity: 2·common / total, 0..1; two empty texts are identical (1).
@@ -30,30 +30,42 @@ pub struct Stats {
     pub words: Pair<usize>,
 }
 
-/// The figures of numbered blocks with `hunks` changes.
-pub(super) fn stats_of(blocks: &[Block], hunks: usize) -> Stats {
-    let mut words = Pair::new(0, 0);
-    let (mut added, mut removed, mut common) = (0, 0, 0);
-    for block in blocks {
+/// The figures of a comparison, gathered block by block as the blocks are filled.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    words: Pair<usize>,
+    added: usize,
+    removed: usize,
+    common: usize,
+    style_hunks: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, block: &Block) {
         let w = &block.words;
         // A moved pair's diff sits in both of its blocks: each side counts its own half,
         // and the words they share count once.
         if block.kind != Kind::MovedIn {
-            words.left += w.on(Side::Left);
-            removed += w.deleted;
-            common += w.common();
+            self.words.left += w.on(Side::Left);
+            self.removed += w.deleted;
+            self.common += w.common();
         }
         if block.kind != Kind::MovedOut {
-            words.right += w.on(Side::Right);
-            added += w.inserted;
+            self.words.right += w.on(Side::Right);
+            self.added += w.inserted;
         }
+        self.style_hunks += style_runs(block);
     }
-    Stats {
-        similarity: dice(common, words.left + words.right),
-        words_added: added,
-        words_removed: removed,
-        hunks,
-        style_hunks: count_style_hunks(blocks),
-        words,
+
+    /// The figures of the blocks added, which hold `hunks` changes.
+    pub fn finish(self, hunks: usize) -> Stats {
+        Stats {
+            similarity: dice(self.common, self.words.left + self.words.right),
+            words_added: self.added,
+            words_removed: self.removed,
+            hunks,
+            style_hunks: self.style_hunks,
+            words: self.words,
+        }
     }
 }

@@ -42,7 +42,7 @@ struct Version<'a> {
 
 impl<'a> Version<'a> {
     fn new(text: &'a str, normalize: bool, interner: &mut Interner<Cow<'a, str>>) -> Self {
-        let tokens = tokenize(text);
+        let tokens = whitespace_runs(tokenize(text));
         let ignored = if normalize {
             ignored_tokens(text, &tokens)
         } else {
@@ -57,6 +57,8 @@ impl<'a> Version<'a> {
             let piece = text.get(token.range.clone()).unwrap_or_default();
             let key: Cow<'a, str> = if normalize {
                 Cow::Owned(style_key(piece, token.kind))
+            } else if token.kind == TokenKind::Space {
+                Cow::Borrowed(space_key(piece))
             } else {
                 Cow::Borrowed(piece)
             };
@@ -85,6 +87,32 @@ impl<'a> Version<'a> {
     /// Original token index of the `k`th keyed token, or the end when past the last.
     fn token_at(&self, k: usize) -> usize {
         self.keyed.get(k).copied().unwrap_or(self.tokens.len())
+    }
+}
+
+/// Tokens with each run of whitespace tokens joined into one ("\n" then "  " is one
+/// run), so a run compares as a whole.
+fn whitespace_runs(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        match out.last_mut() {
+            Some(last) if last.kind == TokenKind::Space && token.kind == TokenKind::Space => {
+                last.range.end = token.range.end;
+            }
+            _ => out.push(token),
+        }
+    }
+    out
+}
+
+/// The key of a whitespace run: inside a paragraph a line break where the other version
+/// has a space, or a run of spaces, is a difference of form (reflowed text), so every
+/// run compares equal but one holding a blank line, which parts paragraphs.
+fn space_key(piece: &str) -> &'static str {
+    if piece.matches('\n').nth(1).is_some() {
+        "\n\n"
+    } else {
+        " "
     }
 }
 
@@ -156,7 +184,8 @@ fn push_ignored(items: &mut Vec<Item>, li: &mut usize, lend: usize, ri: &mut usi
     *ri = (*ri).max(rend);
 }
 
-/// Size of a run of items: (words, characters on the longer side).
+/// Size of a run of items: (words, characters on the longer side, whether both sides
+/// break the line in it; a line break facing a space is a reflow, no break).
 fn measure(l: &Version, r: &Version, items: &[Item]) -> (usize, usize, bool) {
     let (mut words, mut lchars, mut rchars, mut newline) = (0, 0, 0, false);
     for item in items {
@@ -166,18 +195,20 @@ fn measure(l: &Version, r: &Version, items: &[Item]) -> (usize, usize, bool) {
             Item::Del(a) => (Some(a), None),
             Item::Ins(b) => (None, Some(b)),
         };
+        let breaks = Pair::new(a.map(|a| l.piece(a)), b.map(|b| r.piece(b)))
+            .map(|piece| piece.map(|p| p.contains('\n')));
+        newline |= match (breaks.left, breaks.right) {
+            (Some(x), Some(y)) => x && y,
+            (x, y) => x.or(y).unwrap_or(false),
+        };
         if let Some(a) = a {
-            let piece = l.piece(a);
-            lchars += piece.chars().count();
-            newline |= piece.contains('\n');
+            lchars += l.piece(a).chars().count();
             if l.kind(a) == TokenKind::Word {
                 words += 1;
             }
         }
         if let Some(b) = b {
-            let piece = r.piece(b);
-            rchars += piece.chars().count();
-            newline |= piece.contains('\n');
+            rchars += r.piece(b).chars().count();
             if a.is_none() && r.kind(b) == TokenKind::Word {
                 words += 1;
             }
@@ -396,6 +427,28 @@ mod tests {
     fn normalisation_keeps_real_changes() {
         let spans = diff("the US position", "the UK position", true);
         assert_eq!(marked(&spans), "the [-US-]{+UK+} position");
+    }
+
+    #[test]
+    fn a_reflowed_line_is_no_change_and_rebuilds_both_sides() {
+        let left = "the licensee may\ncopy and  distribute the\n   Program";
+        let right = "the licensee may copy and distribute\nthe Program";
+        let spans = diff(left, right, false);
+        assert_eq!(count_hunks(&spans), 0);
+        assert_eq!(marked(&spans), "the licensee may copy and distribute\nthe Program");
+        assert!(spans.iter().all(|s| !s.style || s.text.trim().is_empty()));
+    }
+
+    #[test]
+    fn a_word_change_beside_a_reflow_is_one_hunk_of_words() {
+        let spans = diff("you may copy\nthe Program", "you may modify the\nProgram", false);
+        assert_eq!(marked(&spans), "you may [-copy-]{+modify+} the\nProgram");
+    }
+
+    #[test]
+    fn a_blank_line_is_not_a_reflow() {
+        let spans = diff("one two\n\nthree", "one two three", false);
+        assert_eq!(count_hunks(&spans), 1);
     }
 
     #[test]

@@ -5,4 +5,4 @@ mod paragraphs;
 mod tokens;
 
 pub use paragraphs::{line_column, split_paragraphs};
-pub use tokens::{Token, TokenKind, count_words, tokenize};
+pub use tokens::{Token, TokenKind, count_words, for_each_token, tokenize};
