@@ -3,6 +3,7 @@
 //! as one deletion beside one insertion.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices_deadline};
@@ -11,7 +12,7 @@ use super::intern::Interner;
 use super::normalize::{ignored_tokens, style_key};
 use super::span::{Span, SpanWords, Tag, push_span};
 use crate::side::Pair;
-use crate::text::{Token, TokenKind, tokenize};
+use crate::text::{Token, TokenKind, for_each_token};
 
 /// One token-level step of the edit script. Indexes point into the token lists.
 #[derive(Debug, Clone, Copy)]
@@ -42,11 +43,11 @@ struct Version<'a> {
 
 impl<'a> Version<'a> {
     fn new(text: &'a str, normalize: bool, interner: &mut Interner<Cow<'a, str>>) -> Self {
-        let tokens = whitespace_runs(tokenize(text));
+        let tokens = whitespace_runs(text);
         let ignored = if normalize {
             ignored_tokens(text, &tokens)
         } else {
-            vec![false; tokens.len()]
+            Vec::new()
         };
         let mut keyed = Vec::with_capacity(tokens.len());
         let mut ids = Vec::with_capacity(tokens.len());
@@ -90,18 +91,16 @@ impl<'a> Version<'a> {
     }
 }
 
-/// Tokens with each run of whitespace tokens joined into one ("\n" then "  " is one
-/// run), so a run compares as a whole.
-fn whitespace_runs(tokens: Vec<Token>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    for token in tokens {
-        match out.last_mut() {
-            Some(last) if last.kind == TokenKind::Space && token.kind == TokenKind::Space => {
-                last.range.end = token.range.end;
-            }
-            _ => out.push(token),
+/// Tokens of `text` with each run of whitespace tokens joined into one ("\n" then
+/// "  " is one run), so a run compares as a whole.
+fn whitespace_runs(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 3 + 1);
+    for_each_token(text, |range, kind| match out.last_mut() {
+        Some(last) if last.kind == TokenKind::Space && kind == TokenKind::Space => {
+            last.range.end = range.end;
         }
-    }
+        _ => out.push(Token { range, kind }),
+    });
     out
 }
 
@@ -225,47 +224,47 @@ const CONFETTI_WORDS: usize = 2;
 /// changes on either side. A common run holding a line break is never joined, so
 /// paragraphs stay apart.
 fn join_confetti(l: &Version, r: &Version, items: Vec<Item>) -> Vec<Item> {
-    // Split into alternating runs of (is_change, items).
-    let mut runs: Vec<(bool, Vec<Item>)> = Vec::new();
-    for item in items {
+    // Alternating runs of changes and common items, as ranges of `items`.
+    let mut runs: Vec<(bool, Range<usize>)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
         let change = item.is_change();
         match runs.last_mut() {
-            Some((c, run)) if *c == change => run.push(item),
-            _ => runs.push((change, vec![item])),
+            Some((c, run)) if *c == change => run.end = i + 1,
+            _ => runs.push((change, i..i + 1)),
         }
     }
-    let mut out: Vec<(bool, Vec<Item>)> = Vec::with_capacity(runs.len());
-    let mut iter = runs.into_iter().peekable();
+    let run_items = |run: &Range<usize>| items.get(run.clone()).unwrap_or_default();
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    // Where the change run last written to `out` starts, if the last run was a change.
+    let mut open_change: Option<usize> = None;
+    let mut iter = runs.iter().peekable();
     while let Some((change, run)) = iter.next() {
-        let joinable = !change
-            && matches!(out.last(), Some((true, _)))
-            && matches!(iter.peek(), Some((true, _)));
-        if joinable {
-            let (words, chars, newline) = measure(l, r, &run);
-            let before = out.last().map_or(0, |(_, prev)| measure(l, r, prev).1);
-            let after = iter.peek().map_or(0, |(_, next)| measure(l, r, next).1);
+        if let (false, Some(start), Some((true, next))) = (*change, open_change, iter.peek()) {
+            let (words, chars, newline) = measure(l, r, run_items(run));
+            let before = measure(l, r, out.get(start..).unwrap_or_default()).1;
+            let after = measure(l, r, run_items(next)).1;
             let short =
                 words == 0 || (words <= CONFETTI_WORDS && chars <= before && chars <= after);
             if short && !newline {
-                if let (Some((_, prev)), Some((_, next))) = (out.last_mut(), iter.next()) {
-                    prev.extend(run.into_iter().flat_map(as_change));
-                    prev.extend(next);
-                }
+                out.extend(run_items(run).iter().flat_map(|&item| as_change(item)).flatten());
+                out.extend_from_slice(run_items(next));
+                iter.next();
                 continue;
             }
         }
-        out.push((change, run));
+        open_change = change.then_some(out.len());
+        out.extend_from_slice(run_items(run));
     }
-    out.into_iter().flat_map(|(_, run)| run).collect()
+    out
 }
 
 /// A common item rewritten as the deletion and insertion of its two texts.
-fn as_change(item: Item) -> Vec<Item> {
+fn as_change(item: Item) -> [Option<Item>; 2] {
     match item {
-        Item::Same(a, b) | Item::Style(Some(a), Some(b)) => vec![Item::Del(a), Item::Ins(b)],
-        Item::Style(Some(a), None) => vec![Item::Del(a)],
-        Item::Style(None, Some(b)) => vec![Item::Ins(b)],
-        other => vec![other],
+        Item::Same(a, b) | Item::Style(Some(a), Some(b)) => [Some(Item::Del(a)), Some(Item::Ins(b))],
+        Item::Style(Some(a), None) => [Some(Item::Del(a)), None],
+        Item::Style(None, Some(b)) => [Some(Item::Ins(b)), None],
+        other => [Some(other), None],
     }
 }
 

@@ -52,6 +52,9 @@ pub fn count_words(text: &str) -> usize {
 /// Calls `f` with each token of `text` in order, without collecting them.
 pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, TokenKind)) {
     let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        return ascii::tokens(bytes, f);
+    }
     let mut start = 0;
     while start < bytes.len() {
         let end = stretch_end(bytes, start);
@@ -111,7 +114,22 @@ mod ascii {
         Other,
     }
 
+    /// The category of every ASCII byte, looked up once per byte on the hot path.
+    const TABLE: [Cat; 128] = {
+        let mut table = [Cat::Other; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = classify(b as u8);
+            b += 1;
+        }
+        table
+    };
+
     fn cat(b: u8) -> Cat {
+        TABLE.get(usize::from(b)).copied().unwrap_or(Cat::Other)
+    }
+
+    const fn classify(b: u8) -> Cat {
         match b {
             b'\r' => Cat::Cr,
             b'\n' => Cat::Lf,
