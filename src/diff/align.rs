@@ -51,19 +51,15 @@ pub trait ParaWords {
 /// asked for.
 type Bags = Pair<Vec<Vec<u32>>>;
 
-/// Number of word ids `a` and `b` share, counting repeats (both sorted).
+/// Number of word ids `a` and `b` share, counting repeats (both sorted). The steps are
+/// branch-free: the gap programme runs this for every cell of its band, and a
+/// mispredicted comparison per word was most of its time.
 fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
