@@ -233,9 +233,7 @@ impl SharedWords {
                 let counts = cols
                     .clone()
                     .map(|j| match (a, ri.get(j).and_then(|&y| right.get(y))) {
-                        (Some(a), Some(b)) => {
-                            u32::try_from(common(a, b)).unwrap_or(u32::MAX)
-                        }
+                        (Some(a), Some(b)) => u32::try_from(common(a, b)).unwrap_or(u32::MAX),
                         _ => 0,
                     })
                     .collect();
@@ -261,8 +259,16 @@ fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> 
         return Vec::new();
     }
     let shared = SharedWords::new(bags, li, ri);
-    let lsize = |i: usize| li.get(i).and_then(|&a| bags.left.get(a)).map_or(0, Vec::len);
-    let rsize = |j: usize| ri.get(j).and_then(|&b| bags.right.get(b)).map_or(0, Vec::len);
+    let lsize = |i: usize| {
+        li.get(i)
+            .and_then(|&a| bags.left.get(a))
+            .map_or(0, Vec::len)
+    };
+    let rsize = |j: usize| {
+        ri.get(j)
+            .and_then(|&b| bags.right.get(b))
+            .map_or(0, Vec::len)
+    };
     let consecutive = |ix: &[usize], from: usize, len: usize| {
         (1..len).all(|k| match (ix.get(from + k - 1), ix.get(from + k)) {
             (Some(a), Some(b)) => *b == *a + 1,

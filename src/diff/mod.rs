@@ -12,6 +12,7 @@ mod span;
 mod stats;
 mod words;
 
+pub use align::Alignment;
 pub use block::{Block, Kind};
 pub use doc::{Doc, docs};
 pub use flat::{FlatOps, flat_ops};
@@ -77,6 +78,16 @@ pub fn compare_each(
     })
 }
 
+/// How the paragraphs of two versions pair, the first stage of [`compare`].
+pub fn pair_paragraphs(docs: Pair<&Doc>, normalize: bool, deadline: Option<Instant>) -> Alignment {
+    let ids = para_ids(docs);
+    align(
+        ids.as_ref().map(Vec::as_slice),
+        &Words { docs, normalize },
+        deadline,
+    )
+}
+
 fn run(docs: Pair<&Doc>, options: &Options, mut each: impl FnMut(&mut Block)) -> Comparison {
     let deadline = Instant::now().checked_add(options.budget);
     let word_options = WordOptions {
@@ -84,13 +95,7 @@ fn run(docs: Pair<&Doc>, options: &Options, mut each: impl FnMut(&mut Block)) ->
         algorithm: options.algorithm,
         deadline,
     };
-    let ids = para_ids(docs);
-    let words = Words {
-        docs,
-        normalize: options.normalize,
-    };
-    let alignment = align(ids.as_ref().map(Vec::as_slice), &words, deadline);
-    drop(ids);
+    let alignment = pair_paragraphs(docs, options.normalize, deadline);
     let mut blocks = plan_blocks(&alignment, docs.map(|d| d.paras.len()));
     link_partners(&mut blocks);
     let mut hunks = 0;

@@ -144,7 +144,9 @@ pub(super) fn fill_block(blocks: &mut [Block], b: usize, docs: Pair<&Doc>, optio
     } else {
         diff_words(text, options)
     };
-    let Some(block) = blocks.get_mut(b) else { return };
+    let Some(block) = blocks.get_mut(b) else {
+        return;
+    };
     (block.spans, block.words) = (spans, words);
     if block.kind == Kind::Changed && !block.spans.iter().any(Span::is_change) {
         block.kind = Kind::Same;

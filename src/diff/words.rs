@@ -253,7 +253,12 @@ fn join_confetti(l: &Version, r: &Version, items: Vec<Item>) -> Vec<Item> {
             let short =
                 words == 0 || (words <= CONFETTI_WORDS && chars <= before && chars <= after);
             if short && !newline {
-                out.extend(run_items(run).iter().flat_map(|&item| as_change(item)).flatten());
+                out.extend(
+                    run_items(run)
+                        .iter()
+                        .flat_map(|&item| as_change(item))
+                        .flatten(),
+                );
                 out.extend_from_slice(run_items(next));
                 iter.next();
                 continue;
@@ -268,7 +273,9 @@ fn join_confetti(l: &Version, r: &Version, items: Vec<Item>) -> Vec<Item> {
 /// A common item rewritten as the deletion and insertion of its two texts.
 fn as_change(item: Item) -> [Option<Item>; 2] {
     match item {
-        Item::Same(a, b) | Item::Style(Some(a), Some(b)) => [Some(Item::Del(a)), Some(Item::Ins(b))],
+        Item::Same(a, b) | Item::Style(Some(a), Some(b)) => {
+            [Some(Item::Del(a)), Some(Item::Ins(b))]
+        }
         Item::Style(Some(a), None) => [Some(Item::Del(a)), None],
         Item::Style(None, Some(b)) => [Some(Item::Ins(b)), None],
         other => [Some(other), None],
@@ -441,13 +448,20 @@ mod tests {
         let right = "the licensee may copy and distribute\nthe Program";
         let spans = diff(left, right, false);
         assert_eq!(count_hunks(&spans), 0);
-        assert_eq!(marked(&spans), "the licensee may copy and distribute\nthe Program");
+        assert_eq!(
+            marked(&spans),
+            "the licensee may copy and distribute\nthe Program"
+        );
         assert!(spans.iter().all(|s| !s.style || s.text.trim().is_empty()));
     }
 
     #[test]
     fn a_word_change_beside_a_reflow_is_one_hunk_of_words() {
-        let spans = diff("you may copy\nthe Program", "you may modify the\nProgram", false);
+        let spans = diff(
+            "you may copy\nthe Program",
+            "you may modify the\nProgram",
+            false,
+        );
         assert_eq!(marked(&spans), "you may [-copy-]{+modify+} the\nProgram");
     }
 

@@ -177,11 +177,18 @@ mod ascii {
             // A letter or digit, a middle mark, and the same again stay one word:
             // "can't", "e.g", "3.14", "1,000".
             let after = bytes.get(end + 1).map_or(Cat::Other, |&c| cat(c));
-            let joins = match (prev, next, after) {
-                (Cat::Letter, Cat::MidLetter | Cat::MidNumLet | Cat::Quote, Cat::Letter) => true,
-                (Cat::Numeric, Cat::MidNum | Cat::MidNumLet | Cat::Quote, Cat::Numeric) => true,
-                _ => false,
-            };
+            let joins = matches!(
+                (prev, next, after),
+                (
+                    Cat::Letter,
+                    Cat::MidLetter | Cat::MidNumLet | Cat::Quote,
+                    Cat::Letter
+                ) | (
+                    Cat::Numeric,
+                    Cat::MidNum | Cat::MidNumLet | Cat::Quote,
+                    Cat::Numeric
+                )
+            );
             if !joins {
                 break;
             }
@@ -287,7 +294,13 @@ mod tests {
 
     #[test]
     fn ascii_cut_beside_a_combining_mark_matches_unicode() {
-        for text in [" \u{301}a", "a \u{301}", "\n\u{301}", "a.\u{301}b", "\r\u{301}\n"] {
+        for text in [
+            " \u{301}a",
+            "a \u{301}",
+            "\n\u{301}",
+            "a.\u{301}b",
+            "\r\u{301}\n",
+        ] {
             assert_eq!(tokenize(text), unicode_tokens(text), "{text:?}");
         }
     }

@@ -1,0 +1,91 @@
+//! Each stage of a comparison on its own, on the bench kit's kind of text (long ASCII
+//! prose, 2% word edits): tokenising, pairing paragraphs, the word diff of one
+//! paragraph pair, and laying the comparison out at a terminal's width.
+
+use divan::{Bencher, black_box};
+use diverge::diff::{Doc, Options, WordOptions, compare, diff_words, pair_paragraphs};
+use diverge::layout::{View, build};
+use diverge::side::Pair;
+use diverge::text::tokenize;
+
+fn main() {
+    divan::main();
+}
+
+const REUTERS: &str = include_str!("../tests/fixtures/reuters.txt");
+const STRAITS_TIMES: &str = include_str!("../tests/fixtures/straits_times.txt");
+
+/// About `paragraphs` paragraphs of 40 to 90 words cut from the seed's two versions,
+/// and a copy with every 50th word replaced: enough edits that most paragraphs change,
+/// as in the bench kit's 2% pairs.
+fn long_pair(paragraphs: usize) -> (Doc, Doc) {
+    let words: Vec<&str> = REUTERS
+        .split_whitespace()
+        .chain(STRAITS_TIMES.split_whitespace())
+        .collect();
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    let mut k = 0;
+    for p in 0..paragraphs {
+        let len = 40 + (p * 37) % 50;
+        let para: Vec<&str> = (0..len)
+            .map(|i| words.get((k + i) % words.len()).copied().unwrap_or("x"))
+            .collect();
+        let edited: Vec<&str> = para
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if (k + i) % 50 == 0 { "edited" } else { w })
+            .collect();
+        k += len;
+        left.push(para.join(" "));
+        right.push(edited.join(" "));
+    }
+    (Doc::from_paragraphs(&left), Doc::from_paragraphs(&right))
+}
+
+#[divan::bench(args = [100, 2000])]
+fn tokenise(bencher: Bencher, paragraphs: usize) {
+    let (left, _) = long_pair(paragraphs);
+    bencher
+        .counter(divan::counter::BytesCount::new(left.text.len()))
+        .bench(|| tokenize(black_box(&left.text)).len());
+}
+
+#[divan::bench(args = [100, 2000])]
+fn pair_paragraphs_only(bencher: Bencher, paragraphs: usize) {
+    let (left, right) = long_pair(paragraphs);
+    bencher.bench(|| pair_paragraphs(black_box(Pair::new(&left, &right)), false, None));
+}
+
+#[divan::bench]
+fn word_diff_of_one_paragraph_pair(bencher: Bencher) {
+    let (left, right) = long_pair(1);
+    let options = WordOptions {
+        normalize: false,
+        algorithm: Options::default().algorithm,
+        deadline: None,
+    };
+    bencher.bench(|| {
+        diff_words(
+            black_box(Pair::new(left.text.as_str(), right.text.as_str())),
+            &options,
+        )
+    });
+}
+
+#[divan::bench(args = [100, 2000])]
+fn whole_comparison(bencher: Bencher, paragraphs: usize) {
+    let (left, right) = long_pair(paragraphs);
+    bencher.bench(|| compare(black_box(&left), black_box(&right), &Options::default()));
+}
+
+#[divan::bench(args = [100, 2000])]
+fn layout_side_by_side_at_120_columns(bencher: Bencher, paragraphs: usize) {
+    let (left, right) = long_pair(paragraphs);
+    let comparison = compare(&left, &right, &Options::default());
+    bencher.bench(|| {
+        build(black_box(&comparison), View::SideBySide, 120, "m")
+            .rows
+            .len()
+    });
+}
