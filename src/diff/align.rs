@@ -216,39 +216,72 @@ fn band(i: usize, m: usize, n: usize) -> Range<usize> {
     centre.saturating_sub(BAND)..(centre + BAND + 1).min(n + 1)
 }
 
+/// Cells of a gap's matrix, each row holding only the columns of its band, so a gap of
+/// thousands of paragraphs costs thousands of rows of at most `2·BAND + 1` cells.
+struct Banded<T> {
+    m: usize,
+    n: usize,
+    width: usize,
+    cells: Vec<T>,
+    outside: T,
+}
+
+impl<T: Copy> Banded<T> {
+    /// `rows` rows of the band of an `m` by `n` gap, every cell `outside`.
+    fn new(rows: usize, m: usize, n: usize, outside: T) -> Self {
+        let width = if m.max(n) <= 2 * BAND { n + 1 } else { 2 * BAND + 1 };
+        Banded {
+            m,
+            n,
+            width,
+            cells: vec![outside; rows * width],
+            outside,
+        }
+    }
+
+    fn slot(&self, i: usize, j: usize) -> Option<usize> {
+        let cols = band(i, self.m, self.n);
+        cols.contains(&j).then(|| i * self.width + j - cols.start)
+    }
+
+    /// The cell, or `outside` off the band.
+    fn get(&self, i: usize, j: usize) -> T {
+        self.slot(i, j)
+            .and_then(|k| self.cells.get(k))
+            .copied()
+            .unwrap_or(self.outside)
+    }
+
+    fn get_mut(&mut self, i: usize, j: usize) -> Option<&mut T> {
+        self.slot(i, j).and_then(|k| self.cells.get_mut(k))
+    }
+}
+
 /// Shared word counts of the band cells of a gap, computed once: the programme reads
 /// each cell up to a dozen times.
-struct SharedWords {
-    rows: Vec<(usize, Vec<u32>)>,
-}
+struct SharedWords(Banded<u32>);
 
 impl SharedWords {
     fn new(bags: &Bags, li: &[usize], ri: &[usize]) -> Self {
-        let (left, right) = (&bags.left, &bags.right);
         let (m, n) = (li.len(), ri.len());
-        let rows = (0..m)
-            .map(|i| {
-                let cols = band(i, m, n);
-                let a = li.get(i).and_then(|&x| left.get(x));
-                let counts = cols
-                    .clone()
-                    .map(|j| match (a, ri.get(j).and_then(|&y| right.get(y))) {
-                        (Some(a), Some(b)) => u32::try_from(common(a, b)).unwrap_or(u32::MAX),
-                        _ => 0,
-                    })
-                    .collect();
-                (cols.start, counts)
-            })
-            .collect();
-        SharedWords { rows }
+        let mut cells = Banded::new(m, m, n, 0);
+        for (i, a) in li.iter().enumerate() {
+            let Some(a) = bags.left.get(*a) else { continue };
+            for j in band(i, m, n) {
+                let Some(b) = ri.get(j).and_then(|&y| bags.right.get(y)) else {
+                    continue;
+                };
+                if let Some(cell) = cells.get_mut(i, j) {
+                    *cell = u32::try_from(common(a, b)).unwrap_or(u32::MAX);
+                }
+            }
+        }
+        SharedWords(cells)
     }
 
     /// Words shared by left `i` and right `j`; 0 outside the band.
     fn get(&self, i: usize, j: usize) -> usize {
-        self.rows
-            .get(i)
-            .and_then(|(start, counts)| counts.get(j.checked_sub(*start)?))
-            .map_or(0, |&c| c as usize)
+        self.0.get(i, j) as usize
     }
 }
 
@@ -276,11 +309,10 @@ fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> 
         })
     };
 
-    // best[i][j]: best score pairing the first i left and first j right paragraphs.
-    let width = n + 1;
-    let mut best = vec![f64::NEG_INFINITY; (m + 1) * width];
-    let mut step_of = vec![(0u8, 0u8); (m + 1) * width];
-    if let Some(b) = best.get_mut(0) {
+    // best(i, j): best score pairing the first i left and first j right paragraphs.
+    let mut best = Banded::new(m + 1, m, n, f64::NEG_INFINITY);
+    let mut step_of = Banded::new(m + 1, m, n, (0u8, 0u8));
+    if let Some(b) = best.get_mut(0, 0) {
         *b = 0.0;
     }
     for i in 0..=m {
@@ -293,9 +325,7 @@ fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> 
                     continue;
                 }
                 let (pi, pj) = (i - di, j - dj);
-                let Some(&prev) = best.get(pi * width + pj) else {
-                    continue;
-                };
+                let prev = best.get(pi, pj);
                 if prev == f64::NEG_INFINITY {
                     continue;
                 }
@@ -309,7 +339,7 @@ fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> 
                 let Some(gain) = gain else { continue };
                 let score = prev + gain;
                 if let (Some(b), Some(s)) =
-                    (best.get_mut(i * width + j), step_of.get_mut(i * width + j))
+                    (best.get_mut(i, j), step_of.get_mut(i, j))
                 {
                     if score > *b {
                         *b = score;
@@ -323,9 +353,7 @@ fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> 
     let mut pairs = Vec::new();
     let (mut i, mut j) = (m, n);
     while i > 0 || j > 0 {
-        let Some(&(di, dj)) = step_of.get(i * width + j) else {
-            break;
-        };
+        let (di, dj) = step_of.get(i, j);
         let (di, dj) = (usize::from(di), usize::from(dj));
         if (di, dj) == (0, 0) {
             break;
