@@ -55,6 +55,51 @@ fn json_ops_rebuild_both_inputs_byte_for_byte() {
     assert!(similarity > 0.7 && similarity < 1.0, "{similarity}");
 }
 
+/// A hard-wrapped text and the same text wrapped elsewhere, with one word changed: only
+/// the word is a change, in every format, and the JSON still rebuilds both files, the
+/// reflow kept as ops marked `"style": true`.
+#[test]
+fn a_reflowed_text_shows_only_its_changed_word() {
+    let dir = scratch("reflow");
+    let left = "This License applies to any program or other\nwork which contains a notice placed by the\ncopyright holder.\n\nSecond  paragraph stays.\n";
+    let right = "This License applies to any program or\nother work which contains a notice put by\nthe copyright holder.\n\nSecond paragraph stays.\n";
+    let (a, b) = (
+        write(&dir, "a.txt", left.as_bytes()),
+        write(&dir, "b.txt", right.as_bytes()),
+    );
+    let plain = diverge()
+        .args(["diff", "--format", "plain"])
+        .args([&a, &b])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert_eq!(plain.matches("[-").count(), 1, "{plain}");
+    assert!(plain.contains("[-placed-]{+put+}"), "{plain}");
+
+    let out = diverge()
+        .args(["diff", "--format", "json"])
+        .args([&a, &b])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["hunks"], 1);
+    assert_eq!(doc["style_hunks"], 0);
+    let ops = doc["ops"].as_array().unwrap();
+    let side = |skip: &str| -> String {
+        ops.iter()
+            .filter(|op| op["op"] != skip)
+            .map(|op| op["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(side("insert"), left);
+    assert_eq!(side("delete"), right);
+    let reflow = ops
+        .iter()
+        .filter(|op| op["op"] != "equal" && op["style"] == true)
+        .count();
+    assert!(reflow >= 4, "{ops:?}");
+}
+
 #[test]
 fn json_paragraphs_pair_the_seed_versions() {
     let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));

@@ -7,7 +7,7 @@ use anyhow::Context;
 use serde::Serialize;
 
 use super::ColorChoice;
-use super::json::{ParagraphEntry, paragraph_entries, round3};
+use super::json::{paragraph_entries, round3};
 use super::render::{self, Ansi};
 use crate::diff::{Doc, FlatOps, Options, Span, Stats, compare_each};
 use crate::side::Pair;
@@ -48,7 +48,8 @@ struct Version {
     words: usize,
 }
 
-/// Everything in the JSON object but `ops`, which are streamed before it.
+/// The figures of the JSON object, written after `ops` and `paragraphs`, which are
+/// streamed.
 #[derive(Serialize)]
 struct JsonFigures {
     #[serde(flatten)]
@@ -56,7 +57,6 @@ struct JsonFigures {
     #[serde(flatten)]
     stats: Stats,
     normalized: bool,
-    paragraphs: Vec<ParagraphEntry>,
 }
 
 fn stem(path: &Path) -> String {
@@ -98,7 +98,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
             Format::Ansi => render::ansi_span(span, ansi, buf),
             Format::Json => {
                 buf.push_str(if first { "\n" } else { ",\n" });
-                json_op(span, buf);
+                json_value(span, buf);
             }
         });
         first = false;
@@ -118,9 +118,15 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
                 ..stats
             },
             normalized: args.normalize,
-            paragraphs: paragraph_entries(&comparison),
         };
         let figures = serde_json::to_string(&figures).context("cannot encode the diff")?;
+        out.write(|buf| buf.push_str("\n],\n\"paragraphs\": ["));
+        for (i, entry) in paragraph_entries(&comparison).enumerate() {
+            out.write(|buf| {
+                buf.push_str(if i == 0 { "\n" } else { ",\n" });
+                json_value(&entry, buf);
+            });
+        }
         out.write(|buf| {
             buf.push_str("\n],\n");
             buf.push_str(figures.strip_prefix('{').unwrap_or(&figures));
@@ -130,12 +136,12 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
     out.finish().context("cannot write to stdout")
 }
 
-/// One op of the JSON `ops` list.
-fn json_op(span: &Span, buf: &mut String) {
-    // A span always encodes; should it not, the op is left out and the rebuild check
-    // downstream names the place.
-    if let Ok(op) = serde_json::to_string(span) {
-        buf.push_str(&op);
+/// One op or paragraph entry of the JSON lists.
+fn json_value(value: &impl Serialize, buf: &mut String) {
+    // Ops and entries always encode (strings, numbers, enums); should one not, it is
+    // left out and the rebuild check downstream names the place.
+    if let Ok(text) = serde_json::to_string(value) {
+        buf.push_str(&text);
     }
 }
 

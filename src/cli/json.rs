@@ -39,7 +39,7 @@ impl Indexes {
 }
 
 /// The paragraph table of a comparison; a moved pair is one entry, in its left place.
-pub fn paragraph_entries(comparison: &Comparison) -> Vec<ParagraphEntry> {
+pub fn paragraph_entries(comparison: &Comparison) -> impl Iterator<Item = ParagraphEntry> + '_ {
     comparison
         .blocks
         .iter()
@@ -59,7 +59,6 @@ pub fn paragraph_entries(comparison: &Comparison) -> Vec<ParagraphEntry> {
                 similarity: round3(b.words.similarity()),
             }
         })
-        .collect()
 }
 
 #[cfg(test)]
@@ -79,7 +78,7 @@ mod tests {
             &Doc::from_paragraphs(&[a, b, c]),
             &Options::default(),
         );
-        let entries = paragraph_entries(&split);
+        let entries: Vec<ParagraphEntry> = paragraph_entries(&split).collect();
         assert_eq!(entries[0].right, Some(Indexes::Many(vec![0, 1])));
         let json = serde_json::to_string(&entries[0]).unwrap_or_default();
         assert!(json.contains(r#""kind":"split""#), "{json}");
@@ -89,7 +88,7 @@ mod tests {
             &Doc::from_paragraphs(&[b, c, d, a]),
             &Options::default(),
         );
-        let entries = paragraph_entries(&moved);
+        let entries: Vec<ParagraphEntry> = paragraph_entries(&moved).collect();
         assert_eq!(entries.len(), 4);
         assert_eq!(entries[0].left, Some(Indexes::One(0)));
         assert_eq!(entries[0].right, Some(Indexes::One(3)));

@@ -229,7 +229,11 @@ struct Banded<T> {
 impl<T: Copy> Banded<T> {
     /// `rows` rows of the band of an `m` by `n` gap, every cell `outside`.
     fn new(rows: usize, m: usize, n: usize, outside: T) -> Self {
-        let width = if m.max(n) <= 2 * BAND { n + 1 } else { 2 * BAND + 1 };
+        let width = if m.max(n) <= 2 * BAND {
+            n + 1
+        } else {
+            2 * BAND + 1
+        };
         Banded {
             m,
             n,
@@ -338,9 +342,7 @@ fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> 
                 };
                 let Some(gain) = gain else { continue };
                 let score = prev + gain;
-                if let (Some(b), Some(s)) =
-                    (best.get_mut(i, j), step_of.get_mut(i, j))
-                {
+                if let (Some(b), Some(s)) = (best.get_mut(i, j), step_of.get_mut(i, j)) {
                     if score > *b {
                         *b = score;
                         *s = (di as u8, dj as u8);

@@ -89,7 +89,14 @@ pub(super) fn plan_blocks(alignment: &Alignment, lens: Pair<usize>) -> Vec<Block
             .map(|m| (m[side], m[side.other()]))
             .collect()
     });
-    let mut blocks = Vec::new();
+    // Sized exactly (one block per pair, one per paragraph left alone): the outline of a
+    // long text is kept to the end, and growing it by doubling held up to three times it.
+    let paired = |side: Side| alignment.pairs.iter().map(|p| p[side].len()).sum::<usize>();
+    let lone_count: usize = Side::BOTH
+        .iter()
+        .map(|&side| lens[side].saturating_sub(paired(side)))
+        .sum();
+    let mut blocks = Vec::with_capacity(alignment.pairs.len() + lone_count);
     let mut next = Pair::new(0, 0);
     // The paragraphs of each side from `next` up to `until` face nothing.
     let lone = |blocks: &mut Vec<Block>, next: &mut Pair<usize>, until: Pair<usize>| {

@@ -59,7 +59,10 @@ impl<'a> Version<'a> {
             let key: Cow<'a, str> = if normalize {
                 Cow::Owned(style_key(piece, token.kind))
             } else if token.kind == TokenKind::Space {
-                Cow::Borrowed(space_key(piece))
+                // Inside a paragraph a line break where the other version has a space,
+                // or a run of spaces, is form (reflowed text): every run compares equal
+                // and shows as style.
+                Cow::Borrowed(" ")
             } else {
                 Cow::Borrowed(piece)
             };
@@ -102,17 +105,6 @@ fn whitespace_runs(text: &str) -> Vec<Token> {
         _ => out.push(Token { range, kind }),
     });
     out
-}
-
-/// The key of a whitespace run: inside a paragraph a line break where the other version
-/// has a space, or a run of spaces, is a difference of form (reflowed text), so every
-/// run compares equal but one holding a blank line, which parts paragraphs.
-fn space_key(piece: &str) -> &'static str {
-    if piece.matches('\n').nth(1).is_some() {
-        "\n\n"
-    } else {
-        " "
-    }
 }
 
 /// Largest product of the two token counts diffed without watching the clock.
@@ -294,9 +286,19 @@ fn to_spans(l: &Version, r: &Version, items: &[Item]) -> (Vec<Span>, SpanWords) 
     };
     let mut deleted = String::new();
     let mut inserted = String::new();
+    // A change of whitespace alone (a space added after a slash, a doubled space) moves
+    // no word: it is form, kept as style so both texts still rebuild.
     let flush = |spans: &mut Vec<Span>, deleted: &mut String, inserted: &mut String| {
-        push_span(spans, Span::new(Tag::Delete, std::mem::take(deleted)));
-        push_span(spans, Span::new(Tag::Insert, std::mem::take(inserted)));
+        let style = deleted.trim().is_empty() && inserted.trim().is_empty();
+        for (tag, text) in [(Tag::Delete, deleted), (Tag::Insert, inserted)] {
+            push_span(
+                spans,
+                Span {
+                    style,
+                    ..Span::new(tag, std::mem::take(text))
+                },
+            );
+        }
     };
     for item in items {
         match *item {
@@ -466,9 +468,10 @@ mod tests {
     }
 
     #[test]
-    fn a_blank_line_is_not_a_reflow() {
-        let spans = diff("one two\n\nthree", "one two three", false);
-        assert_eq!(count_hunks(&spans), 1);
+    fn a_space_added_beside_punctuation_is_no_change() {
+        let spans = diff("SEOUL/BEIJING, June 10", "SEOUL/ BEIJING, June  10", false);
+        assert_eq!(count_hunks(&spans), 0);
+        assert_eq!(marked(&spans), "SEOUL/ BEIJING, June  10");
     }
 
     #[test]
