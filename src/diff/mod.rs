@@ -4,6 +4,7 @@
 mod align;
 mod intern;
 mod normalize;
+pub mod sentences;
 mod span;
 mod tokens;
 mod words;
