@@ -71,10 +71,6 @@ impl Features {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.bag.is_empty()
-    }
-
     /// Two sentences read as one: what a sentence split in two tells together.
     pub fn union(&self, other: &Features) -> Features {
         let mut bag = Vec::with_capacity(self.bag.len() + other.bag.len());

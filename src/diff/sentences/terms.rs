@@ -12,8 +12,8 @@ use super::split::quote_spans;
 
 /// Function words beyond the NLTK list: modal verbs and titles that carry no fact.
 const EXTRA_STOP_WORDS: &[&str] = &[
-    "us", "would", "could", "also", "shall", "may", "might", "must", "upon", "mr", "mrs", "ms", "mx",
-    "dr", "prof",
+    "us", "would", "could", "also", "shall", "may", "might", "must", "upon", "mr", "mrs", "ms",
+    "mx", "dr", "prof",
 ];
 
 /// One content word of a sentence.
