@@ -8,6 +8,7 @@ mod flat;
 mod intern;
 mod normalize;
 mod plan;
+pub mod sentences;
 mod span;
 mod stats;
 mod words;
