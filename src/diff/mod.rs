@@ -11,6 +11,7 @@ mod plan;
 pub mod sentences;
 mod span;
 mod stats;
+mod told;
 mod words;
 
 pub use block::{Block, Kind};
@@ -19,6 +20,7 @@ pub use flat::flat_ops;
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};
+pub use told::{Lone, Matched, Told, corpus, told};
 pub use words::{WordOptions, diff_words};
 
 use std::time::{Duration, Instant};

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::super::normalize::style_key;
-use crate::text::{TokenKind, tokenize};
 use super::split::quote_spans;
+use crate::text::{TokenKind, tokenize};
 
 /// Function words beyond the NLTK list: modal verbs and titles that carry no fact.
 const EXTRA_STOP_WORDS: &[&str] = &[
