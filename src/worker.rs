@@ -4,7 +4,7 @@ use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use crate::app::PairKey;
-use crate::diff::{Comparison, Doc};
+use crate::diff::{Comparison, Doc, corpus};
 
 /// A thread that compares pairs of documents, one request at a time, and hands each
 /// result to `deliver`; it ends when the worker is dropped or `deliver` returns false.
@@ -21,8 +21,11 @@ impl Worker {
         thread::Builder::new()
             .name("diverge-diff".into())
             .spawn(move || {
+                // Word weights come from every report, so the corpus is built once, here,
+                // off the UI thread.
+                let corpus = corpus(&docs);
                 for key in inbox {
-                    if !deliver(key, key.compare(&docs)) {
+                    if !deliver(key, key.compare(&docs, &corpus)) {
                         break;
                     }
                 }

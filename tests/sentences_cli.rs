@@ -139,7 +139,11 @@ fn a_reprint_adds_no_matches_beyond_its_paired_paragraphs() {
         d["matches"]
     );
     // All but the photo caption and the credit line only Reuters prints.
-    assert!(d["left"]["shared"].as_f64().unwrap() > 0.75, "{}", d["left"]);
+    assert!(
+        d["left"]["shared"].as_f64().unwrap() > 0.75,
+        "{}",
+        d["left"]
+    );
 }
 
 #[test]

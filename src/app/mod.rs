@@ -16,9 +16,10 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use crate::diff::{Comparison, Doc, Options, compare};
+use crate::diff::sentences::Corpus;
+use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
 use crate::layout::{Layout, View};
-use crate::side::Pair;
+use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
 
 /// Which comparison: the reports on each side and whether house style is ignored.
@@ -29,15 +30,23 @@ pub struct PairKey {
 }
 
 impl PairKey {
-    /// The comparison this key asks for; a report that is not there compares as empty.
-    pub fn compare(&self, docs: &[Doc]) -> Comparison {
+    /// The comparison this key asks for, with its sentence layer from `corpus` (the
+    /// sentences of every report in `docs`); a report that is not there compares as empty.
+    pub fn compare(&self, docs: &[Doc], corpus: &Corpus) -> Comparison {
         let empty = Doc::default();
         let doc = self.outlets.map(|i| docs.get(i).unwrap_or(&empty));
         let options = Options {
             normalize: self.normalize,
             ..Options::default()
         };
-        compare(doc.left, doc.right, &options)
+        let mut comparison = compare(doc.left, doc.right, &options);
+        let words = WordOptions {
+            normalize: self.normalize,
+            algorithm: options.algorithm,
+            deadline: None,
+        };
+        comparison.told = Some(told(corpus, self.outlets, doc, &comparison, &words));
+        comparison
     }
 }
 
@@ -72,6 +81,11 @@ pub struct App {
     /// The report shown on each side.
     pub outlets: Pair<usize>,
     pub view: View,
+    /// True once the reader chose a view; until then each pair opens in the view that
+    /// suits it (told by both for independently written reports).
+    pub view_pinned: bool,
+    /// Where the told-by-both view was when Enter went to the text, to go back to.
+    pub back: Option<usize>,
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
     pub colour: bool,
@@ -109,6 +123,8 @@ impl App {
             story,
             outlets: Pair::new(0, usize::from(count > 1)),
             view: View::default(),
+            view_pinned: false,
+            back: None,
             normalize: false,
             colour,
             size,
@@ -154,8 +170,9 @@ impl App {
             .map(|(_, layout)| layout)
     }
 
-    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
-    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+    /// The comparison of report `i` with the left-hand report, either way round, and the
+    /// side `i` is on in it.
+    fn with_left(&self, i: usize) -> Option<(&Comparison, Side)> {
         let there = |outlets| {
             self.cache.get(&PairKey {
                 outlets,
@@ -164,8 +181,19 @@ impl App {
         };
         let left = self.outlets.left;
         there(Pair::new(left, i))
-            .or_else(|| there(Pair::new(i, left)))
-            .map(|c| c.stats.similarity)
+            .map(|c| (c, Side::Right))
+            .or_else(|| there(Pair::new(i, left)).map(|c| (c, Side::Left)))
+    }
+
+    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
+    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+        self.with_left(i).map(|(c, _)| c.stats.similarity)
+    }
+
+    /// Share of report `i`'s content the left-hand report tells too.
+    pub fn shared_with_left(&self, i: usize) -> Option<f64> {
+        let (c, side) = self.with_left(i)?;
+        Some(c.told.as_ref()?.shared[side])
     }
 
     /// The next comparison the reader needs and does not have: while choosing, every
@@ -245,8 +273,9 @@ fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
 #[cfg(test)]
 pub(crate) fn settle(app: &mut App) {
     let docs = crate::diff::docs(&app.story);
+    let corpus = crate::diff::corpus(&docs);
     while let Some(key) = app.wanted() {
-        let comparison = key.compare(&docs);
+        let comparison = key.compare(&docs, &corpus);
         update(app, Action::Computed(key, Box::new(comparison)));
     }
 }

@@ -56,6 +56,9 @@ impl Default for Options {
 pub struct Comparison {
     pub blocks: Vec<Block>,
     pub stats: Stats,
+    /// The sentence layer, once attached by whoever holds the story's sentence corpus
+    /// (see [`told`]); `None` until then.
+    pub told: Option<Told>,
 }
 
 /// Compares two versions paragraph by paragraph, then word by word.
@@ -76,7 +79,11 @@ pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
     link_partners(&mut blocks);
     let hunks = number_hunks(&mut blocks);
     let stats = stats_of(&blocks, hunks);
-    Comparison { blocks, stats }
+    Comparison {
+        blocks,
+        stats,
+        told: None,
+    }
 }
 
 #[cfg(test)]

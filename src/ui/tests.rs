@@ -253,3 +253,16 @@ fn search_prompt_and_hits() {
         .collect();
     assert!(hits.starts_with("LeeLee"), "{hits}");
 }
+
+#[test]
+fn told_by_both_view_of_two_independent_reports() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+        let mut app = App::new(story, (w, h), true);
+        settle(&mut app);
+        update(&mut app, Action::Choose(Side::Right, 3));
+        settle(&mut app);
+        update(&mut app, Action::NextChange);
+        snapshot(&format!("told_by_both_{w}x{h}"), &app);
+    }
+}
