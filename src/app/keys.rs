@@ -27,11 +27,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("}  {", "next / previous outlet on the right"),
     ("x", "swap left and right"),
     ("v", "cycle the views"),
-    ("1  2  3  4", "side by side / inline / plain / told by both"),
-    (
-        "Enter",
-        "told-by-both item to its place in the text, and back",
-    ),
+    ("1  2  3  4", "side by side / inline / plain / both"),
+    ("Enter", "a told-by-both item in the text, and back"),
     ("s", "toggle house-style normalisation"),
     ("m", "go to a moved paragraph's other place"),
     ("click", "outlet list: put it on the right"),
