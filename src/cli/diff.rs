@@ -12,6 +12,7 @@ use super::render::{self, Ansi};
 use crate::diff::{Doc, Options, Span, Stats, compare, flat_ops};
 use crate::side::Pair;
 use crate::story::read_text_file;
+use crate::visible::json_visible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -107,9 +108,9 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
                 ops: &ops,
                 paragraphs: paragraph_entries(&comparison),
             };
-            let mut s = serde_json::to_string_pretty(&doc).context("cannot encode the diff")?;
-            s.push('\n');
-            s
+            json_visible(
+                serde_json::to_string_pretty(&doc).context("cannot encode the diff")? + "\n",
+            )
         }
     };
     let mut lock = stdout.lock();

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::json::round3;
 use crate::diff::{Options, compare, docs};
 use crate::story::Story;
+use crate::visible::json_visible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum StatsFormat {
@@ -71,7 +72,7 @@ fn gather(story: &Story) -> StoryStats {
 pub fn render(story: &Story, format: StatsFormat) -> anyhow::Result<String> {
     let stats = gather(story);
     Ok(match format {
-        StatsFormat::Json => serde_json::to_string_pretty(&stats)? + "\n",
+        StatsFormat::Json => json_visible(serde_json::to_string_pretty(&stats)? + "\n"),
         StatsFormat::Table => table(&stats),
     })
 }
