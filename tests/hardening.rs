@@ -292,16 +292,24 @@ fn import_output_is_written_whole_and_never_over_its_page() {
         .collect();
     assert!(left.is_empty(), "temp files left behind: {left:?}");
 
-    // A failed write leaves the old file whole: the directory is read-only to the rename
-    // only when not root, so fail it another way: the output is a directory.
+    // A write that fails (the output is a directory) leaves no temp file behind.
     let blocked = dir.join("blocked.json");
     std::fs::create_dir(&blocked).unwrap();
-    let e = one_line(&[
-        "import".as_ref(),
-        page.as_os_str(),
-        "-o".as_ref(),
-        blocked.as_os_str(),
-    ]);
-    assert!(e.contains("cannot write"), "{e}");
+    let failed = diverge()
+        .args(["import"])
+        .arg(&page)
+        .arg("-o")
+        .arg(&blocked)
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(1));
+    let err = stderr_of(&failed);
+    let last = err.trim_end().lines().last().unwrap_or_default();
+    assert!(last.contains("cannot write"), "{err}");
     assert!(blocked.is_dir());
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        3,
+        "a temp file was left"
+    );
 }
