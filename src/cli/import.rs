@@ -80,7 +80,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// What the importer guessed and left out, one line each on stderr, so the user knows
 /// what to check in the JSON.
 pub fn print_guesses(imported: &Imported) {
-    for line in imported.guesses.iter().chain(&imported.left_out) {
+    let lines = imported.guesses.iter().chain(&imported.left_out);
+    for line in lines.chain(&imported.unplaced) {
         eprintln!("diverge: {}", visible_line(line));
     }
 }
