@@ -7,6 +7,8 @@
 //! e.g. `DIVERGE_FUZZ_SECS=900 cargo test --release --test fuzz -- --nocapture` for an hour
 //! over the four harnesses; each prints how many inputs it tried.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,8 @@
 //! Hostile and odd inputs on every command: text from a file is shown, never obeyed, and a
 //! file that is not a story gets one clear line, quickly.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -6,6 +6,8 @@
 //! `cargo test --test unseen_pages -- --nocapture` prints the figure;
 //! `DIVERGE_PAGES=5000` generates more pages.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use diverge::story::{ImportOptions, import_page};
 
 const EXCERPT: &str = include_str!("fixtures/kjv-excerpt.txt");
@@ -135,7 +137,10 @@ fn near_copy(rng: &mut Rng, of: &Report) -> Report {
     // The copy's summary is made from its own body, like every summary.
     let summary = match &of.summary {
         Some(s) if body.iter().any(|p| p.contains(s.as_str())) => Some(s.clone()),
-        Some(_) => body.iter().find(|p| !CAPTIONS.contains(&p.as_str())).cloned(),
+        Some(_) => body
+            .iter()
+            .find(|p| !CAPTIONS.contains(&p.as_str()))
+            .cloned(),
         None => None,
     };
     Report {

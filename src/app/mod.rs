@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use crate::diff::Comparison;
+use crate::diff::{Comparison, Doc, Options, compare};
 use crate::layout::{Layout, View};
 use crate::side::Pair;
 use crate::story::{Report, Story};
@@ -26,6 +26,19 @@ use crate::story::{Report, Story};
 pub struct PairKey {
     pub outlets: Pair<usize>,
     pub normalize: bool,
+}
+
+impl PairKey {
+    /// The comparison this key asks for; a report that is not there compares as empty.
+    pub fn compare(&self, docs: &[Doc]) -> Comparison {
+        let empty = Doc::default();
+        let doc = self.outlets.map(|i| docs.get(i).unwrap_or(&empty));
+        let options = Options {
+            normalize: self.normalize,
+            ..Options::default()
+        };
+        compare(doc.left, doc.right, &options)
+    }
 }
 
 /// The search typed after `/`.
@@ -233,7 +246,7 @@ fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
 pub(crate) fn settle(app: &mut App) {
     let docs = crate::diff::docs(&app.story);
     while let Some(key) = app.wanted() {
-        let comparison = crate::worker::compute(&docs, key);
+        let comparison = key.compare(&docs);
         update(app, Action::Computed(key, Box::new(comparison)));
     }
 }

@@ -8,8 +8,10 @@ mod flat;
 mod intern;
 mod normalize;
 mod plan;
+pub mod sentences;
 mod span;
 mod stats;
+mod told;
 mod words;
 
 pub use block::{Block, Kind};
@@ -18,6 +20,7 @@ pub use flat::flat_ops;
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};
+pub use told::{Lone, Matched, Told, corpus, told};
 pub use words::{WordOptions, diff_words};
 
 use std::time::{Duration, Instant};

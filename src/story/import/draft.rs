@@ -1,11 +1,11 @@
 //! One report's lines on their way to a `Report`: headline, summary, body, and the
 //! furniture left out of it.
 
-use super::super::Report;
 use super::ImportOptions;
 use super::cues::{QUOTED_CHARS, shorten};
 use super::furniture::furniture_kind;
 use super::starts::Line;
+use crate::story::Report;
 
 /// One report's lines before it becomes a `Report`.
 pub(super) struct Draft<'a> {
