@@ -17,7 +17,6 @@ use diverge::app::{self, Action, App};
 use diverge::diff::{Doc, Options, compare, docs};
 use diverge::layout::{self, View};
 use diverge::story::{ImportOptions, Report, Story, from_json_str, import_page};
-use diverge::worker::compute;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use ratatui::{Terminal, backend::TestBackend};
@@ -307,7 +306,7 @@ fn fuzz_key_and_mouse_streams_into_update() {
                 }
                 Event::Deliver => app
                     .wanted()
-                    .map(|key| Action::Computed(key, Box::new(compute(&docs, key)))),
+                    .map(|key| Action::Computed(key, Box::new(key.compare(&docs)))),
             };
             if let Some(action) = action {
                 app::update(&mut app, action);
