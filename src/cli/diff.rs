@@ -16,7 +16,7 @@ use crate::diff::{
 };
 use crate::side::Pair;
 use crate::story::{Story, read_text_file};
-use crate::visible::visible;
+use crate::visible::{json_visible, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -242,9 +242,9 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
                     })
                     .collect(),
             };
-            let mut s = serde_json::to_string_pretty(&doc).context("cannot encode the diff")?;
-            s.push('\n');
-            s
+            json_visible(
+                serde_json::to_string_pretty(&doc).context("cannot encode the diff")? + "\n",
+            )
         }
     };
     let mut lock = stdout.lock();

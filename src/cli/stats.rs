@@ -10,7 +10,7 @@ use crate::diff::reuse::reuse_grid;
 use crate::diff::{Comparison, Options, WordOptions, compare, corpus, docs, told};
 use crate::side::{Pair, Side};
 use crate::story::Story;
-use crate::visible::visible;
+use crate::visible::{json_visible, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum StatsFormat {
@@ -146,7 +146,7 @@ fn gather(story: &Story) -> StoryStats {
 pub fn render(story: &Story, format: StatsFormat) -> anyhow::Result<String> {
     let stats = gather(story);
     Ok(match format {
-        StatsFormat::Json => serde_json::to_string_pretty(&stats)? + "\n",
+        StatsFormat::Json => json_visible(serde_json::to_string_pretty(&stats)? + "\n"),
         StatsFormat::Table => table(&stats),
     })
 }
