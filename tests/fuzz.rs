@@ -283,6 +283,7 @@ fn fuzz_key_and_mouse_streams_into_update() {
     fuzz("key and mouse streams", input, |(bodies, size, events)| {
         let story = story(bodies);
         let docs = docs(&story);
+        let corpus = diverge::diff::corpus(&docs);
         let mut app = App::new(story, size, true);
         let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -306,7 +307,7 @@ fn fuzz_key_and_mouse_streams_into_update() {
                 }
                 Event::Deliver => app
                     .wanted()
-                    .map(|key| Action::Computed(key, Box::new(key.compare(&docs)))),
+                    .map(|key| Action::Computed(key, Box::new(key.compare(&docs, &corpus)))),
             };
             if let Some(action) = action {
                 app::update(&mut app, action);

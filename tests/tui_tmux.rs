@@ -156,6 +156,8 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.wait_for("change 2 of");
 
     tmux.keys(&["v"]);
+    tmux.wait_for("Told by both: ");
+    tmux.keys(&["v"]);
     tmux.wait_for("struck = only in reuters");
 
     tmux.keys(&["?"]);
