@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
+use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
 use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
 use crate::layout::{Layout, View};
@@ -107,6 +108,13 @@ pub struct App {
     /// True until every pair has been compared once and the most similar non-identical
     /// one chosen to open on.
     pub choosing: bool,
+    /// True while the overview of all outlets is on screen instead of a pair.
+    pub overview: bool,
+    /// The overview's selected cell: its row outlet opens on the left, its column
+    /// outlet on the right.
+    pub cell: Pair<usize>,
+    /// `reuse[row][column]`, once the diff thread has measured it.
+    pub reuse: Option<Vec<Vec<f64>>>,
     cache: HashMap<PairKey, Comparison>,
     layout: Option<(LayoutKey, Layout)>,
     /// Rows of the layout that show the active search's query.
@@ -137,6 +145,10 @@ impl App {
             message: None,
             quit: false,
             choosing: count > 1,
+            // Three or more reports open on the overview; two open straight on their pair.
+            overview: count > 2,
+            cell: Pair::new(0, usize::from(count > 1)),
+            reuse: None,
             cache: HashMap::new(),
             layout: None,
             matches: Vec::new(),
@@ -183,6 +195,38 @@ impl App {
         there(Pair::new(left, i))
             .map(|c| (c, Side::Right))
             .or_else(|| there(Pair::new(i, left)).map(|c| (c, Side::Left)))
+    }
+
+    /// The overview's figures from the pairs compared so far (normalisation off, as the
+    /// pairs are first compared).
+    pub fn glance(&self) -> Overview {
+        let count = self.story.reports.len();
+        let reuse = self
+            .reuse
+            .clone()
+            .unwrap_or_else(|| vec![vec![0.0; count]; count]);
+        overview(reuse, count, |i, j| {
+            let find = |outlets| {
+                self.cache.get(&PairKey {
+                    outlets,
+                    normalize: false,
+                })
+            };
+            find(Pair::new(i, j))
+                .map(|c| (c, Side::Right))
+                .or_else(|| find(Pair::new(j, i)).map(|c| (c, Side::Left)))
+                .and_then(|(c, side)| Some((c.told.as_ref()?, side)))
+        })
+    }
+
+    /// How many of the story's pairs have been compared, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        let count = self.story.reports.len();
+        let total = count * count.saturating_sub(1) / 2;
+        let done = all_pairs(count)
+            .filter(|key| self.cache.contains_key(key))
+            .count();
+        (done, total)
     }
 
     /// Similarity of report `i` to the left-hand report, if that pair has been compared.
@@ -273,6 +317,9 @@ fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
 #[cfg(test)]
 pub(crate) fn settle(app: &mut App) {
     let docs = crate::diff::docs(&app.story);
+    if docs.len() > 2 {
+        update(app, Action::Reuse(crate::diff::reuse::reuse_grid(&docs)));
+    }
     let corpus = crate::diff::corpus(&docs);
     while let Some(key) = app.wanted() {
         let comparison = key.compare(&docs, &corpus);

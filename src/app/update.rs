@@ -1,7 +1,7 @@
 //! The one place the reader's state changes.
 
 use crate::layout::{self, View};
-use crate::side::Side;
+use crate::side::{Pair, Side};
 
 use super::{Action, App, LayoutKey, PairKey, all_pairs};
 
@@ -50,11 +50,25 @@ pub fn update(app: &mut App, action: Action) {
             app.help = !app.help;
             app.help_scroll = 0;
         }
+        Action::CloseOverlay if !app.help => app.overview = false,
         Action::CloseOverlay => {
             app.help = false;
             app.help_scroll = 0;
         }
         Action::Quit => app.quit = true,
+        Action::OpenOverview => {
+            app.overview = true;
+            app.cell = app.outlets;
+        }
+        Action::MoveCell { rows, columns } => move_cell(app, rows, columns),
+        Action::OpenCell => {
+            app.overview = false;
+            if !app.choosing && app.cell != app.outlets {
+                app.outlets = app.cell;
+                new_pair(app);
+            }
+        }
+        Action::Reuse(grid) => app.reuse = Some(grid),
         Action::Resize(w, h) => app.size = (w, h),
         Action::Computed(key, comparison) => {
             app.cache.insert(key, *comparison);
@@ -148,9 +162,32 @@ fn open_on_most_similar(app: &mut App) {
     }
     if let Some((_, key)) = best {
         app.outlets = key.outlets;
+        app.cell = key.outlets;
     }
     app.choosing = false;
     new_pair(app);
+}
+
+/// Moves the overview's selection, wrapping around the grid and stepping over the
+/// diagonal (a report against itself).
+fn move_cell(app: &mut App, rows: isize, columns: isize) {
+    let count = app.story.reports.len();
+    if count < 2 {
+        return;
+    }
+    let wrap = |i: usize, by: isize| {
+        let n = isize::try_from(count).unwrap_or(isize::MAX);
+        let i = isize::try_from(i).unwrap_or(0);
+        usize::try_from((i + by).rem_euclid(n)).unwrap_or(0)
+    };
+    let mut cell = Pair::new(wrap(app.cell.left, rows), wrap(app.cell.right, columns));
+    if cell.left == cell.right {
+        cell = Pair::new(
+            wrap(cell.left, rows.signum()),
+            wrap(cell.right, columns.signum()),
+        );
+    }
+    app.cell = cell;
 }
 
 fn on_screen(app: &App, row: usize) -> bool {
