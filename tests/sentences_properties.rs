@@ -40,7 +40,11 @@ fn paragraphs(sentences: &[&str], sizes: &[usize]) -> Vec<String> {
     let mut i = 0;
     let mut k = 0;
     while i < sentences.len() {
-        let n = sizes.get(k % sizes.len().max(1)).copied().unwrap_or(1).max(1);
+        let n = sizes
+            .get(k % sizes.len().max(1))
+            .copied()
+            .unwrap_or(1)
+            .max(1);
         let end = (i + n).min(sentences.len());
         out.push(sentences[i..end].join(" "));
         i = end;

@@ -26,6 +26,11 @@ use pick::{Side, pick};
 use score::Features;
 use terms::Folder;
 
+/// Terms held by more sentences than this are not used to find candidates, as passim drops
+/// n-grams found in over 100 documents: such a term finds candidates everywhere and tells
+/// little, and a fixed cap keeps the candidate search linear in the corpus size.
+const MAX_DF: u32 = 100;
+
 /// Where a sentence stands: its paragraph (from 0) and byte offsets into that paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SentenceRef {
@@ -72,8 +77,6 @@ pub struct Corpus {
     index: Vec<FastMap<u32, Vec<u32>>>,
     /// Per term id: sentences (of all reports) holding it.
     df: Vec<u32>,
-    /// Terms held by more sentences than this are not used to find candidates.
-    max_df: u32,
 }
 
 impl Corpus {
@@ -158,15 +161,11 @@ impl Corpus {
                 map
             })
             .collect();
-        // As passim drops n-grams found in over 100 documents: a term in a large share of
-        // all sentences finds candidates everywhere and tells nothing.
-        let max_df = u32::try_from((total / 50).max(40)).unwrap_or(u32::MAX);
         Corpus {
             sentences,
             features,
             index,
             df,
-            max_df,
         }
     }
 
@@ -197,11 +196,7 @@ impl Corpus {
         ) else {
             return Vec::new();
         };
-        let is_rare = |term: u32| {
-            self.df
-                .get(term as usize)
-                .is_some_and(|&d| d <= self.max_df)
-        };
+        let is_rare = |term: u32| self.df.get(term as usize).is_some_and(|&d| d <= MAX_DF);
         let links = pick(
             &Side {
                 features: lf,
