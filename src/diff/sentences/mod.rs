@@ -69,6 +69,10 @@ pub struct Match {
     pub score: f64,
 }
 
+/// A sentence before weighing: content-word ids in order, the ids of its numbers, the ids
+/// it says inside quotation marks.
+type RawSentence = (Vec<u32>, Vec<u32>, Vec<u32>);
+
 /// The sentences of all reports of a story, ready to be matched pair by pair.
 pub struct Corpus {
     sentences: Vec<Vec<Sentence>>,
@@ -85,8 +89,7 @@ impl Corpus {
         let folder = Folder::new();
         let mut terms_ids: Interner<String> = Interner::new();
         let mut sentences = Vec::with_capacity(reports.len());
-        // Per report, per sentence: (content-word ids in order, numbers, quoted).
-        let mut raw: Vec<Vec<(Vec<u32>, Vec<u32>, Vec<u32>)>> = Vec::with_capacity(reports.len());
+        let mut raw: Vec<Vec<RawSentence>> = Vec::with_capacity(reports.len());
         let mut df: Vec<u32> = Vec::new();
         for paragraphs in reports {
             let mut report_sentences = Vec::new();

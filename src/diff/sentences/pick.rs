@@ -54,7 +54,7 @@ pub(super) fn pick(
         links.iter().map(|&(l, r, s)| (r, l, s)).collect();
     let halves = split_halves(&flipped, &flipped_links, right.features, left.features);
     links.extend(halves.into_iter().map(|(r, l, s)| (l, r, s)));
-    links.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    links.sort_by_key(|a| (a.0, a.1));
     links.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     links
 }
