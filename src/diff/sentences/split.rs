@@ -27,6 +27,10 @@ const ABBREVIATIONS: &[&str] = &[
     "messrs", "mme", "mlle", "pp", "vol", "ch",
 ];
 
+/// Longest word looked at before a full stop: longer ones are no abbreviation, and the
+/// cap keeps a long run of dotted letters from costing quadratic time.
+const MAX_ABBREVIATION: usize = 12;
+
 /// Abbreviations that are one only before a number ("No. 5", "Art. 9").
 const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "art", "p"];
 
@@ -125,7 +129,13 @@ fn run_end(chars: &[(usize, char)], i: usize) -> usize {
 /// Whether the stops at `i..end` (with their closing marks) end a sentence.
 fn ends_sentence(chars: &[(usize, char)], i: usize, end: usize, quotes: &[(usize, usize)]) -> bool {
     // Inside an attributed quotation that goes on after this point, nothing ends.
-    if quotes.iter().any(|&(o, c)| o < i && end <= c) {
+    // The spans are ordered and do not overlap: only the last one opening before `i` counts.
+    let opened = quotes.partition_point(|&(o, _)| o < i);
+    if opened
+        .checked_sub(1)
+        .and_then(|k| quotes.get(k))
+        .is_some_and(|&(_, c)| end <= c)
+    {
         return false;
     }
     let Some(&(_, next)) = chars.get(end) else {
@@ -190,6 +200,7 @@ fn word_before(chars: &[(usize, char)], i: usize) -> String {
     let n = before
         .iter()
         .rev()
+        .take(MAX_ABBREVIATION)
         .take_while(|&&(_, c)| c.is_alphanumeric() || c == '.')
         .count();
     before
