@@ -15,7 +15,7 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::{self, Action, App, PairKey};
-use crate::diff::{Comparison, Doc};
+use crate::diff::{Comparison, docs};
 use crate::story::Story;
 use crate::ui;
 use crate::worker::Worker;
@@ -44,11 +44,7 @@ pub fn run(story: Story) -> anyhow::Result<ExitCode> {
             .context("cannot watch for signals")?;
     }
     let (tx, rx) = mpsc::channel();
-    let docs = story
-        .reports
-        .iter()
-        .map(|r| Doc::from_paragraphs(&r.body))
-        .collect();
+    let docs = docs(&story);
     let results = tx.clone();
     let worker = Worker::spawn(docs, move |key, comparison| {
         results.send(Message::Computed(key, comparison)).is_ok()

@@ -1,7 +1,10 @@
 //! Invariants of the engine on arbitrary input: both texts rebuild exactly from the
 //! diff, in every mode, and shuffled paragraphs are only ever same or moved.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use diverge::diff::{Doc, Kind, Options, compare, flat_ops, rebuild};
+use diverge::side::{Pair, Side};
 use proptest::prelude::*;
 
 /// Text built from pieces that stress tokenising: words, Hangul, Han, emoji, quotes,
@@ -38,9 +41,9 @@ fn assert_rebuilds(left: &str, right: &str, normalize: bool) {
         ..Options::default()
     };
     let c = compare(&l, &r, &options);
-    let ops = flat_ops(&c.blocks, &l, &r);
-    assert_eq!(rebuild(&ops, true), left);
-    assert_eq!(rebuild(&ops, false), right);
+    let ops = flat_ops(&c.blocks, Pair::new(&l, &r));
+    assert_eq!(rebuild(&ops, Side::Left), left);
+    assert_eq!(rebuild(&ops, Side::Right), right);
     assert!((0.0..=1.0).contains(&c.stats.similarity));
 }
 

@@ -1,7 +1,10 @@
 //! The Reuters copy and its Straits Times reprint from the seed page: every paragraph
 //! pairs with its counterpart, and normalisation leaves only substantive edits.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use diverge::diff::{Doc, Kind, Options, Span, compare, flat_ops};
+use diverge::side::Pair;
 
 const REUTERS: &str = include_str!("fixtures/reuters.txt");
 const STRAITS_TIMES: &str = include_str!("fixtures/straits_times.txt");
@@ -17,7 +20,13 @@ fn pairing(normalize: bool) -> Vec<(Kind, Vec<usize>, Vec<usize>)> {
     );
     c.blocks
         .iter()
-        .map(|b| (b.kind, b.left.clone().collect(), b.right.clone().collect()))
+        .map(|b| {
+            (
+                b.kind,
+                b.paras.left.clone().collect(),
+                b.paras.right.clone().collect(),
+            )
+        })
         .collect()
 }
 
@@ -54,7 +63,7 @@ fn changes(normalize: bool) -> Vec<String> {
             ..Options::default()
         },
     );
-    flat_ops(&c.blocks, &l, &r)
+    flat_ops(&c.blocks, Pair::new(&l, &r))
         .iter()
         .filter(|s| s.is_change())
         .map(|s: &Span| s.text.trim().to_string())

@@ -3,6 +3,7 @@
 
 use crate::diff::Comparison;
 use crate::layout::View;
+use crate::side::Side;
 
 use super::PairKey;
 
@@ -18,18 +19,17 @@ pub enum Action {
     Bottom,
     NextChange,
     PrevChange,
-    NextLeft,
-    PrevLeft,
-    NextRight,
-    PrevRight,
-    /// Put report `i` on the left (swapping if it is on the right).
-    ChooseLeft(usize),
-    /// Put report `i` on the right (swapping if it is on the left).
-    ChooseRight(usize),
+    /// The next outlet in the list on this side.
+    NextOutlet(Side),
+    PrevOutlet(Side),
+    /// Put report `i` on this side (swapping if the other side shows it).
+    Choose(Side, usize),
     Swap,
     NextView,
     SetView(View),
     ToggleNormalize,
+    /// From a told-by-both item to its place in the side-by-side view, and back.
+    JumpShared,
     /// Jump to the other place of a moved paragraph.
     JumpMoved,
     /// Start typing a search.

@@ -6,6 +6,10 @@ use crossterm::event::{
 
 use super::{Action, App, outlet_window};
 use crate::layout::View;
+use crate::side::Side;
+
+/// The key that goes to a moved paragraph's other place; the layout's label names it.
+pub const JUMP_MOVED_KEY: char = 'm';
 
 /// Columns the help needs to show keys and descriptions side by side.
 pub const HELP_WIDTH: u16 = 60;
@@ -23,7 +27,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("}  {", "next / previous outlet on the right"),
     ("x", "swap left and right"),
     ("v", "cycle the views"),
-    ("1  2  3", "side by side / inline / plain"),
+    ("1  2  3  4", "side by side / inline / plain / both"),
+    ("Enter", "a told-by-both item in the text, and back"),
     ("s", "toggle house-style normalisation"),
     ("m", "go to a moved paragraph's other place"),
     ("click", "outlet list: put it on the right"),
@@ -81,17 +86,19 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('N') => Action::PrevChange,
         KeyCode::Char('/') => Action::StartSearch,
         KeyCode::Esc if searching => Action::SearchCancel,
-        KeyCode::Char(']') => Action::NextLeft,
-        KeyCode::Char('[') => Action::PrevLeft,
-        KeyCode::Char('}') => Action::NextRight,
-        KeyCode::Char('{') => Action::PrevRight,
+        KeyCode::Char(']') => Action::NextOutlet(Side::Left),
+        KeyCode::Char('[') => Action::PrevOutlet(Side::Left),
+        KeyCode::Char('}') => Action::NextOutlet(Side::Right),
+        KeyCode::Char('{') => Action::PrevOutlet(Side::Right),
         KeyCode::Char('x') => Action::Swap,
         KeyCode::Char('v') => Action::NextView,
         KeyCode::Char('1') => Action::SetView(View::SideBySide),
         KeyCode::Char('2') => Action::SetView(View::Inline),
         KeyCode::Char('3') => Action::SetView(View::Plain),
+        KeyCode::Char('4') => Action::SetView(View::Shared),
+        KeyCode::Enter => Action::JumpShared,
         KeyCode::Char('s') => Action::ToggleNormalize,
-        KeyCode::Char('m') => Action::JumpMoved,
+        KeyCode::Char(JUMP_MOVED_KEY) => Action::JumpMoved,
         _ => return None,
     })
 }
@@ -117,14 +124,18 @@ pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
     if mouse.row < first || mouse.row >= list.bottom() {
         return None;
     }
-    let window = outlet_window(app.story.reports.len(), screen.list_rows(), app.right);
+    let window = outlet_window(
+        app.story.reports.len(),
+        screen.list_rows(),
+        app.outlets.right,
+    );
     let i = window.start + usize::from(mouse.row - first);
     if !window.contains(&i) {
         return None;
     }
     match button {
-        MouseButton::Left => Some(Action::ChooseRight(i)),
-        MouseButton::Right => Some(Action::ChooseLeft(i)),
+        MouseButton::Left => Some(Action::Choose(Side::Right, i)),
+        MouseButton::Right => Some(Action::Choose(Side::Left, i)),
         MouseButton::Middle => None,
     }
 }

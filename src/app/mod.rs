@@ -16,16 +16,38 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use crate::diff::Comparison;
+use crate::diff::sentences::Corpus;
+use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
 use crate::layout::{Layout, View};
+use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
 
 /// Which comparison: the reports on each side and whether house style is ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PairKey {
-    pub left: usize,
-    pub right: usize,
+    pub outlets: Pair<usize>,
     pub normalize: bool,
+}
+
+impl PairKey {
+    /// The comparison this key asks for, with its sentence layer from `corpus` (the
+    /// sentences of every report in `docs`); a report that is not there compares as empty.
+    pub fn compare(&self, docs: &[Doc], corpus: &Corpus) -> Comparison {
+        let empty = Doc::default();
+        let doc = self.outlets.map(|i| docs.get(i).unwrap_or(&empty));
+        let options = Options {
+            normalize: self.normalize,
+            ..Options::default()
+        };
+        let mut comparison = compare(doc.left, doc.right, &options);
+        let words = WordOptions {
+            normalize: self.normalize,
+            algorithm: options.algorithm,
+            deadline: None,
+        };
+        comparison.told = Some(told(corpus, self.outlets, doc, &comparison, &words));
+        comparison
+    }
 }
 
 /// The search typed after `/`.
@@ -56,9 +78,14 @@ pub struct App {
     pub story: Story,
     /// Each report's word count, counted once: the outlet list shows them every frame.
     pub words: Vec<usize>,
-    pub left: usize,
-    pub right: usize,
+    /// The report shown on each side.
+    pub outlets: Pair<usize>,
     pub view: View,
+    /// True once the reader chose a view; until then each pair opens in the view that
+    /// suits it (told by both for independently written reports).
+    pub view_pinned: bool,
+    /// Where the told-by-both view was when Enter went to the text, to go back to.
+    pub back: Option<usize>,
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
     pub colour: bool,
@@ -94,9 +121,10 @@ impl App {
         App {
             words: story.reports.iter().map(Report::word_count).collect(),
             story,
-            left: 0,
-            right: usize::from(count > 1),
+            outlets: Pair::new(0, usize::from(count > 1)),
             view: View::default(),
+            view_pinned: false,
+            back: None,
             normalize: false,
             colour,
             size,
@@ -117,8 +145,7 @@ impl App {
 
     pub fn pair(&self) -> PairKey {
         PairKey {
-            left: self.left,
-            right: self.right,
+            outlets: self.outlets,
             normalize: self.normalize,
         }
     }
@@ -143,18 +170,30 @@ impl App {
             .map(|(_, layout)| layout)
     }
 
-    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
-    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
-        let there = |left, right| {
+    /// The comparison of report `i` with the left-hand report, either way round, and the
+    /// side `i` is on in it.
+    fn with_left(&self, i: usize) -> Option<(&Comparison, Side)> {
+        let there = |outlets| {
             self.cache.get(&PairKey {
-                left,
-                right,
+                outlets,
                 normalize: self.normalize,
             })
         };
-        there(self.left, i)
-            .or_else(|| there(i, self.left))
-            .map(|c| c.stats.similarity)
+        let left = self.outlets.left;
+        there(Pair::new(left, i))
+            .map(|c| (c, Side::Right))
+            .or_else(|| there(Pair::new(i, left)).map(|c| (c, Side::Left)))
+    }
+
+    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
+    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+        self.with_left(i).map(|(c, _)| c.stats.similarity)
+    }
+
+    /// Share of report `i`'s content the left-hand report tells too.
+    pub fn shared_with_left(&self, i: usize) -> Option<f64> {
+        let (c, side) = self.with_left(i)?;
+        Some(c.told.as_ref()?.shared[side])
     }
 
     /// The next comparison the reader needs and does not have: while choosing, every
@@ -174,8 +213,11 @@ impl App {
             return Some(current);
         }
         (0..count)
-            .filter(|&right| right != self.left && self.similarity_to_left(right).is_none())
-            .map(|right| PairKey { right, ..current })
+            .filter(|&right| right != self.outlets.left && self.similarity_to_left(right).is_none())
+            .map(|right| PairKey {
+                outlets: Pair::new(self.outlets.left, right),
+                ..current
+            })
             .next()
     }
 
@@ -220,8 +262,7 @@ impl App {
 fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
     (0..count).flat_map(move |left| {
         (left + 1..count).map(move |right| PairKey {
-            left,
-            right,
+            outlets: Pair::new(left, right),
             normalize: false,
         })
     })
@@ -231,14 +272,10 @@ fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
 /// the reader.
 #[cfg(test)]
 pub(crate) fn settle(app: &mut App) {
-    let docs: Vec<crate::diff::Doc> = app
-        .story
-        .reports
-        .iter()
-        .map(|r| crate::diff::Doc::from_paragraphs(&r.body))
-        .collect();
+    let docs = crate::diff::docs(&app.story);
+    let corpus = crate::diff::corpus(&docs);
     while let Some(key) = app.wanted() {
-        let comparison = crate::worker::compute(&docs, key);
+        let comparison = key.compare(&docs, &corpus);
         update(app, Action::Computed(key, Box::new(comparison)));
     }
 }

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::diff::Kind;
+use crate::side::Side;
 use crate::story::Report;
 
 const MOVED: &str =
@@ -66,7 +67,7 @@ fn opens_on_the_most_similar_pair_that_is_not_identical() {
     settle(&mut app);
     assert!(!app.choosing);
     // Base and Copy are identical; Base and Edited are the closest that differ.
-    assert_eq!((app.left, app.right), (0, 1));
+    assert_eq!((app.outlets.left, app.outlets.right), (0, 1));
     assert!(app.layout().is_some());
     assert!(app.similarity_to_left(3).is_some());
 }
@@ -82,8 +83,7 @@ fn computed_fills_the_cache_and_the_pair_on_screen_comes_first() {
     assert_eq!(
         app.wanted(),
         Some(PairKey {
-            left: 0,
-            right: 1,
+            outlets: Pair::new(0, 1),
             normalize: true
         })
     );
@@ -177,20 +177,20 @@ fn previous_change_without_a_current_one_looks_above_the_screen() {
 #[test]
 fn outlet_keys_skip_the_other_side_and_wrap() {
     let mut app = app();
-    update(&mut app, Action::NextLeft);
-    assert_eq!((app.left, app.right), (2, 1));
-    update(&mut app, Action::NextLeft);
-    assert_eq!(app.left, 3);
-    update(&mut app, Action::NextLeft);
-    assert_eq!(app.left, 0);
-    update(&mut app, Action::PrevLeft);
-    assert_eq!(app.left, 3);
-    update(&mut app, Action::NextRight);
-    assert_eq!(app.right, 2);
-    update(&mut app, Action::PrevRight);
-    assert_eq!(app.right, 1);
-    update(&mut app, Action::PrevRight);
-    assert_eq!(app.right, 0);
+    update(&mut app, Action::NextOutlet(Side::Left));
+    assert_eq!((app.outlets.left, app.outlets.right), (2, 1));
+    update(&mut app, Action::NextOutlet(Side::Left));
+    assert_eq!(app.outlets.left, 3);
+    update(&mut app, Action::NextOutlet(Side::Left));
+    assert_eq!(app.outlets.left, 0);
+    update(&mut app, Action::PrevOutlet(Side::Left));
+    assert_eq!(app.outlets.left, 3);
+    update(&mut app, Action::NextOutlet(Side::Right));
+    assert_eq!(app.outlets.right, 2);
+    update(&mut app, Action::PrevOutlet(Side::Right));
+    assert_eq!(app.outlets.right, 1);
+    update(&mut app, Action::PrevOutlet(Side::Right));
+    assert_eq!(app.outlets.right, 0);
     assert_eq!(app.scroll, 0);
     assert_eq!(app.current, None);
 }
@@ -198,15 +198,15 @@ fn outlet_keys_skip_the_other_side_and_wrap() {
 #[test]
 fn choosing_the_other_sides_outlet_swaps_and_out_of_range_is_ignored() {
     let mut app = app();
-    update(&mut app, Action::ChooseRight(0));
-    assert_eq!((app.left, app.right), (1, 0));
-    update(&mut app, Action::ChooseLeft(3));
-    assert_eq!((app.left, app.right), (3, 0));
-    update(&mut app, Action::ChooseLeft(99));
-    update(&mut app, Action::ChooseRight(99));
-    assert_eq!((app.left, app.right), (3, 0));
+    update(&mut app, Action::Choose(Side::Right, 0));
+    assert_eq!((app.outlets.left, app.outlets.right), (1, 0));
+    update(&mut app, Action::Choose(Side::Left, 3));
+    assert_eq!((app.outlets.left, app.outlets.right), (3, 0));
+    update(&mut app, Action::Choose(Side::Left, 99));
+    update(&mut app, Action::Choose(Side::Right, 99));
+    assert_eq!((app.outlets.left, app.outlets.right), (3, 0));
     update(&mut app, Action::Swap);
-    assert_eq!((app.left, app.right), (0, 3));
+    assert_eq!((app.outlets.left, app.outlets.right), (0, 3));
 }
 
 #[test]
@@ -223,6 +223,9 @@ fn a_new_pair_starts_at_the_top() {
 fn views_cycle_and_can_be_set() {
     let mut app = app();
     assert_eq!(app.view, View::SideBySide);
+    update(&mut app, Action::NextView);
+    assert_eq!(app.view, View::Shared);
+    assert_eq!(app.layout().map(|l| l.view), Some(View::Shared));
     update(&mut app, Action::NextView);
     assert_eq!(app.view, View::Inline);
     assert_eq!(app.layout().map(|l| l.view), Some(View::Inline));
@@ -276,7 +279,7 @@ fn m_jumps_between_a_moved_paragraph_and_its_counterpart() {
     update(&mut app, Action::JumpMoved);
     assert_eq!(Some(app.scroll), block_row(&app, out));
     update(&mut app, Action::SetView(View::SideBySide));
-    update(&mut app, Action::ChooseRight(3));
+    update(&mut app, Action::Choose(Side::Right, 3));
     settle(&mut app);
     update(&mut app, Action::JumpMoved);
     assert_eq!(app.message.as_deref(), Some("no moved paragraph on screen"));
@@ -352,8 +355,8 @@ fn a_story_with_one_or_no_reports_does_not_choose_or_panic() {
         assert!(!app.choosing);
         settle(&mut app);
         for action in [
-            Action::NextLeft,
-            Action::PrevRight,
+            Action::NextOutlet(Side::Left),
+            Action::PrevOutlet(Side::Right),
             Action::Swap,
             Action::NextChange,
             Action::JumpMoved,
@@ -361,7 +364,7 @@ fn a_story_with_one_or_no_reports_does_not_choose_or_panic() {
         ] {
             update(&mut app, action);
         }
-        assert_eq!((app.left, app.right), (0, 0));
+        assert_eq!((app.outlets.left, app.outlets.right), (0, 0));
     }
 }
 
@@ -391,10 +394,10 @@ fn keys_map_to_actions() {
         (key(KeyCode::End), Action::Bottom),
         (key(KeyCode::Char('n')), Action::NextChange),
         (key(KeyCode::Char('N')), Action::PrevChange),
-        (key(KeyCode::Char('[')), Action::PrevLeft),
-        (key(KeyCode::Char(']')), Action::NextLeft),
-        (key(KeyCode::Char('{')), Action::PrevRight),
-        (key(KeyCode::Char('}')), Action::NextRight),
+        (key(KeyCode::Char('[')), Action::PrevOutlet(Side::Left)),
+        (key(KeyCode::Char(']')), Action::NextOutlet(Side::Left)),
+        (key(KeyCode::Char('{')), Action::PrevOutlet(Side::Right)),
+        (key(KeyCode::Char('}')), Action::NextOutlet(Side::Right)),
         (key(KeyCode::Char('x')), Action::Swap),
         (key(KeyCode::Char('v')), Action::NextView),
         (key(KeyCode::Char('2')), Action::SetView(View::Inline)),
@@ -458,11 +461,11 @@ fn the_wheel_scrolls_and_a_click_chooses_an_outlet() {
     let right = MouseEventKind::Down(MouseButton::Right);
     assert_eq!(
         action_for_mouse(&app, mouse(left, list + 2)),
-        Some(Action::ChooseRight(2))
+        Some(Action::Choose(Side::Right, 2))
     );
     assert_eq!(
         action_for_mouse(&app, mouse(right, list + 3)),
-        Some(Action::ChooseLeft(3))
+        Some(Action::Choose(Side::Left, 3))
     );
     assert_eq!(
         action_for_mouse(&app, mouse(left, list + 4)),
@@ -518,12 +521,12 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::Bottom),
         Just(Action::NextChange),
         Just(Action::PrevChange),
-        Just(Action::NextLeft),
-        Just(Action::PrevLeft),
-        Just(Action::NextRight),
-        Just(Action::PrevRight),
-        (0usize..6).prop_map(Action::ChooseLeft),
-        (0usize..6).prop_map(Action::ChooseRight),
+        Just(Action::NextOutlet(Side::Left)),
+        Just(Action::PrevOutlet(Side::Left)),
+        Just(Action::NextOutlet(Side::Right)),
+        Just(Action::PrevOutlet(Side::Right)),
+        (0usize..6).prop_map(|i| Action::Choose(Side::Left, i)),
+        (0usize..6).prop_map(|i| Action::Choose(Side::Right, i)),
         Just(Action::Swap),
         Just(Action::NextView),
         Just(Action::ToggleNormalize),
@@ -552,7 +555,7 @@ proptest! {
             update(&mut app, action);
             settle(&mut app);
             let count = app.story.reports.len();
-            prop_assert!(app.left < count && app.right < count && app.left != app.right);
+            prop_assert!(app.outlets.left < count && app.outlets.right < count && app.outlets.left != app.outlets.right);
             if let Some(layout) = app.layout() {
                 let max = layout.rows.len().saturating_sub(app.page());
                 prop_assert!(app.scroll <= max, "{} > {max}", app.scroll);
@@ -658,4 +661,74 @@ fn while_typing_a_search_keys_are_text_and_n_then_moves_between_matches() {
         Some(Action::NextChange)
     );
     assert_eq!(action_for_key(&app, key(KeyCode::Esc)), None);
+}
+
+/// The bundled story, compared, on a 120x40 screen.
+fn bundled_app() -> App {
+    let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+    let mut app = App::new(story, (120, 40), true);
+    settle(&mut app);
+    app
+}
+
+fn outlet(app: &App, name: &str) -> usize {
+    app.story
+        .reports
+        .iter()
+        .position(|r| r.outlet == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+#[test]
+fn independent_reports_open_told_by_both_and_a_reprint_side_by_side() {
+    let mut app = bundled_app();
+    assert_eq!(app.view, View::SideBySide, "Reuters and its reprint");
+    let herald = outlet(&app, "The Korea Herald");
+    update(&mut app, Action::Choose(Side::Right, herald));
+    settle(&mut app);
+    assert_eq!(app.view, View::Shared);
+    let told = app.comparison().and_then(|c| c.told.clone()).unwrap();
+    assert!(told.matched.len() >= 2, "{:?}", told.matched);
+    // Once the reader chooses a view it stays, whatever the pair.
+    update(&mut app, Action::SetView(View::Inline));
+    let straits = outlet(&app, "The Straits Times");
+    update(&mut app, Action::Choose(Side::Right, straits));
+    settle(&mut app);
+    assert_eq!(app.view, View::Inline);
+}
+
+#[test]
+fn n_steps_through_told_by_both_items_and_enter_goes_to_the_text_and_back() {
+    let mut app = bundled_app();
+    let herald = outlet(&app, "The Korea Herald");
+    update(&mut app, Action::Choose(Side::Right, herald));
+    settle(&mut app);
+    update(&mut app, Action::NextChange);
+    update(&mut app, Action::NextChange);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("told by both 2 of")),
+        "{:?}",
+        app.message
+    );
+    let shared_scroll = app.scroll;
+    update(&mut app, Action::JumpShared);
+    assert_eq!(app.view, View::SideBySide);
+    let layout = app.layout().unwrap();
+    let comparison = app.comparison().unwrap();
+    let block = layout.rows[app.scroll].block;
+    // The second matched Reuters sentence is Xi's reply, in Reuters' ¶5.
+    assert!(
+        comparison.blocks[block].paras.left.contains(&4),
+        "{:?}",
+        comparison.blocks[block]
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("¶5 on the left"))
+    );
+    update(&mut app, Action::JumpShared);
+    assert_eq!((app.view, app.scroll), (View::Shared, shared_scroll));
 }

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diff;
 pub mod import;
+pub mod json;
 pub mod open;
 pub mod render;
 pub mod stats;

@@ -14,6 +14,9 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
+use super::stats::dice as dice_of;
+use crate::side::{Pair, Side};
+
 /// Least word-bag similarity (Dice) for two paragraphs to count as versions of each other.
 pub const PAIR_THRESHOLD: f64 = 0.45;
 /// Least similarity for two paragraphs far apart to count as one moved paragraph.
@@ -25,20 +28,13 @@ const BAND: usize = 24;
 /// Most leftover pairs compared when looking for fuzzy moves.
 const MOVE_PAIRS_LIMIT: usize = 250_000;
 
-/// Paragraphs that face each other: `left` and `right` are paragraph index ranges.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pair {
-    pub left: Range<usize>,
-    pub right: Range<usize>,
-}
-
 /// The pairing of two versions' paragraphs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Alignment {
-    /// Pairs in reading order; both sides increase.
-    pub pairs: Vec<Pair>,
-    /// Moved paragraphs: (left index, right index), each side once.
-    pub moved: Vec<(usize, usize)>,
+    /// Paragraph ranges that face each other, in reading order; both sides increase.
+    pub pairs: Vec<Pair<Range<usize>>>,
+    /// Moved paragraphs, each paragraph in at most one.
+    pub moved: Vec<Pair<usize>>,
 }
 
 /// A paragraph as the aligner sees it: its exact text id and its sorted bag of word ids.
@@ -64,55 +60,50 @@ fn common(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// Dice similarity of two word bags: 0 when nothing is shared, 1 when they are equal.
-pub fn dice(a: &[u32], b: &[u32]) -> f64 {
-    let total = a.len() + b.len();
-    if total == 0 {
+/// Dice similarity of two word bags; 0 when either has no words, since a paragraph
+/// without words says nothing about where it belongs.
+fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    2.0 * common(a, b) as f64 / total as f64
+    dice_of(common(a, b), a.len() + b.len())
 }
 
-pub fn align(left: &[ParaKey], right: &[ParaKey], deadline: Option<Instant>) -> Alignment {
-    let lids: Vec<u32> = left.iter().map(|p| p.exact).collect();
-    let rids: Vec<u32> = right.iter().map(|p| p.exact).collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &lids, &rids, deadline);
+/// Pairs the paragraphs of two versions, given as keys.
+pub fn align(keys: Pair<&Vec<ParaKey>>, deadline: Option<Instant>) -> Alignment {
+    let ids = keys.map(|k| k.iter().map(|p| p.exact).collect::<Vec<u32>>());
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &ids.left, &ids.right, deadline);
+    let (left, right) = (keys.left.as_slice(), keys.right.as_slice());
 
     let mut anchors = Vec::new();
     let mut gaps = Vec::new();
     for op in &ops {
         let (tag, old, new) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
-            anchors.extend(old.zip(new).map(|(i, j)| Pair {
-                left: i..i + 1,
-                right: j..j + 1,
-            }));
+            anchors.extend(old.zip(new).map(|(i, j)| Pair::new(i..i + 1, j..j + 1)));
         } else {
             gaps.push((old, new));
         }
     }
 
-    let mut left_taken = vec![false; left.len()];
-    let mut right_taken = vec![false; right.len()];
+    let mut taken = Pair::new(vec![false; left.len()], vec![false; right.len()]);
     for pair in &anchors {
-        mark(&mut left_taken, &pair.left);
-        mark(&mut right_taken, &pair.right);
+        mark_pair(&mut taken, pair);
     }
-    let mut moved = exact_moves(left, right, &mut left_taken, &mut right_taken);
+    let mut moved = exact_moves(left, right, &mut taken);
 
     let mut pairs = anchors;
     for (old, new) in gaps {
-        let li: Vec<usize> = old.filter(|&i| is_free(&left_taken, i)).collect();
-        let ri: Vec<usize> = new.filter(|&j| is_free(&right_taken, j)).collect();
+        let li: Vec<usize> = old.filter(|&i| is_free(&taken.left, i)).collect();
+        let ri: Vec<usize> = new.filter(|&j| is_free(&taken.right, j)).collect();
         for pair in pair_gap(left, right, &li, &ri) {
-            mark(&mut left_taken, &pair.left);
-            mark(&mut right_taken, &pair.right);
+            mark_pair(&mut taken, &pair);
             pairs.push(pair);
         }
     }
     pairs.sort_by_key(|p| (p.left.start, p.right.start));
-    moved.extend(fuzzy_moves(left, right, &mut left_taken, &mut right_taken));
-    moved.sort_unstable();
+    moved.extend(fuzzy_moves(left, right, &mut taken));
+    moved.sort_unstable_by_key(|m| (m.left, m.right));
     Alignment { pairs, moved }
 }
 
@@ -129,28 +120,33 @@ fn mark(taken: &mut [bool], range: &Range<usize>) {
     }
 }
 
+/// Marks both sides of a pair of paragraph ranges as paired.
+fn mark_pair(taken: &mut Pair<Vec<bool>>, pair: &Pair<Range<usize>>) {
+    for side in Side::BOTH {
+        mark(&mut taken[side], &pair[side]);
+    }
+}
+
 /// Pairs identical paragraphs that the anchors left out: they moved.
 fn exact_moves(
     left: &[ParaKey],
     right: &[ParaKey],
-    left_taken: &mut [bool],
-    right_taken: &mut [bool],
-) -> Vec<(usize, usize)> {
+    taken: &mut Pair<Vec<bool>>,
+) -> Vec<Pair<usize>> {
     let mut waiting: HashMap<u32, Vec<usize>> = HashMap::new();
     for (j, p) in right.iter().enumerate().rev() {
-        if is_free(right_taken, j) && !p.bag.is_empty() {
+        if is_free(&taken.right, j) && !p.bag.is_empty() {
             waiting.entry(p.exact).or_default().push(j);
         }
     }
     let mut moved = Vec::new();
     for (i, p) in left.iter().enumerate() {
-        if !is_free(left_taken, i) {
+        if !is_free(&taken.left, i) {
             continue;
         }
         if let Some(j) = waiting.get_mut(&p.exact).and_then(Vec::pop) {
-            moved.push((i, j));
-            mark(left_taken, &(i..i + 1));
-            mark(right_taken, &(j..j + 1));
+            moved.push(Pair::new(i, j));
+            mark_pair(taken, &Pair::new(i..i + 1, j..j + 1));
         }
     }
     moved
@@ -160,13 +156,12 @@ fn exact_moves(
 fn fuzzy_moves(
     left: &[ParaKey],
     right: &[ParaKey],
-    left_taken: &mut [bool],
-    right_taken: &mut [bool],
-) -> Vec<(usize, usize)> {
+    taken: &mut Pair<Vec<bool>>,
+) -> Vec<Pair<usize>> {
     let free = |taken: &[bool]| -> Vec<usize> {
         (0..taken.len()).filter(|&i| is_free(taken, i)).collect()
     };
-    let (li, ri) = (free(left_taken), free(right_taken));
+    let (li, ri) = (free(&taken.left), free(&taken.right));
     if li.len().saturating_mul(ri.len()) > MOVE_PAIRS_LIMIT {
         return Vec::new();
     }
@@ -185,12 +180,11 @@ fn fuzzy_moves(
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut moved = Vec::new();
     for (_, i, j) in candidates {
-        if !is_free(left_taken, i) || !is_free(right_taken, j) {
+        if !is_free(&taken.left, i) || !is_free(&taken.right, j) {
             continue;
         }
-        mark(left_taken, &(i..i + 1));
-        mark(right_taken, &(j..j + 1));
-        moved.push((i, j));
+        mark_pair(taken, &Pair::new(i..i + 1, j..j + 1));
+        moved.push(Pair::new(i, j));
     }
     moved
 }
@@ -246,7 +240,12 @@ impl SharedWords {
 }
 
 /// Best monotone pairing inside one gap, allowing splits and merges of up to three.
-fn pair_gap(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> Vec<Pair> {
+fn pair_gap(
+    left: &[ParaKey],
+    right: &[ParaKey],
+    li: &[usize],
+    ri: &[usize],
+) -> Vec<Pair<Range<usize>>> {
     let (m, n) = (li.len(), ri.len());
     if m == 0 || n == 0 {
         return Vec::new();
@@ -327,10 +326,7 @@ fn pair_gap(left: &[ParaKey], right: &[ParaKey], li: &[usize], ri: &[usize]) -> 
         j -= dj;
         if di > 0 && dj > 0 {
             if let (Some(&a), Some(&b)) = (li.get(i), ri.get(j)) {
-                pairs.push(Pair {
-                    left: a..a + di,
-                    right: b..b + dj,
-                });
+                pairs.push(Pair::new(a..a + di, b..b + dj));
             }
         }
     }
@@ -377,6 +373,94 @@ fn step_gain(
     if total == 0 {
         return None;
     }
-    let similarity = 2.0 * shared as f64 / total as f64;
+    let similarity = dice_of(shared, total);
     (similarity >= PAIR_THRESHOLD).then_some(similarity - PAIR_THRESHOLD + 1e-6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph of `n` words with ids from `first`, under exact id `exact`.
+    fn para(exact: u32, first: u32, n: u32) -> ParaKey {
+        ParaKey {
+            exact,
+            bag: (first..first + n).collect(),
+        }
+    }
+
+    /// `count` unrelated paragraphs, their words and exact ids starting at `base`.
+    fn unrelated(base: u32, count: u32) -> Vec<ParaKey> {
+        (0..count)
+            .map(|i| para(base + i, (base + i) * 100, 10))
+            .collect()
+    }
+
+    #[test]
+    fn identical_paragraphs_anchor_and_a_reordered_one_moves() {
+        let left = unrelated(0, 4);
+        let right: Vec<ParaKey> = [1, 2, 3, 0].iter().map(|&i| para(i, i * 100, 10)).collect();
+        let a = align(Pair::new(&left, &right), None);
+        assert_eq!(a.moved, vec![Pair::new(0, 3)]);
+        assert_eq!(a.pairs.len(), 3);
+    }
+
+    #[test]
+    fn a_gap_wider_than_the_band_still_pairs_every_edited_paragraph() {
+        let n = 3 * BAND as u32;
+        let left = unrelated(0, n);
+        // Each right paragraph keeps 8 of its left counterpart's 10 words: no exact
+        // anchors, one gap of 72 paragraphs a side, wider than the band.
+        let right: Vec<ParaKey> = (0..n)
+            .map(|i| ParaKey {
+                exact: 10_000 + i,
+                bag: (i * 100..i * 100 + 8)
+                    .chain([900_000 + i, 900_001 + i])
+                    .collect(),
+            })
+            .collect();
+        let a = align(Pair::new(&left, &right), None);
+        let expected: Vec<Pair<Range<usize>>> = (0..n as usize)
+            .map(|i| Pair::new(i..i + 1, i..i + 1))
+            .collect();
+        assert_eq!(a.pairs, expected);
+        assert!(a.moved.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_split_in_two_pairs_with_both_pieces() {
+        let whole = para(1, 0, 20);
+        let pieces = vec![para(2, 0, 10), para(3, 10, 10)];
+        let a = align(Pair::new(&vec![whole], &pieces), None);
+        assert_eq!(a.pairs, vec![Pair::new(0..1, 0..2)]);
+    }
+
+    /// Unrelated paragraphs with one similar pair far off the diagonal: the gap
+    /// programme cannot see it, so only the fuzzy-move pass can pair it.
+    fn far_apart(count: u32) -> (Vec<ParaKey>, Vec<ParaKey>) {
+        let mut left = unrelated(0, count);
+        let mut right = unrelated(count, count);
+        if let (Some(l), Some(r)) = (left.first_mut(), right.last_mut()) {
+            *l = para(5_000_000, 7_000_000, 10);
+            *r = para(5_000_001, 7_000_001, 10);
+        }
+        (left, right)
+    }
+
+    #[test]
+    fn a_similar_paragraph_far_off_the_diagonal_is_a_fuzzy_move() {
+        let (left, right) = far_apart(400);
+        let a = align(Pair::new(&left, &right), None);
+        assert_eq!(a.moved, vec![Pair::new(0, 399)]);
+    }
+
+    #[test]
+    fn fuzzy_moves_are_skipped_past_the_candidate_limit() {
+        // 501 × 501 free paragraphs is more pairs than the limit allows comparing.
+        let (left, right) = far_apart(501);
+        const { assert!(501 * 501 > MOVE_PAIRS_LIMIT) };
+        let a = align(Pair::new(&left, &right), None);
+        assert!(a.moved.is_empty());
+        assert!(a.pairs.is_empty());
+    }
 }

@@ -4,7 +4,7 @@
 //! A rule may map two spellings to one key only when no two different real words
 //! collide, which is why the spelling rules carry length limits and exception lists.
 
-use super::tokens::{Token, TokenKind};
+use crate::text::{Token, TokenKind};
 
 /// Marks that some houses set with spaces around them and others without.
 const SPACED_MARKS: &[char] = &['/', '\u{2026}', '\u{2013}', '\u{2014}', '-'];
@@ -186,8 +186,8 @@ pub fn ignored_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
     use super::*;
+    use crate::text::tokenize;
 
     fn same(a: &str, b: &str) -> bool {
         word_key(a) == word_key(b)

@@ -1,4 +1,10 @@
+//! Spans, the engine's output: runs of equal, deleted and inserted text that rebuild
+//! both versions exactly, and the word counts they carry.
+
 use serde::Serialize;
+
+use super::stats::dice;
+use crate::side::Side;
 
 /// What a piece of text is in a diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -7,6 +13,21 @@ pub enum Tag {
     Equal,
     Delete,
     Insert,
+}
+
+impl Tag {
+    /// The tag of text only `side` has.
+    pub fn only_on(side: Side) -> Tag {
+        match side {
+            Side::Left => Tag::Delete,
+            Side::Right => Tag::Insert,
+        }
+    }
+
+    /// The tag of text only the other side has.
+    fn for_other(side: Side) -> Tag {
+        Tag::only_on(side.other())
+    }
 }
 
 /// A run of text with one tag. `style` marks a delete or insert that house-style
@@ -35,14 +56,10 @@ impl Span {
         self.tag != Tag::Equal && !self.style
     }
 
-    /// Part of the left text.
-    pub fn on_left(&self) -> bool {
-        self.tag != Tag::Insert
-    }
-
-    /// Part of the right text.
-    pub fn on_right(&self) -> bool {
-        self.tag != Tag::Delete
+    /// Part of `side`'s text: deletions and equal text on the left, insertions and equal
+    /// text on the right.
+    pub fn on(&self, side: Side) -> bool {
+        self.tag != Tag::for_other(side)
     }
 }
 
@@ -59,42 +76,13 @@ pub fn push_span(spans: &mut Vec<Span>, span: Span) {
     }
 }
 
-/// The left (`Delete` side) or right (`Insert` side) text a span list rebuilds.
-pub fn rebuild(spans: &[Span], left: bool) -> String {
+/// The text of `side` that a span list rebuilds.
+pub fn rebuild(spans: &[Span], side: Side) -> String {
     spans
         .iter()
-        .filter(|s| if left { s.on_left() } else { s.on_right() })
+        .filter(|s| s.on(side))
         .map(|s| s.text.as_str())
         .collect()
-}
-
-/// Number of change hunks: maximal runs of real changes between equal text.
-/// Style-only spans neither count nor split a hunk.
-pub fn count_hunks(spans: &[Span]) -> usize {
-    count_runs(spans, Span::is_change)
-}
-
-/// Number of differences normalisation hides: maximal runs of style spans between equal
-/// text.
-pub fn count_style_hunks(spans: &[Span]) -> usize {
-    count_runs(spans, |s| s.style)
-}
-
-/// Maximal runs of spans matching `wanted`, broken only by equal text.
-fn count_runs(spans: &[Span], wanted: impl Fn(&Span) -> bool) -> usize {
-    let mut runs = 0;
-    let mut in_run = false;
-    for span in spans {
-        if wanted(span) {
-            if !in_run {
-                runs += 1;
-            }
-            in_run = true;
-        } else if span.tag == Tag::Equal {
-            in_run = false;
-        }
-    }
-    runs
 }
 
 /// Word counts of a span list by tag; style spans count apart from changes.
@@ -114,7 +102,7 @@ impl SpanWords {
     pub fn of(spans: &[Span]) -> Self {
         let mut w = SpanWords::default();
         for span in spans {
-            w.add(span.tag, span.style, super::tokens::count_words(&span.text));
+            w.add(span.tag, span.style, crate::text::count_words(&span.text));
         }
         w
     }
@@ -131,12 +119,12 @@ impl SpanWords {
         *slot += n;
     }
 
-    pub fn left(&self) -> usize {
-        self.equal + self.deleted + self.style_deleted
-    }
-
-    pub fn right(&self) -> usize {
-        self.equal + self.inserted + self.style_inserted
+    /// Words of `side`'s text.
+    pub fn on(&self, side: Side) -> usize {
+        match side {
+            Side::Left => self.equal + self.deleted + self.style_deleted,
+            Side::Right => self.equal + self.inserted + self.style_inserted,
+        }
     }
 
     /// Words in common, a style difference being the same word spelled otherwise.
@@ -146,10 +134,6 @@ impl SpanWords {
 
     /// Share of words in common: 2·common / (left + right); 1 for two empty texts.
     pub fn similarity(&self) -> f64 {
-        let total = self.left() + self.right();
-        if total == 0 {
-            return 1.0;
-        }
-        (2 * self.common()) as f64 / total as f64
+        dice(self.common(), self.on(Side::Left) + self.on(Side::Right))
     }
 }

@@ -10,7 +10,8 @@ use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices_deadline};
 use super::intern::Interner;
 use super::normalize::{ignored_tokens, style_key};
 use super::span::{Span, SpanWords, Tag, push_span};
-use super::tokens::{Token, TokenKind, tokenize};
+use crate::side::Pair;
+use crate::text::{Token, TokenKind, tokenize};
 
 /// One token-level step of the edit script. Indexes point into the token lists.
 #[derive(Debug, Clone, Copy)]
@@ -30,7 +31,8 @@ impl Item {
     }
 }
 
-struct Side<'a> {
+/// One text as the word diff sees it.
+struct Version<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     /// Token indexes that take part in the comparison (not ignored).
@@ -38,7 +40,7 @@ struct Side<'a> {
     ids: Vec<u32>,
 }
 
-impl<'a> Side<'a> {
+impl<'a> Version<'a> {
     fn new(text: &'a str, normalize: bool, interner: &mut Interner<Cow<'a, str>>) -> Self {
         let tokens = tokenize(text);
         let ignored = if normalize {
@@ -61,7 +63,7 @@ impl<'a> Side<'a> {
             ids.push(interner.id(key));
             keyed.push(i);
         }
-        Side {
+        Version {
             text,
             tokens,
             keyed,
@@ -94,12 +96,12 @@ pub struct WordOptions {
     pub deadline: Option<Instant>,
 }
 
-/// The word diff of `left` and `right`, and its word counts. Concatenating the equal and
-/// delete spans gives `left` back exactly; equal and insert spans give `right`.
-pub fn diff_words(left: &str, right: &str, options: &WordOptions) -> (Vec<Span>, SpanWords) {
+/// The word diff of two texts, and its word counts. Concatenating the equal and delete
+/// spans gives the left text back exactly; equal and insert spans give the right.
+pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWords) {
     let mut interner = Interner::new();
-    let l = Side::new(left, options.normalize, &mut interner);
-    let r = Side::new(right, options.normalize, &mut interner);
+    let l = Version::new(text.left, options.normalize, &mut interner);
+    let r = Version::new(text.right, options.normalize, &mut interner);
     let ops = capture_diff_slices_deadline(options.algorithm, &l.ids, &r.ids, options.deadline);
     let items = edit_script(&l, &r, &ops);
     let items = join_confetti(&l, &r, items);
@@ -108,7 +110,7 @@ pub fn diff_words(left: &str, right: &str, options: &WordOptions) -> (Vec<Span>,
 
 /// Token-level edit script from keyed ops, with ignored tokens put back in place: as
 /// style items between common tokens, as part of the change inside a changed run.
-fn edit_script(l: &Side, r: &Side, ops: &[DiffOp]) -> Vec<Item> {
+fn edit_script(l: &Version, r: &Version, ops: &[DiffOp]) -> Vec<Item> {
     let mut items = Vec::with_capacity(l.tokens.len().max(r.tokens.len()));
     let (mut li, mut ri) = (0, 0);
     for op in ops {
@@ -155,7 +157,7 @@ fn push_ignored(items: &mut Vec<Item>, li: &mut usize, lend: usize, ri: &mut usi
 }
 
 /// Size of a run of items: (words, characters on the longer side).
-fn measure(l: &Side, r: &Side, items: &[Item]) -> (usize, usize, bool) {
+fn measure(l: &Version, r: &Version, items: &[Item]) -> (usize, usize, bool) {
     let (mut words, mut lchars, mut rchars, mut newline) = (0, 0, 0, false);
     for item in items {
         let (a, b) = match *item {
@@ -191,7 +193,7 @@ const CONFETTI_WORDS: usize = 2;
 /// punctuation) or with at most [`CONFETTI_WORDS`] words that is no longer than the
 /// changes on either side. A common run holding a line break is never joined, so
 /// paragraphs stay apart.
-fn join_confetti(l: &Side, r: &Side, items: Vec<Item>) -> Vec<Item> {
+fn join_confetti(l: &Version, r: &Version, items: Vec<Item>) -> Vec<Item> {
     // Split into alternating runs of (is_change, items).
     let mut runs: Vec<(bool, Vec<Item>)> = Vec::new();
     for item in items {
@@ -238,10 +240,10 @@ fn as_change(item: Item) -> Vec<Item> {
 
 /// Spans from items; within each change run all deleted text comes first, then all
 /// inserted text, so a hunk reads as one deletion beside one insertion.
-fn to_spans(l: &Side, r: &Side, items: &[Item]) -> (Vec<Span>, SpanWords) {
+fn to_spans(l: &Version, r: &Version, items: &[Item]) -> (Vec<Span>, SpanWords) {
     let mut spans = Vec::new();
     let mut words = SpanWords::default();
-    let mut count = |side: &Side, i: usize, tag: Tag, style: bool| {
+    let mut count = |side: &Version, i: usize, tag: Tag, style: bool| {
         if side.kind(i) == TokenKind::Word {
             words.add(tag, style, 1);
         }
@@ -299,7 +301,15 @@ fn to_spans(l: &Side, r: &Side, items: &[Item]) -> (Vec<Span>, SpanWords) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::span::{count_hunks, rebuild};
+    use crate::diff::span::rebuild;
+    use crate::side::Side;
+
+    /// Runs of real changes, as `block::number_hunks` counts them inside a block.
+    fn count_hunks(spans: &[Span]) -> usize {
+        let mut block = crate::diff::Block::new(crate::diff::Kind::Changed, Pair::new(0..1, 0..1));
+        block.spans = spans.to_vec();
+        crate::diff::block::number_hunks(std::slice::from_mut(&mut block))
+    }
 
     fn diff(left: &str, right: &str, normalize: bool) -> Vec<Span> {
         let options = WordOptions {
@@ -307,15 +317,24 @@ mod tests {
             algorithm: Algorithm::Histogram,
             deadline: None,
         };
-        let (spans, words) = diff_words(left, right, &options);
+        let (spans, words) = diff_words(Pair::new(left, right), &options);
         assert_eq!(words, SpanWords::of(&spans));
-        assert_eq!(rebuild(&spans, true), left);
-        assert_eq!(rebuild(&spans, false), right);
+        assert_eq!(rebuild(&spans, Side::Left), left);
+        assert_eq!(rebuild(&spans, Side::Right), right);
         spans
     }
 
+    /// wdiff's markers around real changes; style spans read as their right-hand text.
     fn marked(spans: &[Span]) -> String {
-        crate::cli::render::plain(spans)
+        spans
+            .iter()
+            .map(|s| match (s.tag, s.style) {
+                (Tag::Equal, _) | (Tag::Insert, true) => s.text.clone(),
+                (Tag::Delete, true) => String::new(),
+                (Tag::Delete, false) => format!("[-{}-]", s.text),
+                (Tag::Insert, false) => format!("{{+{}+}}", s.text),
+            })
+            .collect()
     }
 
     #[test]

@@ -2,15 +2,18 @@
 //! Nothing here knows about terminals; the ui draws the rows as they are.
 
 mod search;
+mod shared;
 mod width;
 mod wrap;
 
 pub use search::{cell_text, find};
+pub use shared::{Headings, Item, items};
 pub use width::{cell_width, truncate};
 
 use width::fit;
 
 use crate::diff::{Block, Comparison, Kind, Span, Tag};
+use crate::side::{Pair, Side};
 use crate::visible::visible;
 
 /// How a comparison is shown.
@@ -23,13 +26,17 @@ pub enum View {
     Inline,
     /// Two panes without marks.
     Plain,
+    /// Two panes facing each other by what both reports tell: matched sentences side by
+    /// side with their word diff, then what only one side tells.
+    Shared,
 }
 
 impl View {
     /// The view after this one, wrapping around.
     pub fn next(self) -> View {
         match self {
-            View::SideBySide => View::Inline,
+            View::SideBySide => View::Shared,
+            View::Shared => View::Inline,
             View::Inline => View::Plain,
             View::Plain => View::SideBySide,
         }
@@ -40,6 +47,7 @@ impl View {
             View::SideBySide => "side by side",
             View::Inline => "inline",
             View::Plain => "plain",
+            View::Shared => "told by both",
         }
     }
 
@@ -56,8 +64,8 @@ pub enum Mark {
     Insert,
     /// A difference house-style normalisation counts as equal: shown, never as a change.
     Style,
-    /// The label of a moved paragraph.
-    Moved,
+    /// A label: where a moved paragraph went, a sentence's paragraph, a section.
+    Label,
 }
 
 /// A run of text with one mark. `hunk` numbers the change it belongs to, in reading
@@ -100,13 +108,12 @@ impl Cell {
     }
 }
 
-/// One display row. In the inline view only `left` is shown.
+/// One display row. In the inline view only the left cell is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// Index of the block this row shows (or the blank row before it).
     pub block: usize,
-    pub left: Cell,
-    pub right: Cell,
+    pub cells: Pair<Cell>,
 }
 
 /// How a width is shared out: the gutter before each pane's text, the text widths, and
@@ -114,9 +121,9 @@ pub struct Row {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Columns {
     pub gutter: usize,
-    pub left: usize,
+    /// Text width of each pane (0 on the right in the inline view).
+    pub text: Pair<usize>,
     pub separator: usize,
-    pub right: usize,
 }
 
 /// Cells of the gutter before each pane's text.
@@ -140,24 +147,30 @@ impl Columns {
             let text = width.saturating_sub(separator + 2 * gutter);
             Columns {
                 gutter,
-                left: text / 2,
+                text: Pair::new(text / 2, text - text / 2),
                 separator,
-                right: text - text / 2,
             }
         } else {
             let gutter = if width >= 2 * GUTTER { GUTTER } else { 0 };
             Columns {
                 gutter,
-                left: width.saturating_sub(gutter),
+                text: Pair::new(width.saturating_sub(gutter), 0),
                 separator: 0,
-                right: 0,
             }
         }
     }
 
     /// Cells from the left edge to the right pane's gutter.
     pub fn right_pane_x(&self) -> usize {
-        self.gutter + self.left + self.separator
+        self.gutter + self.text.left + self.separator
+    }
+
+    /// Cells from the left edge to `side`'s gutter.
+    pub fn pane_x(&self, side: Side) -> usize {
+        match side {
+            Side::Left => 0,
+            Side::Right => self.right_pane_x(),
+        }
     }
 }
 
@@ -196,9 +209,13 @@ impl Layout {
 /// Wrapped lines of one side of a block.
 type Lines = Vec<Vec<Segment>>;
 
-/// Lays `comparison` out in `view` at `width` cells.
-pub fn build(comparison: &Comparison, view: View, width: usize) -> Layout {
+/// Lays `comparison` out in `view` at `width` cells. `jump_key` is the key that goes to
+/// a moved paragraph's other place, named in its label.
+pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) -> Layout {
     let columns = Columns::new(view, width);
+    if view == View::Shared {
+        return shared::build(comparison, columns, width);
+    }
     let mut rows = Vec::new();
     let mut block_rows = Vec::with_capacity(comparison.blocks.len());
     let mut hunk_rows: Vec<Option<usize>> = Vec::new();
@@ -206,18 +223,18 @@ pub fn build(comparison: &Comparison, view: View, width: usize) -> Layout {
         if b > 0 {
             rows.push(Row {
                 block: b,
-                left: Cell::blank(),
-                right: Cell::blank(),
+                cells: Pair::new(Cell::blank(), Cell::blank()),
             });
         }
         let start = rows.len();
         block_rows.push(start);
         let first_hunk = hunk_rows.len();
         // The plain view marks nothing, so it has no changes to step through.
+        let none = vec![None; block.spans.len()];
         let hunks = if view == View::Plain {
-            vec![None; block.spans.len()]
+            &none
         } else {
-            hunk_ids(block, first_hunk)
+            &block.hunks
         };
         let count = hunks
             .iter()
@@ -225,7 +242,7 @@ pub fn build(comparison: &Comparison, view: View, width: usize) -> Layout {
             .max()
             .map_or(0, |last| last + 1 - first_hunk);
         hunk_rows.extend(std::iter::repeat_n(None, count));
-        let (left, right) = sides(comparison, block, view, columns, &hunks);
+        let sides = sides(comparison, block, view, columns, hunks, jump_key);
         // The inline view has no right pane; elsewhere a missing side is filler.
         let absent = if view == View::Inline {
             Cell::blank()
@@ -234,12 +251,13 @@ pub fn build(comparison: &Comparison, view: View, width: usize) -> Layout {
         };
         let gutter = match view {
             View::Plain => Gutter::Blank,
-            View::SideBySide | View::Inline => gutter_of(block.kind),
+            View::SideBySide | View::Inline | View::Shared => gutter_of(block.kind),
         };
-        push_rows(&mut rows, b, gutter, [left, right], &absent);
+        push_rows(&mut rows, b, gutter, sides, &absent);
         for (i, row) in rows.iter().enumerate().skip(start) {
-            note_hunks(&row.left, i, &mut hunk_rows);
-            note_hunks(&row.right, i, &mut hunk_rows);
+            for side in Side::BOTH {
+                note_hunks(&row.cells[side], i, &mut hunk_rows);
+            }
         }
         // A change whose text all fell at line breaks (a lone space) starts with its block.
         for slot in hunk_rows.iter_mut().skip(first_hunk) {
@@ -264,24 +282,28 @@ fn sides(
     view: View,
     columns: Columns,
     hunks: &[Option<usize>],
-) -> (Option<Lines>, Option<Lines>) {
+    jump_key: &str,
+) -> Pair<Option<Lines>> {
     // The plain view is the two texts and nothing else.
-    let label = moved_label(comparison, block).filter(|_| view != View::Plain);
+    let label = moved_label(comparison, block, jump_key).filter(|_| view != View::Plain);
     let label = label.as_deref();
     match view {
-        View::Inline => (
-            Some(lines(&inline_pieces(block, hunks), label, columns.left)),
+        View::Inline => Pair::new(
+            Some(lines(
+                &inline_pieces(block, hunks),
+                label,
+                columns.text.left,
+            )),
             None,
         ),
-        View::SideBySide | View::Plain => {
+        View::SideBySide | View::Plain | View::Shared => {
             let marked = view == View::SideBySide;
-            let side = |on_left: bool, shows: bool, width: usize| {
-                shows.then(|| lines(&pane_pieces(block, hunks, on_left, marked), label, width))
-            };
-            (
-                side(true, block.shows_left(), columns.left),
-                side(false, block.shows_right(), columns.right),
-            )
+            Pair::from_fn(|side| {
+                block.shows(side).then(|| {
+                    let pieces = pane_pieces(&block.spans, hunks, side, marked);
+                    lines(&pieces, label, columns.text[side])
+                })
+            })
         }
     }
 }
@@ -292,16 +314,12 @@ fn push_rows(
     rows: &mut Vec<Row>,
     block: usize,
     gutter: Gutter,
-    sides: [Option<Lines>; 2],
+    sides: Pair<Option<Lines>>,
     absent: &Cell,
 ) {
-    let height = sides
-        .iter()
-        .map(|side| side.as_ref().map_or(0, Vec::len))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let [mut left, mut right] = sides.map(|side| side.map(Vec::into_iter));
+    let height = |side: &Option<Lines>| side.as_ref().map_or(0, Vec::len);
+    let height = height(&sides.left).max(height(&sides.right)).max(1);
+    let mut lines = sides.map(|side| side.map(Vec::into_iter));
     let next = |side: &mut Option<std::vec::IntoIter<Vec<Segment>>>| match side {
         Some(lines) => lines
             .next()
@@ -309,9 +327,9 @@ fn push_rows(
         None => absent.clone(),
     };
     for _ in 0..height {
-        let left = next(&mut left);
-        let right = next(&mut right);
-        rows.push(Row { block, left, right });
+        let left = next(&mut lines.left);
+        let cells = Pair::new(left, next(&mut lines.right));
+        rows.push(Row { block, cells });
     }
 }
 
@@ -334,52 +352,17 @@ fn gutter_of(kind: Kind) -> Gutter {
     }
 }
 
-/// True for a span that is a change this block shows: a moved block shows only its own
-/// side's half of the diff against its counterpart.
-fn shows_change(kind: Kind, span: &Span) -> bool {
-    span.is_change()
-        && match kind {
-            Kind::MovedOut => span.tag == Tag::Delete,
-            Kind::MovedIn => span.tag == Tag::Insert,
-            _ => true,
-        }
-}
-
-/// The hunk number of each span, counting from `first`. Equal text ends a hunk;
-/// style-only differences neither belong to one nor end it, as in `count_hunks`.
-fn hunk_ids(block: &Block, first: usize) -> Vec<Option<usize>> {
-    let mut next = first;
-    let mut open = false;
-    block
-        .spans
-        .iter()
-        .map(|span| {
-            if shows_change(block.kind, span) {
-                if !open {
-                    next += 1;
-                    open = true;
-                }
-                Some(next - 1)
-            } else {
-                if span.tag == Tag::Equal {
-                    open = false;
-                }
-                None
-            }
-        })
-        .collect()
-}
-
 /// "moved", with where the counterpart sits, for a moved block (the gutter has the ↕).
-fn moved_label(comparison: &Comparison, block: &Block) -> Option<String> {
+fn moved_label(comparison: &Comparison, block: &Block, jump_key: &str) -> Option<String> {
+    let there = block
+        .kind
+        .only_side()
+        .filter(|_| block.kind.is_moved())?
+        .other();
     let partner = block.partner.and_then(|p| comparison.blocks.get(p));
-    let (para, side) = match block.kind {
-        Kind::MovedOut => (partner.map(|p| p.right.start), "right"),
-        Kind::MovedIn => (partner.map(|p| p.left.start), "left"),
-        _ => return None,
-    };
+    let (para, side) = (partner.map(|p| p.paras[there].start), there.name());
     Some(match para {
-        Some(i) => format!("moved: ¶{} on the {side} (m)", i + 1),
+        Some(i) => format!("moved: ¶{} on the {side} ({jump_key})", i + 1),
         None => "moved".to_string(),
     })
 }
@@ -392,18 +375,11 @@ fn shown_text(span: &Span) -> String {
 }
 
 /// One pane's pieces: the spans of its side, marked or not.
-fn pane_pieces(block: &Block, hunks: &[Option<usize>], left: bool, marked: bool) -> Vec<Piece> {
-    block
-        .spans
+fn pane_pieces(spans: &[Span], hunks: &[Option<usize>], side: Side, marked: bool) -> Vec<Piece> {
+    spans
         .iter()
         .zip(hunks)
-        .filter(|(span, _)| {
-            if left {
-                span.on_left()
-            } else {
-                span.on_right()
-            }
-        })
+        .filter(|(span, _)| span.on(side))
         .map(|(span, &hunk)| {
             let mark = match (marked, span.tag, span.style) {
                 (false, _, _) | (true, Tag::Equal, _) => Mark::Equal,
@@ -423,9 +399,8 @@ fn inline_pieces(block: &Block, hunks: &[Option<usize>]) -> Vec<Piece> {
         .spans
         .iter()
         .zip(hunks)
-        .filter(|(span, _)| match block.kind {
-            Kind::MovedOut => span.on_left(),
-            Kind::MovedIn => span.on_right(),
+        .filter(|(span, _)| match block.kind.only_side() {
+            Some(side) if block.kind.is_moved() => span.on(side),
             _ => !(span.style && span.tag == Tag::Delete),
         })
         .map(|(span, &hunk)| {
@@ -447,7 +422,7 @@ fn lines(pieces: &[Piece], label: Option<&str>, width: usize) -> Vec<Vec<Segment
     let mut marks = Vec::new();
     if let Some(label) = label {
         text.push_str(label);
-        marks.push((0..text.len(), Mark::Moved, None));
+        marks.push((0..text.len(), Mark::Label, None));
         text.push('\n');
     }
     for (piece, mark, hunk) in pieces {

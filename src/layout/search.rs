@@ -46,7 +46,7 @@ impl Layout {
             .iter()
             .enumerate()
             .filter(|(_, row)| {
-                [&row.left, &row.right]
+                [&row.cells.left, &row.cells.right]
                     .iter()
                     .any(|cell| !find(&cell_text(cell), query).is_empty())
             })

@@ -47,11 +47,11 @@ fn side_by_side_marks_deletions_left_and_insertions_right() {
         &["Lee spoke on June 10 to Xi."],
         false,
     );
-    let layout = build(&c, View::SideBySide, 80);
+    let layout = build(&c, View::SideBySide, 80, "m");
     let row = &layout.rows[0];
-    assert_eq!(marked(&row.left, Mark::Delete), ["Tuesday"]);
-    assert_eq!(marked(&row.right, Mark::Insert), ["June 10"]);
-    assert!(marked(&row.left, Mark::Insert).is_empty());
+    assert_eq!(marked(&row.cells.left, Mark::Delete), ["Tuesday"]);
+    assert_eq!(marked(&row.cells.right, Mark::Insert), ["June 10"]);
+    assert!(marked(&row.cells.left, Mark::Insert).is_empty());
     assert_eq!(layout.hunk_rows, [0]);
 }
 
@@ -65,14 +65,17 @@ fn paragraphs_line_up_and_the_shorter_side_gets_filler() {
         &["one two three four five six seven eight nine ten", "tail"],
         false,
     );
-    let layout = build(&c, View::SideBySide, 31);
+    let layout = build(&c, View::SideBySide, 31, "m");
     let first = &layout.rows[..layout.block_rows[1]];
     assert!(first.len() > 2, "the long paragraph wraps: {first:?}");
-    assert_eq!(first.last().map(|r| r.right.clone()), Some(Cell::blank()));
-    assert!(first.iter().skip(1).any(|r| r.right == Cell::Filler));
+    assert_eq!(
+        first.last().map(|r| r.cells.right.clone()),
+        Some(Cell::blank())
+    );
+    assert!(first.iter().skip(1).any(|r| r.cells.right == Cell::Filler));
     let tail = &layout.rows[layout.block_rows[1]];
     assert_eq!(
-        (text_of(&tail.left), text_of(&tail.right)),
+        (text_of(&tail.cells.left), text_of(&tail.cells.right)),
         ("tail".into(), "tail".into())
     );
 }
@@ -80,11 +83,11 @@ fn paragraphs_line_up_and_the_shorter_side_gets_filler() {
 #[test]
 fn a_paragraph_only_one_side_has_faces_filler() {
     let c = comparison(&["Same.", "Only left here."], &["Same."], false);
-    let layout = build(&c, View::SideBySide, 60);
+    let layout = build(&c, View::SideBySide, 60, "m");
     let row = &layout.rows[layout.block_rows[1]];
-    assert_eq!(row.right, Cell::Filler);
+    assert_eq!(row.cells.right, Cell::Filler);
     assert!(matches!(
-        row.left,
+        row.cells.left,
         Cell::Text {
             gutter: Gutter::Removed,
             ..
@@ -102,42 +105,42 @@ fn moved_paragraphs_are_labelled_and_face_filler() {
     );
     let kinds: Vec<Kind> = c.blocks.iter().map(|b| b.kind).collect();
     assert!(kinds.contains(&Kind::MovedOut), "{kinds:?}");
-    let layout = build(&c, View::SideBySide, 80);
+    let layout = build(&c, View::SideBySide, 80, "m");
     let out = c.blocks.iter().position(|b| b.kind == Kind::MovedOut);
     let row = &layout.rows[layout.block_rows[out.unwrap_or(0)]];
     assert_eq!(
-        marked(&row.left, Mark::Moved),
+        marked(&row.cells.left, Mark::Label),
         ["moved: ¶3 on the right (m)"]
     );
-    assert_eq!(row.right, Cell::Filler);
+    assert_eq!(row.cells.right, Cell::Filler);
 }
 
 #[test]
 fn inline_puts_deletions_and_insertions_in_one_flow() {
     let c = comparison(&["on Tuesday to"], &["on June 10 to"], false);
-    let layout = build(&c, View::Inline, 40);
+    let layout = build(&c, View::Inline, 40, "m");
     let row = &layout.rows[0];
-    assert_eq!(text_of(&row.left), "on TuesdayJune 10 to");
-    assert_eq!(marked(&row.left, Mark::Delete), ["Tuesday"]);
-    assert_eq!(marked(&row.left, Mark::Insert), ["June 10"]);
-    assert_eq!(layout.columns.right, 0);
+    assert_eq!(text_of(&row.cells.left), "on TuesdayJune 10 to");
+    assert_eq!(marked(&row.cells.left, Mark::Delete), ["Tuesday"]);
+    assert_eq!(marked(&row.cells.left, Mark::Insert), ["June 10"]);
+    assert_eq!(layout.columns.text.right, 0);
 }
 
 #[test]
 fn plain_shows_both_texts_without_marks_or_changes() {
     let c = comparison(&["on Tuesday to"], &["on June 10 to"], false);
-    let layout = build(&c, View::Plain, 40);
+    let layout = build(&c, View::Plain, 40, "m");
     let row = &layout.rows[0];
-    assert_eq!(text_of(&row.left), "on Tuesday to");
-    assert_eq!(text_of(&row.right), "on June 10 to");
-    assert!(marked(&row.left, Mark::Delete).is_empty());
+    assert_eq!(text_of(&row.cells.left), "on Tuesday to");
+    assert_eq!(text_of(&row.cells.right), "on June 10 to");
+    assert!(marked(&row.cells.left, Mark::Delete).is_empty());
     assert!(layout.hunk_rows.is_empty());
     let only = comparison(&["Same.", "Only left here."], &["Same."], false);
-    let layout = build(&only, View::Plain, 60);
+    let layout = build(&only, View::Plain, 60, "m");
     let row = &layout.rows[layout.block_rows[1]];
     assert!(
         matches!(
-            row.left,
+            row.cells.left,
             Cell::Text {
                 gutter: Gutter::Blank,
                 ..
@@ -151,9 +154,9 @@ fn plain_shows_both_texts_without_marks_or_changes() {
 fn style_differences_are_never_shown_as_changes() {
     let c = comparison(&["Lee said it."], &["Mr Lee said it."], true);
     for view in [View::SideBySide, View::Inline] {
-        let layout = build(&c, view, 60);
+        let layout = build(&c, view, 60, "m");
         let row = &layout.rows[0];
-        for cell in [&row.left, &row.right] {
+        for cell in [&row.cells.left, &row.cells.right] {
             assert!(marked(cell, Mark::Delete).is_empty(), "{view:?} {cell:?}");
             assert!(marked(cell, Mark::Insert).is_empty(), "{view:?} {cell:?}");
         }
@@ -164,15 +167,15 @@ fn style_differences_are_never_shown_as_changes() {
 #[test]
 fn newlines_break_lines_and_control_characters_become_visible() {
     let c = comparison(&["a\tb\u{1b}[2J"], &["a\tb\u{1b}[2J"], false);
-    let layout = build(&c, View::SideBySide, 60);
-    assert_eq!(text_of(&layout.rows[0].left), "a    b␛[2J");
+    let layout = build(&c, View::SideBySide, 60, "m");
+    assert_eq!(text_of(&layout.rows[0].cells.left), "a    b␛[2J");
     let split = comparison(
         &["first half. second half."],
         &["first half.", "second half."],
         false,
     );
-    let layout = build(&split, View::Inline, 60);
-    let texts: Vec<String> = layout.rows.iter().map(|r| text_of(&r.left)).collect();
+    let layout = build(&split, View::Inline, 60, "m");
+    let texts: Vec<String> = layout.rows.iter().map(|r| text_of(&r.cells.left)).collect();
     assert!(texts.len() >= 2, "{texts:?}");
 }
 
@@ -183,7 +186,7 @@ fn anchor_finds_the_block_and_offset_of_a_row() {
         &["one two three four five six", "y"],
         false,
     );
-    let layout = build(&c, View::SideBySide, 20);
+    let layout = build(&c, View::SideBySide, 20, "m");
     let second = layout.block_rows[1];
     assert_eq!(layout.anchor(second), Some((1, 0)));
     assert_eq!(layout.anchor(1), Some((0, 1)));
@@ -219,17 +222,17 @@ proptest! {
             normalize,
         );
         for view in [View::SideBySide, View::Inline, View::Plain] {
-            let layout = build(&c, view, width);
+            let layout = build(&c, view, width, "m");
             let cols = layout.columns;
             let used = if view.has_two_panes() {
-                2 * cols.gutter + cols.left + cols.separator + cols.right
+                2 * cols.gutter + cols.text.left + cols.separator + cols.text.right
             } else {
-                cols.gutter + cols.left
+                cols.gutter + cols.text.left
             };
             prop_assert!(used <= width, "{cols:?}");
             for row in &layout.rows {
-                prop_assert!(text_width(&row.left) <= cols.left, "{row:?} {cols:?}");
-                prop_assert!(text_width(&row.right) <= cols.right, "{row:?} {cols:?}");
+                prop_assert!(text_width(&row.cells.left) <= cols.text.left, "{row:?} {cols:?}");
+                prop_assert!(text_width(&row.cells.right) <= cols.text.right, "{row:?} {cols:?}");
             }
             prop_assert_eq!(layout.block_rows.len(), c.blocks.len());
             prop_assert!(layout.hunk_rows.iter().all(|&r| r < layout.rows.len()));

@@ -1,3 +1,6 @@
+//! Why a file could not become a story: every error names the file, and a place in it
+//! where there is one, so each message fits on one line.
+
 use std::path::PathBuf;
 
 /// Why a file could not become a story. Every variant names the file, and a place in it
@@ -17,6 +20,8 @@ pub enum LoadError {
         line: usize,
         column: usize,
     },
+    #[error("{path}: not read: it {reason}")]
+    NotText { path: PathBuf, reason: String },
     #[error("{path}: file is empty")]
     Empty { path: PathBuf },
     #[error("{path}:{line}:{column}: {message}")]
@@ -35,13 +40,16 @@ pub enum LoadError {
         line: usize,
         column: usize,
     },
+    /// A story opened in the reader with nothing to show.
+    #[error("{path}: the story has no reports; add reports to its \"reports\" list to read it")]
+    NoReports { path: PathBuf },
     #[error("{path}: {message}")]
     Invalid { path: PathBuf, message: String },
     #[error("{path}:{line}:1: {reason}")]
     Import {
         path: PathBuf,
         line: usize,
-        reason: super::ImportError,
+        reason: ImportError,
     },
     /// A single text file opened in the reader is read as a breakdown page.
     #[error(
@@ -53,17 +61,29 @@ pub enum LoadError {
 
 fn found_reports(found: usize) -> String {
     match found {
-        0 => format!("found no reports ({})", super::import::REPORT_RULE),
+        0 => format!("found no reports ({})", REPORT_RULE),
         1 => "found 1 report".to_string(),
         n => format!("found {n} reports"),
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset in `text`.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, column)
+/// Why a page has no story in it. The line is where the reports were looked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("no reports found: {}", REPORT_RULE)]
+    NoReports { line: usize },
+    #[error("only a title line, no reports: {}", REPORT_RULE)]
+    TitleOnly { line: usize },
+}
+
+pub const REPORT_RULE: &str = "a report is a headline line followed by a summary whose sentences \
+                           reappear in the lines after it";
+
+impl ImportError {
+    /// The 1-based line the error points at.
+    pub fn line(&self) -> usize {
+        match self {
+            ImportError::NoReports { line } | ImportError::TitleOnly { line } => *line,
+        }
+    }
 }

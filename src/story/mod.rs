@@ -7,10 +7,10 @@ mod json;
 mod text;
 
 pub use bundled::bundled;
-pub use error::LoadError;
-pub use import::{ImportError, ImportOptions, Imported, import_page, load_page, open_page};
+pub use error::{ImportError, LoadError};
+pub use import::{ImportOptions, Imported, import_page, load_page};
 pub use json::{from_json_str, is_story_json, load_json};
-pub use text::{load_text_versions, read_text_file, split_paragraphs};
+pub use text::{MAX_INPUT_BYTES, load_text_versions, read_text_file};
 
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +26,6 @@ pub struct Story {
     /// Where the story itself was found (for an imported breakdown page, the page's link).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    #[serde(default)]
     pub reports: Vec<Report>,
 }
 
@@ -71,7 +70,7 @@ impl Report {
 
     /// Number of words in the body, counted as the diff engine counts them.
     pub fn word_count(&self) -> usize {
-        self.body.iter().map(|p| crate::diff::count_words(p)).sum()
+        self.body.iter().map(|p| crate::text::count_words(p)).sum()
     }
 }
 

@@ -1,15 +1,59 @@
-use std::ops::Range;
+//! Plain-text inputs: a file read as UTF-8, and several files read as one story's versions.
+
+use std::io::Read;
 use std::path::Path;
 
-use super::error::line_column;
 use super::{LoadError, Report, Story};
+use crate::text::{line_column, split_paragraphs};
 
-/// Reads a whole file as UTF-8 text, refusing empty files.
+/// The largest input read: far more than any story, and a bound on the memory a wrong
+/// file (a disk image, a log) can take before it is refused.
+pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Reads a whole file as UTF-8 text, refusing what is not a text file: a directory, a FIFO
+/// or device (opening one could wait forever), a file over [`MAX_INPUT_BYTES`], a file
+/// with NUL bytes, an empty one.
 pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let not_text = |reason: String| LoadError::NotText {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(not_text("is a directory".into()));
+    }
+    if !meta.is_file() {
+        return Err(not_text(
+            "is not a regular file (a pipe, socket or device)".into(),
+        ));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(not_text(format!(
+            "is {} MB; the limit is {} MB",
+            meta.len() / (1024 * 1024),
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut bytes = Vec::new();
+    // The file may grow after the size check: read no more than the limit allows.
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(not_text(format!(
+            "grew past the {} MB limit while being read",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(not_text(format!(
+            "is binary, not text (a NUL byte at offset {offset})"
+        )));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),
@@ -27,40 +71,6 @@ pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
             column,
         }
     })
-}
-
-/// Byte ranges of the paragraphs of a plain text: split on blank lines, or on every
-/// newline when the text has no blank line. Ranges exclude the surrounding whitespace.
-pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
-    let has_blank_line = text.trim().lines().any(|line| line.trim().is_empty());
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push(s..end);
-            }
-        } else {
-            let lead = content.len() - content.trim_start().len();
-            if start.is_none() {
-                start = Some(offset + lead);
-            }
-            end = offset + content.trim_end().len();
-            if !has_blank_line {
-                if let Some(s) = start.take() {
-                    out.push(s..end);
-                }
-            }
-        }
-        offset += line.len();
-    }
-    if let Some(s) = start {
-        out.push(s..end);
-    }
-    out
 }
 
 /// Two or more plain-text files as one story: each file is an outlet (its file stem).
@@ -99,37 +109,4 @@ pub fn load_text_versions(paths: &[&Path]) -> Result<Story, LoadError> {
         });
     }
     Ok(story)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn paras(text: &str) -> Vec<&str> {
-        split_paragraphs(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
-    }
-
-    #[test]
-    fn blank_lines_separate_paragraphs() {
-        assert_eq!(
-            paras("One line\nsame para.\n\n  Two.  \n\n\nThree.\n"),
-            vec!["One line\nsame para.", "Two.", "Three."]
-        );
-    }
-
-    #[test]
-    fn single_newlines_separate_when_no_blank_line() {
-        assert_eq!(
-            paras("One.\r\nTwo.\nThree."),
-            vec!["One.", "Two.", "Three."]
-        );
-    }
-
-    #[test]
-    fn whitespace_only_text_has_no_paragraphs() {
-        assert!(paras(" \n\n \t").is_empty());
-    }
 }

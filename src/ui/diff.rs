@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use super::theme::Theme;
 use crate::app::App;
 use crate::layout::{Cell, Layout, cell_text, find};
+use crate::side::Side;
 
 /// The line between the two panes.
 const SEPARATOR: &str = "│";
@@ -21,31 +22,25 @@ pub fn draw_rows(buf: &mut Buffer, area: Rect, layout: &Layout, app: &App, theme
     };
     let rows = layout.rows.iter().skip(app.scroll);
     for (y, row) in (area.y..area.bottom()).zip(rows) {
-        let line = Line {
-            buf: &mut *buf,
-            area,
-            y,
+        let panes: &[Side] = if layout.view.has_two_panes() {
+            &Side::BOTH
+        } else {
+            &[Side::Left]
         };
-        paint.cell(line, &row.left, 0, cols.gutter, cols.left);
-        if layout.view.has_two_panes() {
-            let sep = area
-                .x
-                .saturating_add(at(cols.right_pane_x().saturating_sub(1)));
-            if cols.separator > 0 && sep < area.right() {
-                buf.set_string(sep, y, SEPARATOR, theme.dim());
-            }
+        for &side in panes {
             let line = Line {
                 buf: &mut *buf,
                 area,
                 y,
             };
-            paint.cell(
-                line,
-                &row.right,
-                cols.right_pane_x(),
-                cols.gutter,
-                cols.right,
-            );
+            let x = cols.pane_x(side);
+            paint.cell(line, &row.cells[side], x, cols.gutter, cols.text[side]);
+        }
+        let sep = area
+            .x
+            .saturating_add(at(cols.right_pane_x().saturating_sub(1)));
+        if layout.view.has_two_panes() && cols.separator > 0 && sep < area.right() {
+            buf.set_string(sep, y, SEPARATOR, theme.dim());
         }
     }
 }

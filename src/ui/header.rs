@@ -9,6 +9,7 @@ use super::one_line;
 use super::theme::Theme;
 use crate::app::{App, Screen, outlet_window};
 use crate::layout::{Columns, View, cell_width, truncate};
+use crate::side::{Pair, Side};
 
 /// A report's outlet name, safe to print.
 fn outlet(app: &App, i: usize) -> String {
@@ -37,17 +38,28 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         vec![Span::styled(title, theme.bold())],
     );
     let mut spans = vec![
-        Span::styled(outlet(app, app.left), theme.chosen()),
+        Span::styled(outlet(app, app.outlets.left), theme.chosen()),
         Span::raw(" ⇄ "),
-        Span::styled(outlet(app, app.right), theme.chosen()),
+        Span::styled(outlet(app, app.outlets.right), theme.chosen()),
     ];
     match app.comparison() {
-        Some(c) => spans.push(Span::raw(format!(
-            "   similarity {}   +{} −{} words",
-            percent(c.stats.similarity),
-            c.stats.words_added,
-            c.stats.words_removed
-        ))),
+        Some(c) => {
+            spans.push(Span::raw(format!(
+                "   similarity {}",
+                percent(c.stats.similarity)
+            )));
+            if let Some(told) = &c.told {
+                spans.push(Span::raw(format!(
+                    "   told by both {} · {}",
+                    percent(told.shared.left),
+                    percent(told.shared.right)
+                )));
+            }
+            spans.push(Span::raw(format!(
+                "   +{} −{} words",
+                c.stats.words_added, c.stats.words_removed
+            )));
+        }
         None if app.story.reports.is_empty() => {}
         None => spans.push(Span::styled("   comparing…", theme.dim())),
     }
@@ -57,9 +69,10 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     put(buf, area, 0, area.y + 1, spans);
 }
 
-/// Cells of the word count and similarity columns.
+/// Cells of the word count, similarity and told-by-both columns.
 const WORDS: usize = 12;
 const SIMILARITY: usize = 6;
+const SHARED: usize = 10;
 
 pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) {
     let area = screen.outlets;
@@ -82,15 +95,15 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
         .max()
         .unwrap_or(0)
         .min(24);
-    let headline_width = width.saturating_sub(2 + name_width + 2 + WORDS + SIMILARITY + 1);
-    let window = outlet_window(count, screen.list_rows(), app.right);
+    let headline_width = width.saturating_sub(2 + name_width + 2 + WORDS + SIMILARITY + SHARED + 1);
+    let window = outlet_window(count, screen.list_rows(), app.outlets.right);
     for (y, i) in (area.y + 1..area.bottom()).zip(window) {
         let Some(report) = app.report(i) else {
             break;
         };
-        let (tag, style) = if i == app.left {
+        let (tag, style) = if i == app.outlets.left {
             ("L ", theme.chosen())
-        } else if i == app.right {
+        } else if i == app.outlets.right {
             ("R ", theme.chosen())
         } else {
             ("  ", Style::new())
@@ -101,9 +114,13 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
         let headline = truncate(&headline, headline_width);
         let hpad = headline_width.saturating_sub(cell_width(&headline));
         let similarity = match app.similarity_to_left(i) {
-            _ if i == app.left => "left".to_string(),
+            _ if i == app.outlets.left => "left".to_string(),
             Some(s) => percent(s),
             None => "…".to_string(),
+        };
+        let shared = match app.shared_with_left(i) {
+            Some(s) if i != app.outlets.left => format!("{} both", percent(s)),
+            _ => String::new(),
         };
         let words = format!("{} words", app.words.get(i).copied().unwrap_or(0));
         put(
@@ -116,7 +133,7 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
                 Span::styled(format!("{name}{}", " ".repeat(pad)), style),
                 Span::raw(format!("  {headline}{}", " ".repeat(hpad))),
                 Span::styled(
-                    format!("{words:>WORDS$}{similarity:>SIMILARITY$}"),
+                    format!("{words:>WORDS$}{similarity:>SIMILARITY$}{shared:>SHARED$}"),
                     theme.dim(),
                 ),
             ],
@@ -128,12 +145,13 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
 pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.bar());
     let columns = Columns::new(app.view, usize::from(area.width));
-    let (left, right) = (outlet(app, app.left), outlet(app, app.right));
+    let names = app.outlets.map(|i| outlet(app, i));
     let at = |x: usize| u16::try_from(x).unwrap_or(u16::MAX);
     if app.view == View::Inline {
+        let Pair { left, right } = &names;
         let line =
             format!("{left} → {right}: struck = only in {left}, underlined = only in {right}");
-        let text = truncate(&line, columns.left);
+        let text = truncate(&line, columns.text.left);
         put(
             buf,
             area,
@@ -142,22 +160,16 @@ pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             vec![Span::styled(text, theme.bar())],
         );
     } else {
-        let left = truncate(&left, columns.left);
-        let right = truncate(&right, columns.right);
-        put(
-            buf,
-            area,
-            at(columns.gutter),
-            area.y,
-            vec![Span::styled(left, theme.bar())],
-        );
-        let x = columns.right_pane_x() + columns.gutter;
-        put(
-            buf,
-            area,
-            at(x),
-            area.y,
-            vec![Span::styled(right, theme.bar())],
-        );
+        for side in Side::BOTH {
+            let name = truncate(&names[side], columns.text[side]);
+            let x = columns.pane_x(side) + columns.gutter;
+            put(
+                buf,
+                area,
+                at(x),
+                area.y,
+                vec![Span::styled(name, theme.bar())],
+            );
+        }
     }
 }

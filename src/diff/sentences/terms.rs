@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::super::normalize::style_key;
-use super::super::tokens::{TokenKind, tokenize};
 use super::split::quote_spans;
+use crate::text::{TokenKind, tokenize};
 
 /// Function words beyond the NLTK list: modal verbs, titles, and the pronouns and
 /// auxiliaries of older English (quoted scripture, old texts), which carry no fact.
