@@ -2,6 +2,8 @@
 //! sentences were shuffled across paragraphs finds every sentence's original, and matches
 //! always point inside their paragraphs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use diverge::diff::sentences::{Corpus, split_sentences};
 use proptest::prelude::*;
 

@@ -14,7 +14,8 @@ use crate::text::{TokenKind, tokenize};
 /// auxiliaries of older English (quoted scripture, old texts), which carry no fact.
 const EXTRA_STOP_WORDS: &[&str] = &[
     "us", "would", "could", "also", "shall", "may", "might", "must", "upon", "mr", "mrs", "ms",
-    "mx", "dr", "prof",
+    "mx", "dr", "prof", "thee", "thou", "thy", "thine", "ye", "unto", "hath", "hast", "shalt",
+    "wast", "doth", "dost", "wilt",
 ];
 
 /// One content word of a sentence.
