@@ -71,17 +71,21 @@ pub fn draw_overview(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         )],
     );
     y += 1;
-    let legend = format!(
-        "Overview of {count} outlets. Each cell: reuse · told by both, as % of the column \
-         outlet: its words in 8-word runs of the row outlet · its content the row outlet tells too"
-    );
-    put(
-        buf,
-        area,
-        y,
-        vec![Span::styled(truncate(&legend, width), theme.dim())],
-    );
-    y += 2;
+    let legend = [
+        format!("{count} outlets. Each cell: reuse·both, in % of the column outlet's text"),
+        "reuse: words in 8-word runs of the row outlet · both: content the row tells too"
+            .to_string(),
+    ];
+    for line in legend {
+        put(
+            buf,
+            area,
+            y,
+            vec![Span::styled(truncate(&line, width), theme.dim())],
+        );
+        y += 1;
+    }
+    y += 1;
     // The grid takes up to three fifths of what is left, the outlet table the rest.
     let left = usize::from(area.bottom().saturating_sub(y));
     let grid_rows = count.min((left * 3 / 5).saturating_sub(1)).max(1);

@@ -30,9 +30,11 @@ fn story() -> Story {
     story
 }
 
+/// The reader on the test story, past the overview, on the pair it opens with.
 fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(story(), (width, height), true);
     settle(&mut app);
+    update(&mut app, Action::OpenCell);
     app
 }
 
@@ -260,9 +262,68 @@ fn told_by_both_view_of_two_independent_reports() {
         let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
         let mut app = App::new(story, (w, h), true);
         settle(&mut app);
+        update(&mut app, Action::OpenCell);
         update(&mut app, Action::Choose(Side::Right, 3));
         settle(&mut app);
         update(&mut app, Action::NextChange);
         snapshot(&format!("told_by_both_{w}x{h}"), &app);
     }
+}
+
+/// The bundled story as the reader opens it: on the overview.
+fn overview_at(width: u16, height: u16) -> App {
+    let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+    let mut app = App::new(story, (width, height), true);
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn the_overview_is_the_first_screen_of_a_story_of_three_or_more() {
+    let app = overview_at(120, 40);
+    assert!(app.overview);
+    snapshot("overview_120x40", &app);
+    snapshot("overview_80x24", &overview_at(80, 24));
+}
+
+#[test]
+fn the_overview_of_forty_outlets_scrolls_and_marks_what_it_cuts() {
+    let reports = (0..40)
+        .map(|i| {
+            let mut r = Report::new(
+                format!("Outlet number {i} with a long name"),
+                vec![format!(
+                    "Report {i} says the leaders spoke by phone on Tuesday for {i} minutes \
+                     and agreed to meet again, officials in the capital said."
+                )],
+            );
+            r.headline = Some(format!("Headline {i}"));
+            r
+        })
+        .collect();
+    let story = Story {
+        title: "Forty outlets".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports,
+    };
+    let mut app = App::new(story, (80, 24), true);
+    settle(&mut app);
+    update(
+        &mut app,
+        Action::MoveCell {
+            rows: 30,
+            columns: 0,
+        },
+    );
+    let text = screen(&app).backend().to_string();
+    assert!(
+        text.contains('…'),
+        "cut rows and columns are marked:\n{text}"
+    );
+    assert!(
+        text.contains("31 Outlet"),
+        "the selected row is in view:\n{text}"
+    );
 }
