@@ -1,6 +1,8 @@
 //! End to end: the reader runs in a real terminal (tmux), takes keys, draws, and exits
 //! cleanly with status 0 on q.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::thread::sleep;
@@ -60,11 +62,24 @@ impl Drop for Tmux {
     }
 }
 
-fn tmux_present() -> bool {
-    Command::new("tmux")
+/// Fails the calling test, with the reason, when `program` (tmux) cannot run: passing
+/// would claim that a reader that was never run works.
+fn require(program: &str) {
+    let present = Command::new(program)
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        present,
+        "{program} is not installed, so the end-to-end reader test cannot run: install tmux \
+         (apt-get install tmux), or leave these tests out with `cargo test -- --skip tmux`"
+    );
+}
+
+#[test]
+#[should_panic(expected = "is not installed, so the end-to-end reader test cannot run")]
+fn a_missing_tmux_fails_rather_than_passes() {
+    require("tmux-which-is-not-installed");
 }
 
 fn quoted(path: &Path) -> String {
@@ -86,12 +101,9 @@ fn wait_for_file(path: &Path) -> String {
 
 /// Starts the reader on the two fixtures in a fresh tmux server, 120x40, with `sleep`
 /// after it so the pane outlives it; returns the server and the file that receives the
-/// reader's exit status. `None` (with a note) when tmux is not installed.
-fn start(name: &str) -> Option<(Tmux, PathBuf)> {
-    if !tmux_present() {
-        println!("note: tmux is not installed; skipping the end-to-end reader test");
-        return None;
-    }
+/// reader's exit status.
+fn start(name: &str) -> (Tmux, PathBuf) {
+    require("tmux");
     let id = format!("diverge-{name}-{}", std::process::id());
     let rc: PathBuf = std::env::temp_dir().join(format!("{id}.rc"));
     let _ = std::fs::remove_file(&rc);
@@ -113,7 +125,7 @@ fn start(name: &str) -> Option<(Tmux, PathBuf)> {
     args.extend_from_slice(&["sh", "-c", &command]);
     let started = tmux.run(&args);
     assert!(started.status.success(), "{started:?}");
-    Some((tmux, rc))
+    (tmux, rc)
 }
 
 /// Whether the pane shows the alternate screen, as a full-screen program uses it.
@@ -130,9 +142,7 @@ fn alternate_screen(tmux: &Tmux) -> String {
 
 #[test]
 fn reader_runs_in_tmux_and_quits_cleanly() {
-    let Some((tmux, rc)) = start("e2e") else {
-        return;
-    };
+    let (tmux, rc) = start("e2e");
     let first = tmux.wait_for("similarity");
     assert!(first.contains("reuters ⇄ straits_times"), "{first}");
     assert!(first.contains("Item 1 of 2"), "{first}");
@@ -145,6 +155,8 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.keys(&["n"]);
     tmux.wait_for("change 2 of");
 
+    tmux.keys(&["v"]);
+    tmux.wait_for("Told by both: ");
     tmux.keys(&["v"]);
     tmux.wait_for("struck = only in reuters");
 
@@ -198,9 +210,7 @@ fn reader_pid(tmux: &Tmux) -> String {
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
     for (signal, status) in [("TERM", "143\n"), ("HUP", "129\n")] {
-        let Some((tmux, rc)) = start(&format!("sig{signal}")) else {
-            return;
-        };
+        let (tmux, rc) = start(&format!("sig{signal}"));
         tmux.wait_for("similarity");
         assert_eq!(alternate_screen(&tmux), "1");
         let pid = reader_pid(&tmux);

@@ -28,6 +28,8 @@ pub enum Action {
     NextView,
     SetView(View),
     ToggleNormalize,
+    /// From a told-by-both item to its place in the side-by-side view, and back.
+    JumpShared,
     /// Jump to the other place of a moved paragraph.
     JumpMoved,
     /// Start typing a search.
@@ -43,6 +45,17 @@ pub enum Action {
     CloseOverlay,
     Quit,
     Resize(u16, u16),
+    /// Open the overview of all outlets on the pair on screen.
+    OpenOverview,
+    /// Move the overview's selection by rows and columns.
+    MoveCell {
+        rows: isize,
+        columns: isize,
+    },
+    /// Open the pair the overview's selection stands for.
+    OpenCell,
+    /// The diff thread measured how much each report reuses of each other one.
+    Reuse(Vec<Vec<f64>>),
     /// A comparison came back from the worker.
     Computed(PairKey, Box<Comparison>),
 }

@@ -27,11 +27,13 @@ pub const HELP: &[(&str, &str)] = &[
     ("}  {", "next / previous outlet on the right"),
     ("x", "swap left and right"),
     ("v", "cycle the views"),
-    ("1  2  3", "side by side / inline / plain"),
+    ("1  2  3  4", "side by side / inline / plain / both"),
+    ("Enter", "a told-by-both item in the text, and back"),
     ("s", "toggle house-style normalisation"),
     ("m", "go to a moved paragraph's other place"),
     ("click", "outlet list: put it on the right"),
     ("right-click", "outlet list: put it on the left"),
+    ("o", "overview of all outlets; hjkl move, Enter opens"),
     ("?  Esc", "open / close this help"),
     ("q  Ctrl-c", "quit"),
 ];
@@ -69,6 +71,9 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if app.overview {
+        return overview_key(key.code);
+    }
     let searching = app.search.active();
     Some(match key.code {
         KeyCode::Char('q') => Action::Quit,
@@ -94,10 +99,29 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('1') => Action::SetView(View::SideBySide),
         KeyCode::Char('2') => Action::SetView(View::Inline),
         KeyCode::Char('3') => Action::SetView(View::Plain),
+        KeyCode::Char('4') => Action::SetView(View::Shared),
+        KeyCode::Enter => Action::JumpShared,
+        KeyCode::Char('o') => Action::OpenOverview,
         KeyCode::Char('s') => Action::ToggleNormalize,
         KeyCode::Char(JUMP_MOVED_KEY) => Action::JumpMoved,
         _ => return None,
     })
+}
+
+/// The overview's keys: arrows and hjkl move between cells, Enter opens a pair.
+fn overview_key(code: KeyCode) -> Option<Action> {
+    let step = |rows, columns| Some(Action::MoveCell { rows, columns });
+    match code {
+        KeyCode::Char('h') | KeyCode::Left => step(0, -1),
+        KeyCode::Char('l') | KeyCode::Right => step(0, 1),
+        KeyCode::Char('k') | KeyCode::Up => step(-1, 0),
+        KeyCode::Char('j') | KeyCode::Down => step(1, 0),
+        KeyCode::Enter => Some(Action::OpenCell),
+        KeyCode::Esc | KeyCode::Char('o') => Some(Action::CloseOverlay),
+        KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char('?') => Some(Action::ToggleHelp),
+        _ => None,
+    }
 }
 
 /// Rows the mouse wheel scrolls per notch.
@@ -106,7 +130,7 @@ const WHEEL: isize = 3;
 /// The action a mouse event stands for: the wheel scrolls; a click on the outlet list
 /// puts that outlet on the right (left button) or on the left (right button).
 pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
-    if app.help {
+    if app.help || app.overview {
         return None;
     }
     let button = match mouse.kind {

@@ -14,7 +14,6 @@ pub enum Ansi {
 
 /// wdiff-style text: `[-deleted-]{+inserted+}`. A style-only difference is shown as the
 /// right-hand text, unmarked.
-#[cfg(test)]
 pub fn plain(spans: &[Span]) -> String {
     let mut out = String::new();
     for span in spans {
@@ -44,7 +43,6 @@ pub fn plain_span(span: &Span, out: &mut String) {
 
 /// Text with SGR styles. Styles are closed before every newline so a pager or a
 /// terminal never carries a colour into the next line.
-#[cfg(test)]
 pub fn ansi(spans: &[Span], mode: Ansi) -> String {
     let mut out = String::new();
     for span in spans {

@@ -7,9 +7,13 @@ mod doc;
 mod flat;
 mod intern;
 mod normalize;
+pub mod overview;
 mod plan;
+pub mod reuse;
+pub mod sentences;
 mod span;
 mod stats;
+mod told;
 mod words;
 
 pub use align::Alignment;
@@ -19,6 +23,7 @@ pub use flat::{FlatOps, flat_ops};
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};
+pub use told::{Lone, Matched, Told, corpus, told};
 pub use words::{WordOptions, diff_words};
 
 use std::time::{Duration, Instant};
@@ -54,6 +59,9 @@ impl Default for Options {
 pub struct Comparison {
     pub blocks: Vec<Block>,
     pub stats: Stats,
+    /// The sentence layer, once attached by whoever holds the story's sentence corpus
+    /// (see [`told`]); `None` until then.
+    pub told: Option<Told>,
 }
 
 /// Compares two versions paragraph by paragraph, then word by word.
@@ -109,7 +117,11 @@ fn run(docs: Pair<&Doc>, options: &Options, mut each: impl FnMut(&mut Block)) ->
         }
     }
     let stats = tally.finish(hunks);
-    Comparison { blocks, stats }
+    Comparison {
+        blocks,
+        stats,
+        told: None,
+    }
 }
 
 #[cfg(test)]

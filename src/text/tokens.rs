@@ -114,22 +114,7 @@ mod ascii {
         Other,
     }
 
-    /// The category of every ASCII byte, looked up once per byte on the hot path.
-    const TABLE: [Cat; 128] = {
-        let mut table = [Cat::Other; 128];
-        let mut b = 0;
-        while b < 128 {
-            table[b] = classify(b as u8);
-            b += 1;
-        }
-        table
-    };
-
     fn cat(b: u8) -> Cat {
-        TABLE.get(usize::from(b)).copied().unwrap_or(Cat::Other)
-    }
-
-    const fn classify(b: u8) -> Cat {
         match b {
             b'\r' => Cat::Cr,
             b'\n' => Cat::Lf,

@@ -30,9 +30,11 @@ fn story() -> Story {
     story
 }
 
+/// The reader on the test story, past the overview, on the pair it opens with.
 fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(story(), (width, height), true);
     settle(&mut app);
+    update(&mut app, Action::OpenCell);
     app
 }
 
@@ -47,7 +49,55 @@ fn screen(app: &App) -> Terminal<TestBackend> {
 }
 
 fn snapshot(name: &str, app: &App) {
-    insta::assert_snapshot!(name, screen(app).backend());
+    insta::assert_snapshot!(name, marked_up(screen(app).backend().buffer()));
+}
+
+/// The screen as text with its attributes written in: `[-struck-]`, `{+underlined+}`,
+/// `«dim»`, `⟨reversed⟩`, `**bold**` and `⟪search hit⟫`, so a snapshot shows the marks a
+/// reader sees, not just the letters.
+fn marked_up(buffer: &ratatui::buffer::Buffer) -> String {
+    const MARKS: [(Modifier, &str, &str); 5] = [
+        (Modifier::REVERSED, "⟨", "⟩"),
+        (Modifier::BOLD, "**", "**"),
+        (Modifier::DIM, "«", "»"),
+        (Modifier::CROSSED_OUT, "[-", "-]"),
+        (Modifier::UNDERLINED, "{+", "+}"),
+    ];
+    let width = usize::from(buffer.area.width);
+    let mut out = String::new();
+    for row in buffer.content().chunks(width.max(1)) {
+        // Each run of cells with the same attributes, with its text.
+        let mut runs: Vec<((Modifier, bool), String)> = Vec::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            let key = (cell.modifier, cell.bg == ratatui::style::Color::Yellow);
+            match runs.last_mut() {
+                Some((k, text)) if *k == key => text.push_str(cell.symbol()),
+                _ => runs.push((key, cell.symbol().to_string())),
+            }
+        }
+        let mut line = String::new();
+        for ((modifier, hit), text) in runs {
+            let marks: Vec<_> = MARKS.iter().filter(|m| modifier.contains(m.0)).collect();
+            if hit {
+                line.push('⟪');
+            }
+            marks.iter().for_each(|m| line.push_str(m.1));
+            line.push_str(&text);
+            marks.iter().rev().for_each(|m| line.push_str(m.2));
+            if hit {
+                line.push('⟫');
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 fn viewed(view: View, width: u16, height: u16) -> App {
@@ -80,6 +130,13 @@ fn house_style_hidden() {
     update(&mut app, Action::ToggleNormalize);
     settle(&mut app);
     snapshot("house_style_120x40", &app);
+    for (view, name) in [
+        (View::Inline, "house_style_inline_120x40"),
+        (View::Plain, "house_style_plain_120x40"),
+    ] {
+        update(&mut app, Action::SetView(view));
+        snapshot(name, &app);
+    }
 }
 
 #[test]
@@ -197,4 +254,76 @@ fn search_prompt_and_hits() {
         .map(|c| c.symbol())
         .collect();
     assert!(hits.starts_with("LeeLee"), "{hits}");
+}
+
+#[test]
+fn told_by_both_view_of_two_independent_reports() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+        let mut app = App::new(story, (w, h), true);
+        settle(&mut app);
+        update(&mut app, Action::OpenCell);
+        update(&mut app, Action::Choose(Side::Right, 3));
+        settle(&mut app);
+        update(&mut app, Action::NextChange);
+        snapshot(&format!("told_by_both_{w}x{h}"), &app);
+    }
+}
+
+/// The bundled story as the reader opens it: on the overview.
+fn overview_at(width: u16, height: u16) -> App {
+    let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+    let mut app = App::new(story, (width, height), true);
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn the_overview_is_the_first_screen_of_a_story_of_three_or_more() {
+    let app = overview_at(120, 40);
+    assert!(app.overview);
+    snapshot("overview_120x40", &app);
+    snapshot("overview_80x24", &overview_at(80, 24));
+}
+
+#[test]
+fn the_overview_of_forty_outlets_scrolls_and_marks_what_it_cuts() {
+    let reports = (0..40)
+        .map(|i| {
+            let mut r = Report::new(
+                format!("Outlet number {i} with a long name"),
+                vec![format!(
+                    "Report {i} says the leaders spoke by phone on Tuesday for {i} minutes \
+                     and agreed to meet again, officials in the capital said."
+                )],
+            );
+            r.headline = Some(format!("Headline {i}"));
+            r
+        })
+        .collect();
+    let story = Story {
+        title: "Forty outlets".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports,
+    };
+    let mut app = App::new(story, (80, 24), true);
+    settle(&mut app);
+    update(
+        &mut app,
+        Action::MoveCell {
+            rows: 30,
+            columns: 0,
+        },
+    );
+    let text = screen(&app).backend().to_string();
+    assert!(
+        text.contains('…'),
+        "cut rows and columns are marked:\n{text}"
+    );
+    assert!(
+        text.contains("31 Outlet"),
+        "the selected row is in view:\n{text}"
+    );
 }
