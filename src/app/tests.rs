@@ -310,7 +310,7 @@ fn a_help_taller_than_the_terminal_scrolls() {
     update(&mut app, Action::Scroll(100));
     assert_eq!(
         app.help_scroll,
-        2 * HELP.len() - 8,
+        2 * app.keymap.help_lines().len() - 8,
         "stacked: two lines a key"
     );
     update(&mut app, Action::CloseOverlay);

@@ -11,6 +11,12 @@ pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
+    text_from_bytes(path, bytes)
+}
+
+/// `bytes` read from `path` (or from what errors call it) as UTF-8 text, refusing
+/// empty input.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),

@@ -145,7 +145,9 @@ pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         );
     } else {
         for side in Side::BOTH {
-            let name = truncate(&names[side], columns.text[side]);
+            // The side h/l change the outlet of.
+            let mark = if side == app.focus { "▸ " } else { "" };
+            let name = truncate(&format!("{mark}{}", names[side]), columns.text[side]);
             let x = columns.pane_x(side) + columns.gutter;
             put(
                 buf,

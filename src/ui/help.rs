@@ -6,14 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, HELP, HELP_WIDTH};
+use crate::app::{App, HELP_WIDTH};
 
 /// Cells of the key column.
 const KEYS: usize = 20;
 
 pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
-    let lines: Vec<Line> = HELP
-        .iter()
+    let lines: Vec<Line> = app
+        .keymap
+        .help_lines()
+        .into_iter()
         .flat_map(|(keys, what)| {
             if app.help_stacked() {
                 vec![
@@ -23,7 +25,7 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             } else {
                 vec![Line::from(vec![
                     Span::styled(format!(" {keys:<KEYS$}"), theme.bold()),
-                    Span::raw(*what),
+                    Span::raw(what),
                 ])]
             }
         })
