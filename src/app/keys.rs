@@ -8,7 +8,7 @@ use super::{Action, App, outlet_window};
 use crate::side::Side;
 
 /// Columns the help needs to show keys and descriptions side by side.
-pub const HELP_WIDTH: u16 = 72;
+pub const HELP_WIDTH: u16 = 74;
 
 /// The action a key stands for, if any. With the help open, keys only scroll or close
 /// it; while a prompt is open, keys edit it.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, HELP_WIDTH};
+use crate::app::{Action, App, HELP_WIDTH};
 
 /// Cells of the key column.
 const KEYS: usize = 20;
@@ -41,9 +41,10 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         height,
     );
     let title = if app.help_rows() < app.help_lines() {
-        " Keys — j/k scroll, Esc closes "
+        let key = |rows| app.keymap.label(&Action::Scroll(rows));
+        format!(" Keys — {}/{} scroll, Esc closes ", key(1), key(-1))
     } else {
-        " Keys — Esc closes "
+        " Keys — Esc closes ".to_string()
     };
     let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
     Clear.render(popup, buf);
