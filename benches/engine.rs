@@ -1,6 +1,8 @@
 //! The engine on real and generated text: the seed's Reuters and Straits Times versions,
 //! and a generated 100k-word pair with 2% word edits, under each diff algorithm.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use divan::{Bencher, black_box};
 use diverge::diff::{Algorithm, Doc, Options, compare};
 use diverge::text::count_words;

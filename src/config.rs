@@ -30,7 +30,7 @@ struct File {
     #[serde(default)]
     theme: Theme,
     #[serde(default)]
-    view: View,
+    view: Option<View>,
     #[serde(default = "yes")]
     mouse: bool,
     #[serde(default)]
@@ -151,7 +151,7 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(prefs.light && prefs.no_mouse && prefs.normalize);
-        assert_eq!(prefs.view, View::Inline);
+        assert_eq!(prefs.view, Some(View::Inline));
         let q = |k| prefs.keymap.action(Key::parse(k).unwrap()).cloned();
         assert_eq!(q("Q"), Some(Action::Quit));
         assert_eq!(q("q"), None);

@@ -1,3 +1,5 @@
+//! The binary: command-line parsing (clap derive) and dispatch to the library; nothing else.
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

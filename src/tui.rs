@@ -18,7 +18,7 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::app::{self, Action, App, Effect, PairKey, Prefs};
-use crate::diff::{Comparison, Doc};
+use crate::diff::{Comparison, docs};
 use crate::story::Story;
 use crate::ui;
 use crate::worker::Worker;
@@ -47,11 +47,7 @@ pub fn run(story: Story, prefs: Prefs) -> anyhow::Result<ExitCode> {
             .context("cannot watch for signals")?;
     }
     let (tx, rx) = mpsc::channel();
-    let docs = story
-        .reports
-        .iter()
-        .map(|r| Doc::from_paragraphs(&r.body))
-        .collect();
+    let docs = docs(&story);
     let results = tx.clone();
     let worker = Worker::spawn(docs, move |key, comparison| {
         results.send(Message::Computed(key, comparison)).is_ok()

@@ -4,18 +4,7 @@ use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use crate::app::PairKey;
-use crate::diff::{Comparison, Doc, Options, compare};
-
-/// The comparison `key` asks for; a report that is not there compares as empty.
-pub fn compute(docs: &[Doc], key: PairKey) -> Comparison {
-    let empty = Doc::default();
-    let doc = |i: usize| docs.get(i).unwrap_or(&empty);
-    let options = Options {
-        normalize: key.normalize,
-        ..Options::default()
-    };
-    compare(doc(key.outlets.left), doc(key.outlets.right), &options)
-}
+use crate::diff::{Comparison, Doc, corpus};
 
 /// A thread that compares pairs of documents, one request at a time, and hands each
 /// result to `deliver`; it ends when the worker is dropped or `deliver` returns false.
@@ -32,8 +21,11 @@ impl Worker {
         thread::Builder::new()
             .name("diverge-diff".into())
             .spawn(move || {
+                // Word weights come from every report, so the corpus is built once, here,
+                // off the UI thread.
+                let corpus = corpus(&docs);
                 for key in inbox {
-                    if !deliver(key, compute(&docs, key)) {
+                    if !deliver(key, key.compare(&docs, &corpus)) {
                         break;
                     }
                 }

@@ -1,5 +1,7 @@
 //! The command line as scripts use it: output formats, exit codes, one-line errors.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 mod common;
 
 use assert_cmd::Command;

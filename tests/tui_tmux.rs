@@ -1,6 +1,8 @@
 //! End to end: the reader runs in a real terminal (tmux), takes keys, draws, and exits
 //! cleanly with status 0 on q.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::thread::sleep;

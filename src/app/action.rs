@@ -39,6 +39,8 @@ pub enum Action {
     NextView,
     SetView(View),
     ToggleNormalize,
+    /// From a told-by-both item to its place in the side-by-side view, and back.
+    JumpShared,
     /// Jump to the other place of a moved paragraph.
     JumpMoved,
     /// Start typing a search.

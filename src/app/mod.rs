@@ -21,7 +21,8 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use crate::diff::Comparison;
+use crate::diff::sentences::Corpus;
+use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
 use crate::layout::{Layout, View};
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
@@ -31,6 +32,27 @@ use crate::story::{Report, Story};
 pub struct PairKey {
     pub outlets: Pair<usize>,
     pub normalize: bool,
+}
+
+impl PairKey {
+    /// The comparison this key asks for, with its sentence layer from `corpus` (the
+    /// sentences of every report in `docs`); a report that is not there compares as empty.
+    pub fn compare(&self, docs: &[Doc], corpus: &Corpus) -> Comparison {
+        let empty = Doc::default();
+        let doc = self.outlets.map(|i| docs.get(i).unwrap_or(&empty));
+        let options = Options {
+            normalize: self.normalize,
+            ..Options::default()
+        };
+        let mut comparison = compare(doc.left, doc.right, &options);
+        let words = WordOptions {
+            normalize: self.normalize,
+            algorithm: options.algorithm,
+            deadline: None,
+        };
+        comparison.told = Some(told(corpus, self.outlets, doc, &comparison, &words));
+        comparison
+    }
 }
 
 /// The search typed after `/`.
@@ -52,7 +74,9 @@ impl Search {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Prefs {
     pub keymap: Keymap,
-    pub view: View,
+    /// The view to open every pair in; `None` lets each pair open in the view that
+    /// suits it.
+    pub view: Option<View>,
     /// House style ignored at start.
     pub normalize: bool,
     /// Mouse reporting off at start, so the terminal's own selection works.
@@ -93,6 +117,11 @@ pub struct App {
     /// The report shown on each side.
     pub outlets: Pair<usize>,
     pub view: View,
+    /// True once the reader chose a view; until then each pair opens in the view that
+    /// suits it (told by both for independently written reports).
+    pub view_pinned: bool,
+    /// Where the told-by-both view was when Enter went to the text, to go back to.
+    pub back: Option<usize>,
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
     pub colour: bool,
@@ -147,7 +176,9 @@ impl App {
             words: story.reports.iter().map(Report::word_count).collect(),
             story,
             outlets: Pair::new(0, usize::from(count > 1)),
-            view: prefs.view,
+            view: prefs.view.unwrap_or_default(),
+            view_pinned: prefs.view.is_some(),
+            back: None,
             normalize: prefs.normalize,
             colour,
             light: prefs.light,
@@ -200,8 +231,9 @@ impl App {
             .map(|(_, layout)| layout)
     }
 
-    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
-    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+    /// The comparison of report `i` with the left-hand report, either way round, and the
+    /// side `i` is on in it.
+    fn with_left(&self, i: usize) -> Option<(&Comparison, Side)> {
         let there = |outlets| {
             self.cache.get(&PairKey {
                 outlets,
@@ -210,8 +242,19 @@ impl App {
         };
         let left = self.outlets.left;
         there(Pair::new(left, i))
-            .or_else(|| there(Pair::new(i, left)))
-            .map(|c| c.stats.similarity)
+            .map(|c| (c, Side::Right))
+            .or_else(|| there(Pair::new(i, left)).map(|c| (c, Side::Left)))
+    }
+
+    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
+    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+        self.with_left(i).map(|(c, _)| c.stats.similarity)
+    }
+
+    /// Share of report `i`'s content the left-hand report tells too.
+    pub fn shared_with_left(&self, i: usize) -> Option<f64> {
+        let (c, side) = self.with_left(i)?;
+        Some(c.told.as_ref()?.shared[side])
     }
 
     /// The next comparison the reader needs and does not have: while choosing, every
@@ -304,8 +347,9 @@ pub fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
 #[cfg(test)]
 pub(crate) fn settle(app: &mut App) {
     let docs = crate::diff::docs(&app.story);
+    let corpus = crate::diff::corpus(&docs);
     while let Some(key) = app.wanted() {
-        let comparison = crate::worker::compute(&docs, key);
+        let comparison = key.compare(&docs, &corpus);
         update(app, Action::Computed(key, Box::new(comparison)));
     }
 }

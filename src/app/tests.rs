@@ -246,6 +246,9 @@ fn views_cycle_and_can_be_set() {
     let mut app = app();
     assert_eq!(app.view, View::SideBySide);
     update(&mut app, Action::NextView);
+    assert_eq!(app.view, View::Shared);
+    assert_eq!(app.layout().map(|l| l.view), Some(View::Shared));
+    update(&mut app, Action::NextView);
     assert_eq!(app.view, View::Inline);
     assert_eq!(app.layout().map(|l| l.view), Some(View::Inline));
     update(&mut app, Action::NextView);
@@ -860,4 +863,74 @@ fn a_remapped_quit_key_quits_and_the_old_one_does_not() {
         Some(Action::Quit),
         "always"
     );
+}
+
+/// The bundled story, compared, on a 120x40 screen.
+fn bundled_app() -> App {
+    let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+    let mut app = App::new(story, (120, 40), true);
+    settle(&mut app);
+    app
+}
+
+fn outlet(app: &App, name: &str) -> usize {
+    app.story
+        .reports
+        .iter()
+        .position(|r| r.outlet == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+#[test]
+fn independent_reports_open_told_by_both_and_a_reprint_side_by_side() {
+    let mut app = bundled_app();
+    assert_eq!(app.view, View::SideBySide, "Reuters and its reprint");
+    let herald = outlet(&app, "The Korea Herald");
+    update(&mut app, Action::Choose(Side::Right, herald));
+    settle(&mut app);
+    assert_eq!(app.view, View::Shared);
+    let told = app.comparison().and_then(|c| c.told.clone()).unwrap();
+    assert!(told.matched.len() >= 2, "{:?}", told.matched);
+    // Once the reader chooses a view it stays, whatever the pair.
+    update(&mut app, Action::SetView(View::Inline));
+    let straits = outlet(&app, "The Straits Times");
+    update(&mut app, Action::Choose(Side::Right, straits));
+    settle(&mut app);
+    assert_eq!(app.view, View::Inline);
+}
+
+#[test]
+fn n_steps_through_told_by_both_items_and_enter_goes_to_the_text_and_back() {
+    let mut app = bundled_app();
+    let herald = outlet(&app, "The Korea Herald");
+    update(&mut app, Action::Choose(Side::Right, herald));
+    settle(&mut app);
+    update(&mut app, Action::NextChange);
+    update(&mut app, Action::NextChange);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("told by both 2 of")),
+        "{:?}",
+        app.message
+    );
+    let shared_scroll = app.scroll;
+    update(&mut app, Action::JumpShared);
+    assert_eq!(app.view, View::SideBySide);
+    let layout = app.layout().unwrap();
+    let comparison = app.comparison().unwrap();
+    let block = layout.rows[app.scroll].block;
+    // The second matched Reuters sentence is Xi's reply, in Reuters' ¶5.
+    assert!(
+        comparison.blocks[block].paras.left.contains(&4),
+        "{:?}",
+        comparison.blocks[block]
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("¶5 on the left"))
+    );
+    update(&mut app, Action::JumpShared);
+    assert_eq!((app.view, app.scroll), (View::Shared, shared_scroll));
 }

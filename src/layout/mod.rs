@@ -2,10 +2,12 @@
 //! Nothing here knows about terminals; the ui draws the rows as they are.
 
 mod search;
+mod shared;
 mod width;
 mod wrap;
 
 pub use search::{cell_text, find};
+pub use shared::{Headings, Item, items};
 pub use width::{cell_width, truncate};
 
 use width::fit;
@@ -28,13 +30,17 @@ pub enum View {
     Inline,
     /// Two panes without marks.
     Plain,
+    /// Two panes facing each other by what both reports tell: matched sentences side by
+    /// side with their word diff, then what only one side tells.
+    Shared,
 }
 
 impl View {
     /// The view after this one, wrapping around.
     pub fn next(self) -> View {
         match self {
-            View::SideBySide => View::Inline,
+            View::SideBySide => View::Shared,
+            View::Shared => View::Inline,
             View::Inline => View::Plain,
             View::Plain => View::SideBySide,
         }
@@ -45,6 +51,7 @@ impl View {
             View::SideBySide => "side by side",
             View::Inline => "inline",
             View::Plain => "plain",
+            View::Shared => "told by both",
         }
     }
 
@@ -61,8 +68,8 @@ pub enum Mark {
     Insert,
     /// A difference house-style normalisation counts as equal: shown, never as a change.
     Style,
-    /// The label of a moved paragraph.
-    Moved,
+    /// A label: where a moved paragraph went, a sentence's paragraph, a section.
+    Label,
 }
 
 /// A run of text with one mark. `hunk` numbers the change it belongs to, in reading
@@ -210,6 +217,9 @@ type Lines = Vec<Vec<Segment>>;
 /// a moved paragraph's other place, named in its label.
 pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) -> Layout {
     let columns = Columns::new(view, width);
+    if view == View::Shared {
+        return shared::build(comparison, columns, width);
+    }
     let mut rows = Vec::new();
     let mut block_rows = Vec::with_capacity(comparison.blocks.len());
     let mut hunk_rows: Vec<Option<usize>> = Vec::new();
@@ -245,7 +255,7 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
         };
         let gutter = match view {
             View::Plain => Gutter::Blank,
-            View::SideBySide | View::Inline => gutter_of(block.kind),
+            View::SideBySide | View::Inline | View::Shared => gutter_of(block.kind),
         };
         push_rows(&mut rows, b, gutter, sides, &absent);
         for (i, row) in rows.iter().enumerate().skip(start) {
@@ -290,11 +300,11 @@ fn sides(
             )),
             None,
         ),
-        View::SideBySide | View::Plain => {
+        View::SideBySide | View::Plain | View::Shared => {
             let marked = view == View::SideBySide;
             Pair::from_fn(|side| {
                 block.shows(side).then(|| {
-                    let pieces = pane_pieces(block, hunks, side, marked);
+                    let pieces = pane_pieces(&block.spans, hunks, side, marked);
                     lines(&pieces, label, columns.text[side])
                 })
             })
@@ -369,9 +379,8 @@ fn shown_text(span: &Span) -> String {
 }
 
 /// One pane's pieces: the spans of its side, marked or not.
-fn pane_pieces(block: &Block, hunks: &[Option<usize>], side: Side, marked: bool) -> Vec<Piece> {
-    block
-        .spans
+fn pane_pieces(spans: &[Span], hunks: &[Option<usize>], side: Side, marked: bool) -> Vec<Piece> {
+    spans
         .iter()
         .zip(hunks)
         .filter(|(span, _)| span.on(side))
@@ -417,7 +426,7 @@ fn lines(pieces: &[Piece], label: Option<&str>, width: usize) -> Vec<Vec<Segment
     let mut marks = Vec::new();
     if let Some(label) = label {
         text.push_str(label);
-        marks.push((0..text.len(), Mark::Moved, None));
+        marks.push((0..text.len(), Mark::Label, None));
         text.push('\n');
     }
     for (piece, mark, hunk) in pieces {

@@ -1,3 +1,6 @@
+//! Story JSON: the strict loader, so a typo or a missing field fails with file, line and
+//! column instead of half-loading.
+
 use std::path::Path;
 
 use super::text::read_text_file;

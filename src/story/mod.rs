@@ -8,7 +8,7 @@ mod text;
 
 pub use bundled::bundled;
 pub use error::{ImportError, LoadError};
-pub use import::{ImportOptions, Imported, import_page, load_page, open_page};
+pub use import::{ImportOptions, Imported, import_page, load_page};
 pub use json::{from_json_str, is_story_json, load_json};
 pub use text::{load_text_versions, read_text_file, text_from_bytes};
 

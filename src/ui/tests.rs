@@ -47,7 +47,55 @@ fn screen(app: &App) -> Terminal<TestBackend> {
 }
 
 fn snapshot(name: &str, app: &App) {
-    insta::assert_snapshot!(name, screen(app).backend());
+    insta::assert_snapshot!(name, marked_up(screen(app).backend().buffer()));
+}
+
+/// The screen as text with its attributes written in: `[-struck-]`, `{+underlined+}`,
+/// `«dim»`, `⟨reversed⟩`, `**bold**` and `⟪search hit⟫`, so a snapshot shows the marks a
+/// reader sees, not just the letters.
+fn marked_up(buffer: &ratatui::buffer::Buffer) -> String {
+    const MARKS: [(Modifier, &str, &str); 5] = [
+        (Modifier::REVERSED, "⟨", "⟩"),
+        (Modifier::BOLD, "**", "**"),
+        (Modifier::DIM, "«", "»"),
+        (Modifier::CROSSED_OUT, "[-", "-]"),
+        (Modifier::UNDERLINED, "{+", "+}"),
+    ];
+    let width = usize::from(buffer.area.width);
+    let mut out = String::new();
+    for row in buffer.content().chunks(width.max(1)) {
+        // Each run of cells with the same attributes, with its text.
+        let mut runs: Vec<((Modifier, bool), String)> = Vec::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            let key = (cell.modifier, cell.bg == ratatui::style::Color::Yellow);
+            match runs.last_mut() {
+                Some((k, text)) if *k == key => text.push_str(cell.symbol()),
+                _ => runs.push((key, cell.symbol().to_string())),
+            }
+        }
+        let mut line = String::new();
+        for ((modifier, hit), text) in runs {
+            let marks: Vec<_> = MARKS.iter().filter(|m| modifier.contains(m.0)).collect();
+            if hit {
+                line.push('⟪');
+            }
+            marks.iter().for_each(|m| line.push_str(m.1));
+            line.push_str(&text);
+            marks.iter().rev().for_each(|m| line.push_str(m.2));
+            if hit {
+                line.push('⟫');
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 fn viewed(view: View, width: u16, height: u16) -> App {
@@ -80,6 +128,13 @@ fn house_style_hidden() {
     update(&mut app, Action::ToggleNormalize);
     settle(&mut app);
     snapshot("house_style_120x40", &app);
+    for (view, name) in [
+        (View::Inline, "house_style_inline_120x40"),
+        (View::Plain, "house_style_plain_120x40"),
+    ] {
+        update(&mut app, Action::SetView(view));
+        snapshot(name, &app);
+    }
 }
 
 #[test]
@@ -244,4 +299,17 @@ fn a_remapped_key_shows_in_the_hints_help_and_labels() {
     let help = format!("{}", screen(&app).backend());
     assert!(help.contains("│ Q                   quit"), "{help}");
     assert!(!help.contains("q Ctrl-c"), "{help}");
+}
+
+#[test]
+fn told_by_both_view_of_two_independent_reports() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+        let mut app = App::new(story, (w, h), true);
+        settle(&mut app);
+        update(&mut app, Action::Choose(Side::Right, 3));
+        settle(&mut app);
+        update(&mut app, Action::NextChange);
+        snapshot(&format!("told_by_both_{w}x{h}"), &app);
+    }
 }
