@@ -57,8 +57,10 @@ enum Command {
 }
 
 /// One line on stderr: the context chain joined, the way a user reads it.
+/// Errors quote file names and contents: shown, never obeyed.
 fn report(e: &anyhow::Error) {
-    let _ = writeln!(std::io::stderr(), "diverge: {e:#}");
+    let line = diverge::visible::visible_line(&format!("{e:#}")).into_owned();
+    let _ = writeln!(std::io::stderr(), "diverge: {line}");
 }
 
 fn main() -> ExitCode {

@@ -307,7 +307,10 @@ fn unreadable_path_is_named() {
     let dir = scratch("unreadable");
     // A directory cannot be read as a file, even by root.
     let err = diff_error(diverge().args(["diff"]).arg(&dir).arg(REUTERS));
-    assert!(err.contains("cannot read"), "{err}");
+    assert!(
+        err.contains("unreadable: not read: it is a directory"),
+        "{err}"
+    );
 }
 
 #[test]

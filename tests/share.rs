@@ -1,5 +1,6 @@
 //! Sharing and scripting: diff(1) exit statuses, stdin, Markdown and HTML export, what
 //! the reader prints into a pipe, completions, the man page and the config command.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
 
 mod common;
 

@@ -62,11 +62,24 @@ impl Drop for Tmux {
     }
 }
 
-fn tmux_present() -> bool {
-    Command::new("tmux")
+/// Fails the calling test, with the reason, when `program` (tmux) cannot run: passing
+/// would claim that a reader that was never run works.
+fn require(program: &str) {
+    let present = Command::new(program)
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        present,
+        "{program} is not installed, so the end-to-end reader test cannot run: install tmux \
+         (apt-get install tmux), or leave these tests out with `cargo test -- --skip tmux`"
+    );
+}
+
+#[test]
+#[should_panic(expected = "is not installed, so the end-to-end reader test cannot run")]
+fn a_missing_tmux_fails_rather_than_passes() {
+    require("tmux-which-is-not-installed");
 }
 
 fn quoted(path: &Path) -> String {
@@ -97,13 +110,9 @@ fn reader_command() -> String {
     )
 }
 
-/// A fresh tmux server, 120x40, running `command` with `env` set. `None` (with a note)
-/// when tmux is not installed.
-fn server(name: &str, env: &[(&str, &Path)], command: &str) -> Option<Tmux> {
-    if !tmux_present() {
-        println!("note: tmux is not installed; skipping the end-to-end reader test");
-        return None;
-    }
+/// A fresh tmux server, 120x40, running `command` with `env` set.
+fn server(name: &str, env: &[(&str, &Path)], command: &str) -> Tmux {
+    require("tmux");
     let id = format!("diverge-{name}-{}", std::process::id());
     let tmux = Tmux {
         socket: id.clone(),
@@ -129,7 +138,7 @@ fn server(name: &str, env: &[(&str, &Path)], command: &str) -> Option<Tmux> {
     args.extend_from_slice(&["sh", "-c", command]);
     let started = tmux.run(&args);
     assert!(started.status.success(), "{started:?}");
-    Some(tmux)
+    tmux
 }
 
 /// A scratch file path for this test run.
@@ -141,15 +150,15 @@ fn scratch(name: &str, ext: &str) -> PathBuf {
 
 /// Starts the reader on the two fixtures in a fresh tmux server, 120x40, with `sleep`
 /// after it so the pane outlives it; returns the server and the file that receives the
-/// reader's exit status. `None` (with a note) when tmux is not installed.
-fn start(name: &str) -> Option<(Tmux, PathBuf)> {
+/// reader's exit status.
+fn start(name: &str) -> (Tmux, PathBuf) {
     start_with(name, &[])
 }
 
-fn start_with(name: &str, env: &[(&str, &Path)]) -> Option<(Tmux, PathBuf)> {
+fn start_with(name: &str, env: &[(&str, &Path)]) -> (Tmux, PathBuf) {
     let rc = scratch(name, "rc");
     let command = format!("{}; echo $? > {}; sleep 30", reader_command(), quoted(&rc));
-    server(name, env, &command).map(|tmux| (tmux, rc))
+    (server(name, env, &command), rc)
 }
 
 /// Whether the pane shows the alternate screen, as a full-screen program uses it.
@@ -166,9 +175,7 @@ fn alternate_screen(tmux: &Tmux) -> String {
 
 #[test]
 fn reader_runs_in_tmux_and_quits_cleanly() {
-    let Some((tmux, rc)) = start("e2e") else {
-        return;
-    };
+    let (tmux, rc) = start("e2e");
     let first = tmux.wait_for("similarity");
     assert!(first.contains("reuters ⇄ straits_times"), "{first}");
     assert!(first.contains("Item 1 of 2"), "{first}");
@@ -181,6 +188,8 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.keys(&["n"]);
     tmux.wait_for("change 2 of");
 
+    tmux.keys(&["v"]);
+    tmux.wait_for("Told by both: ");
     tmux.keys(&["v"]);
     tmux.wait_for("struck = only in reuters");
 
@@ -234,9 +243,7 @@ fn reader_pid(tmux: &Tmux) -> String {
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
     for (signal, status) in [("TERM", "143\n"), ("HUP", "129\n")] {
-        let Some((tmux, rc)) = start(&format!("sig{signal}")) else {
-            return;
-        };
+        let (tmux, rc) = start(&format!("sig{signal}"));
         tmux.wait_for("similarity");
         assert_eq!(alternate_screen(&tmux), "1");
         let pid = reader_pid(&tmux);
@@ -273,9 +280,7 @@ fn diff_rows(screen: &str) -> Vec<String> {
 
 #[test]
 fn counts_and_half_pages_scroll_as_in_vim() {
-    let Some((tmux, rc)) = start("counts") else {
-        return;
-    };
+    let (tmux, rc) = start("counts");
     let top = tmux.wait_for("similarity");
     let rows = diff_rows(&top);
     tmux.keys(&["3"]);
@@ -305,9 +310,7 @@ fn a_config_file_remaps_quit_and_the_help_shows_it() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("diverge")).unwrap();
     std::fs::write(dir.join("diverge/config.toml"), "[keys]\nquit = [\"Q\"]\n").unwrap();
-    let Some((tmux, rc)) = start_with("remap", &[("XDG_CONFIG_HOME", &dir)]) else {
-        return;
-    };
+    let (tmux, rc) = start_with("remap", &[("XDG_CONFIG_HOME", &dir)]);
     let first = tmux.wait_for("similarity");
     assert!(first.contains(" Q quit  ? help"), "{first}");
     tmux.keys(&["q", "j"]);
@@ -334,9 +337,7 @@ fn a_bad_config_file_is_named_in_one_line_and_the_reader_starts() {
         "mouse = true\nview = \"wide\"\n",
     )
     .unwrap();
-    let Some((tmux, rc)) = start_with("badconfig", &[("XDG_CONFIG_HOME", &dir)]) else {
-        return;
-    };
+    let (tmux, rc) = start_with("badconfig", &[("XDG_CONFIG_HOME", &dir)]);
     tmux.wait_for("config.toml:2:8: unknown variant `wide`");
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&rc), "0\n");
@@ -360,9 +361,7 @@ fn wait_for_log(log: &Path, what: &str, done: impl Fn(&[u8]) -> bool) -> Vec<u8>
 
 #[test]
 fn y_copies_through_osc52_and_c_hands_the_mouse_back() {
-    let Some((tmux, rc)) = start("osc52") else {
-        return;
-    };
+    let (tmux, rc) = start("osc52");
     tmux.wait_for("similarity");
     let log = scratch("osc52", "log");
     let pipe = format!("cat >> {}", quoted(&log));
@@ -405,9 +404,7 @@ fn y_copies_through_osc52_and_c_hands_the_mouse_back() {
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
     // An interactive shell, so there is job control to come back with.
-    let Some(tmux) = server("suspend", &[], "bash --norc --noprofile -i") else {
-        return;
-    };
+    let tmux = server("suspend", &[], "bash --norc --noprofile -i");
     tmux.wait_until("a prompt", |s| s.contains('$') || s.contains('#'));
     tmux.keys(&["-l", &reader_command()]);
     tmux.keys(&["Enter"]);

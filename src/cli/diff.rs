@@ -17,8 +17,8 @@ use crate::diff::{
 };
 use crate::export;
 use crate::side::Pair;
-use crate::story::{Story, read_text_file, text_from_bytes};
-use crate::visible::visible;
+use crate::story::{MAX_INPUT_BYTES, Story, read_text_file, text_from_bytes};
+use crate::visible::{json_visible, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -116,8 +116,12 @@ fn read_input(path: &Path) -> anyhow::Result<String> {
     }
     let mut bytes = Vec::new();
     std::io::stdin()
+        .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .context("stdin: cannot read")?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        bail!("stdin: more than {} MB", MAX_INPUT_BYTES / (1024 * 1024));
+    }
     Ok(text_from_bytes(Path::new("stdin"), bytes)?)
 }
 
@@ -278,9 +282,9 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
                     })
                     .collect(),
             };
-            let mut s = serde_json::to_string_pretty(&doc).context("cannot encode the diff")?;
-            s.push('\n');
-            s
+            json_visible(
+                serde_json::to_string_pretty(&doc).context("cannot encode the diff")? + "\n",
+            )
         }
     };
     let mut lock = stdout.lock();
