@@ -3,12 +3,17 @@
 //! comparisons arrive as [`Action::Computed`].
 
 mod action;
+mod copy;
+mod key;
+mod keymap;
 mod keys;
 mod screen;
 mod update;
 
 pub use action::Action;
-pub use keys::{HELP, HELP_WIDTH, action_for_key, action_for_mouse};
+pub use key::{BadKey, Key};
+pub use keymap::{DEFAULT_KEYMAP, Keymap, RemapError};
+pub use keys::{HELP_WIDTH, action_for_key, action_for_mouse};
 pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
@@ -66,6 +71,37 @@ impl Search {
     }
 }
 
+/// What the reader starts with, from the config file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prefs {
+    pub keymap: Keymap,
+    /// The view to open every pair in; `None` lets each pair open in the view that
+    /// suits it.
+    pub view: Option<View>,
+    /// House style ignored at start.
+    pub normalize: bool,
+    /// Mouse reporting off at start, so the terminal's own selection works.
+    pub no_mouse: bool,
+    /// Colours for a light background.
+    pub light: bool,
+    /// Why the config file was not used, shown on the status line at start.
+    pub note: Option<String>,
+}
+
+/// Something only the terminal can do, asked for by an action and carried out by the
+/// event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Write `contents` to a file called `name`.
+    Export { name: String, contents: String },
+    /// Turn mouse reporting on or off.
+    Mouse(bool),
+    /// Stop until the shell resumes us.
+    Suspend,
+}
+
 /// What the current layout was built for; a layout is rebuilt only when this changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct LayoutKey {
@@ -90,6 +126,19 @@ pub struct App {
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
     pub colour: bool,
+    /// Colours for a light background.
+    pub light: bool,
+    pub keymap: Keymap,
+    /// A count typed before a motion (`3j`), or the number typed at the `:` prompt.
+    pub count: Option<usize>,
+    /// True while the `:` prompt for a paragraph number is open.
+    pub goto: bool,
+    /// The side `h`/`l` change the outlet of; Tab moves it.
+    pub focus: Side,
+    /// Whether the reader takes mouse input (else the terminal's own selection works).
+    pub mouse: bool,
+    /// What the event loop should do for the last action.
+    pub effect: Option<Effect>,
     /// Terminal size in cells.
     pub size: (u16, u16),
     /// The diff row at the top of the diff area.
@@ -125,16 +174,29 @@ impl App {
     /// A reader on `story` in a terminal of `size` cells. It opens on the first two
     /// reports until the pairs are compared (see [`App::wanted`]).
     pub fn new(story: Story, size: (u16, u16), colour: bool) -> App {
+        App::with_prefs(story, size, colour, Prefs::default())
+    }
+
+    /// A reader that starts as `prefs` say.
+    pub fn with_prefs(story: Story, size: (u16, u16), colour: bool, prefs: Prefs) -> App {
         let count = story.reports.len();
         App {
             words: story.reports.iter().map(Report::word_count).collect(),
             story,
             outlets: Pair::new(0, usize::from(count > 1)),
-            view: View::default(),
-            view_pinned: false,
+            view: prefs.view.unwrap_or_default(),
+            view_pinned: prefs.view.is_some(),
             back: None,
-            normalize: false,
+            normalize: prefs.normalize,
             colour,
+            light: prefs.light,
+            keymap: prefs.keymap,
+            count: None,
+            goto: false,
+            focus: Side::Right,
+            mouse: !prefs.no_mouse,
+            effect: None,
+            message: prefs.note,
             size,
             scroll: 0,
             current: None,
@@ -142,7 +204,6 @@ impl App {
             help_scroll: 0,
             search: Search::default(),
             found: None,
-            message: None,
             quit: false,
             choosing: count > 1,
             // Three or more reports open on the overview; two open straight on their pair.
@@ -286,7 +347,7 @@ impl App {
 
     /// Lines of the help's text.
     pub fn help_lines(&self) -> usize {
-        HELP.len() * if self.help_stacked() { 2 } else { 1 }
+        self.keymap.help_lines().len() * if self.help_stacked() { 2 } else { 1 }
     }
 
     /// Help lines that fit on screen inside the overlay's border.
@@ -302,8 +363,21 @@ impl App {
     }
 }
 
+/// The pair to open on: the most similar that is not identical, where word differences
+/// say the most; `None` when every pair is identical. The reader and the non-interactive
+/// output both choose with it.
+pub fn most_similar(pairs: impl IntoIterator<Item = (Pair<usize>, f64)>) -> Option<Pair<usize>> {
+    let mut best: Option<(f64, Pair<usize>)> = None;
+    for (pair, s) in pairs {
+        if s < 1.0 && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, pair));
+        }
+    }
+    best.map(|(_, pair)| pair)
+}
+
 /// Every unordered pair of `count` reports, left before right.
-fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
+pub fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
     (0..count).flat_map(move |left| {
         (left + 1..count).map(move |right| PairKey {
             outlets: Pair::new(left, right),

@@ -256,6 +256,54 @@ fn search_prompt_and_hits() {
     assert!(hits.starts_with("LeeLee"), "{hits}");
 }
 
+/// The status line, as the bottom row of the screen.
+fn status_line(app: &App) -> String {
+    let terminal = screen(app);
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height.saturating_sub(1);
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn status_hints_shrink_to_whole_hints_and_always_keep_help() {
+    let wide = status_line(&app_at(200, 30));
+    assert!(wide.starts_with(" q quit  ? help  j/k scroll"), "{wide}");
+    assert!(wide.contains("y copy"), "{wide}");
+    for width in [40, 60, 80, 120] {
+        let line = status_line(&app_at(width, 24));
+        assert!(line.contains("? help"), "{width}: {line}");
+        assert!(!line.contains('…'), "{width}: whole hints only: {line}");
+    }
+    assert_eq!(hints(&app_at(120, 40), 8), "? help");
+    assert_eq!(hints(&app_at(120, 40), 16), "q quit  ? help");
+}
+
+#[test]
+fn a_remapped_key_shows_in_the_hints_help_and_labels() {
+    let mut keymap = crate::app::Keymap::default();
+    keymap.remap("quit", &["Q".to_string()]).unwrap();
+    keymap.remap("help", &["F1".to_string()]).unwrap();
+    keymap.remap("next-right", &["L".to_string()]).unwrap();
+    let prefs = crate::app::Prefs {
+        keymap,
+        ..crate::app::Prefs::default()
+    };
+    let mut app = App::with_prefs(story(), (120, 40), true, prefs);
+    settle(&mut app);
+    update(&mut app, Action::OpenCell);
+    let line = status_line(&app);
+    assert!(line.starts_with(" Q quit  F1 help"), "{line}");
+    assert!(line.contains("L/{ outlet"), "{line}");
+    let heading = format!("{}", screen(&app).backend());
+    assert!(heading.contains("L { right"), "{heading}");
+    update(&mut app, Action::ToggleHelp);
+    let help = format!("{}", screen(&app).backend());
+    assert!(help.contains("│ Q                   quit"), "{help}");
+    assert!(!help.contains("q Ctrl-c"), "{help}");
+}
+
 #[test]
 fn told_by_both_view_of_two_independent_reports() {
     for (w, h) in [(120, 40), (60, 20)] {
