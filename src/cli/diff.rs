@@ -288,7 +288,8 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
                 },
                 normalized: args.normalize,
             };
-            let figures = serde_json::to_string(&figures).context("cannot encode the diff")?;
+            let figures =
+                json_visible(serde_json::to_string(&figures).context("cannot encode the diff")?);
             out.write(|buf| buf.push_str("\n],\n\"paragraphs\": ["));
             for (i, entry) in paragraph_entries(&comparison).enumerate() {
                 out.write(|buf| {
