@@ -87,6 +87,8 @@ pub enum Action {
     Quit,
     #[serde(skip)]
     Resize(u16, u16),
+    /// Show or hide the report card: headlines, summaries, bylines, dates, links, notes.
+    ToggleCard,
     /// Open the overview of all outlets on the pair on screen.
     OpenOverview,
     /// Move the overview's selection by rows and columns.

@@ -62,6 +62,7 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
         Some(action) => Some(action),
         None if key.code == KeyCode::Esc && app.count.is_some() => Some(Action::CancelCount),
         None if key.code == KeyCode::Esc && searching => Some(Action::SearchCancel),
+        None if key.code == KeyCode::Esc && app.card.is_some() => Some(Action::ToggleCard),
         // A count starts with 1-9; a 0 only continues one.
         None => digit(key).filter(|d| app.count.is_some() || *d != Action::Digit(0)),
     }

@@ -56,6 +56,37 @@ impl PairKey {
     }
 }
 
+/// The report card: what the two reports say about themselves, beside their bodies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The pair it was made for.
+    pub outlets: Pair<usize>,
+    /// The two headlines' word diff.
+    pub headline: Vec<crate::diff::Span>,
+}
+
+impl Card {
+    /// The card of the pair `outlets` of `story`.
+    pub fn of(story: &Story, outlets: Pair<usize>) -> Card {
+        let headline = outlets.map(|i| {
+            story
+                .reports
+                .get(i)
+                .and_then(|r| r.headline.as_deref())
+                .unwrap_or("")
+        });
+        let options = WordOptions {
+            normalize: false,
+            algorithm: Options::default().algorithm,
+            deadline: None,
+        };
+        Card {
+            outlets,
+            headline: crate::diff::diff_words(headline, &options).0,
+        }
+    }
+}
+
 /// The search typed after `/`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
@@ -164,6 +195,8 @@ pub struct App {
     pub cell: Pair<usize>,
     /// `reuse[row][column]`, once the diff thread has measured it.
     pub reuse: Option<Vec<Vec<f64>>>,
+    /// The report card over the pair, when it is open.
+    pub card: Option<Card>,
     cache: HashMap<PairKey, Comparison>,
     layout: Option<(LayoutKey, Layout)>,
     /// Rows of the layout that show the active search's query.
@@ -210,6 +243,7 @@ impl App {
             overview: count > 2,
             cell: Pair::new(0, usize::from(count > 1)),
             reuse: None,
+            card: None,
             cache: HashMap::new(),
             layout: None,
             matches: Vec::new(),

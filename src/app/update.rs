@@ -101,6 +101,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchCancel => clear_search(app),
         Action::NextMatch => next_match(app),
         Action::PrevMatch => prev_match(app),
+        Action::ToggleCard => {
+            app.card = match app.card {
+                Some(_) => None,
+                None => Some(super::Card::of(&app.story, app.outlets)),
+            }
+        }
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;
@@ -133,6 +139,9 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     refresh_layout(app);
+    if app.card.as_ref().is_some_and(|c| c.outlets != app.outlets) {
+        app.card = Some(super::Card::of(&app.story, app.outlets));
+    }
     // While a diff is computing there is no layout to clamp to; keep the position.
     if app.layout().is_some() {
         app.scroll = app.scroll.min(max_scroll(app));

@@ -1,6 +1,7 @@
 //! Drawing: ratatui widgets that show the [`App`] as it is. Nothing here changes state
 //! or computes a diff.
 
+mod card;
 mod diff;
 mod header;
 mod help;
@@ -67,6 +68,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 theme.dim(),
             );
         }
+    }
+    if let Some(card) = &app.card {
+        card::draw_card(buf, screen.diff, app, card, theme);
     }
     status(buf, screen.status, app, theme);
     if app.help {

@@ -375,3 +375,24 @@ fn the_overview_of_forty_outlets_scrolls_and_marks_what_it_cuts() {
         "the selected row is in view:\n{text}"
     );
 }
+
+#[test]
+fn the_report_card_shows_both_reports_notes_and_the_headline_diff() {
+    let mut app = overview_at(120, 40);
+    update(&mut app, Action::OpenCell);
+    update(&mut app, Action::ToggleCard);
+    let text = screen(&app).backend().to_string();
+    // Reuters and The Straits Times: both notes say where the attribution comes from.
+    assert!(text.contains("Report card"), "{text}");
+    assert!(text.contains("note: "), "{text}");
+    snapshot("report_card_120x40", &app);
+    update(&mut app, Action::Choose(Side::Right, 3));
+    settle(&mut app);
+    let text = screen(&app).backend().to_string();
+    assert!(
+        text.contains("The Korea Herald"),
+        "the card follows the pair:\n{text}"
+    );
+    update(&mut app, Action::ToggleCard);
+    assert!(!screen(&app).backend().to_string().contains("Report card"));
+}
