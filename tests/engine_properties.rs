@@ -102,4 +102,34 @@ proptest! {
         }
         prop_assert_eq!(c.stats.words_added + c.stats.words_removed, 0);
     }
+
+    #[test]
+    fn reflowed_paragraphs_make_no_hunk(
+        paras in prop::collection::vec(prop::collection::vec("[a-zA-Z,.']{1,8}", 1..25), 1..6),
+        spacing in prop::collection::vec(0..4usize, 1..40),
+    ) {
+        // The right side wraps each paragraph elsewhere and spaces it otherwise.
+        const SPACES: [&str; 4] = [" ", "\n", "  ", " \n  "];
+        let mut k = 0;
+        let mut wrap = |words: &Vec<String>| {
+            let mut text = String::new();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(SPACES[spacing[k % spacing.len()]]);
+                    k += 1;
+                }
+                text.push_str(w);
+            }
+            text
+        };
+        let left: Vec<String> = paras.iter().map(|p| p.join(" ")).collect();
+        let right: Vec<String> = paras.iter().map(&mut wrap).collect();
+        let (l, r) = (Doc::from_paragraphs(&left), Doc::from_paragraphs(&right));
+        let c = compare(&l, &r, &Options::default());
+        prop_assert_eq!(c.stats.hunks, 0);
+        prop_assert_eq!(c.stats.words_added + c.stats.words_removed, 0);
+        let ops = flat_ops(&c.blocks, Pair::new(&l, &r));
+        prop_assert_eq!(rebuild(&ops, Side::Left), l.text);
+        prop_assert_eq!(rebuild(&ops, Side::Right), r.text);
+    }
 }
