@@ -105,7 +105,7 @@ proptest! {
 
     #[test]
     fn reflowed_paragraphs_make_no_hunk(
-        paras in prop::collection::vec(prop::collection::vec("[a-zA-Z,.']{1,8}", 1..25), 1..6),
+        paras in prop::collection::vec(prop::collection::vec("[a-zA-Z][a-zA-Z,.']{0,7}", 1..25), 1..6),
         spacing in prop::collection::vec(0..4usize, 1..40),
     ) {
         // The right side wraps each paragraph elsewhere and spaces it otherwise.

@@ -36,7 +36,7 @@ impl<'a, F: FnMut(&Span)> FlatOps<'a, F> {
             pending: Span::new(Tag::Equal, ""),
             emit,
         };
-        flat.push_pair(Pair::from_fn(|side| docs[side].prefix()));
+        flat.push_pair(Pair::from_fn(|side| docs[side].prefix()), true);
         flat
     }
 
@@ -62,7 +62,7 @@ impl<'a, F: FnMut(&Span)> FlatOps<'a, F> {
                 .filter(|_| block.shows(side))
                 .map_or("", |i| docs[side].separator_after(i))
         });
-        self.push_pair(separators);
+        self.push_pair(separators, block.kind.only_side().is_none());
     }
 
     /// Hands out the last span.
@@ -88,12 +88,16 @@ impl<'a, F: FnMut(&Span)> FlatOps<'a, F> {
     }
 
     /// Equal text when both sides have the same, a deletion and an insertion otherwise.
-    fn push_pair(&mut self, text: Pair<&str>) {
+    /// Where both sides have their place (`both`: not after a paragraph only one side
+    /// has), whitespace of another length (one more blank line, another indent, a final
+    /// newline) is form, not a change, and is marked style.
+    fn push_pair(&mut self, text: Pair<&str>, both: bool) {
         if text.left == text.right {
             self.push(Tag::Equal, false, text.left);
         } else {
-            self.push(Tag::Delete, false, text.left);
-            self.push(Tag::Insert, false, text.right);
+            let form = both && text.left.trim().is_empty() && text.right.trim().is_empty();
+            self.push(Tag::Delete, form, text.left);
+            self.push(Tag::Insert, form, text.right);
         }
     }
 }

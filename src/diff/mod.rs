@@ -225,6 +225,17 @@ mod tests {
     }
 
     #[test]
+    fn other_blank_lines_and_indents_between_paragraphs_are_no_change() {
+        let left = Doc::from_text("  Title\n\n\nFirst para.\n\nSecond.\n");
+        let right = Doc::from_text("\n    Title\n\nFirst para.\n\n\n\nSecond.");
+        let c = compare(&left, &right, &Options::default());
+        let ops = flat_ops(&c.blocks, Pair::new(&left, &right));
+        assert!(ops.iter().all(|op| !op.is_change()), "{ops:?}");
+        assert_eq!(rebuild(&ops, Side::Left), left.text);
+        assert_eq!(rebuild(&ops, Side::Right), right.text);
+    }
+
+    #[test]
     fn a_spent_budget_gives_a_coarser_diff_that_still_rebuilds() {
         let words: Vec<String> = (0..3000).map(|i| format!("w{}", i % 97)).collect();
         let left = Doc::from_text(words.join(" "));
