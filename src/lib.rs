@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod diff;
+pub mod facts;
 pub mod layout;
 pub mod side;
 pub mod story;

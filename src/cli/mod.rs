@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod facts;
 pub mod import;
 pub mod json;
 pub mod open;

@@ -20,11 +20,11 @@ mod split;
 mod terms;
 
 pub use split::split_sentences;
+pub use terms::Folder;
 
 use super::intern::{FastMap, Interner};
 use pick::{Side, pick};
 use score::Features;
-use terms::Folder;
 
 /// Where a sentence stands: its paragraph (from 0) and byte offsets into that paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -26,10 +26,17 @@ pub(super) struct Term {
     pub quoted: bool,
 }
 
-/// Folds words to terms; built once per corpus.
-pub(super) struct Folder {
+/// Folds words to terms; built once per corpus (and once per facts ledger, which weighs
+/// how alike two quotes are by the same content words).
+pub struct Folder {
     stop: HashSet<&'static str>,
     stemmer: Stemmer,
+}
+
+impl Default for Folder {
+    fn default() -> Self {
+        Folder::new()
+    }
 }
 
 impl Folder {
@@ -46,8 +53,13 @@ impl Folder {
         }
     }
 
+    /// The content words of `text` as their keys (stems, numbers), in order.
+    pub fn content_keys(&self, text: &str) -> Vec<String> {
+        self.terms(text).into_iter().map(|t| t.key).collect()
+    }
+
     /// The content words of `sentence`, in order.
-    pub fn terms(&self, sentence: &str) -> Vec<Term> {
+    pub(super) fn terms(&self, sentence: &str) -> Vec<Term> {
         let chars: Vec<(usize, char)> = sentence.char_indices().collect();
         let quoted_bytes: Vec<(usize, usize)> = quote_spans(&chars)
             .into_iter()
