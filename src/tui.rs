@@ -14,8 +14,9 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::app::{self, Action, App, PairKey};
+use crate::app::{self, Action, App, FactsAction, PairKey};
 use crate::diff::{Comparison, docs};
+use crate::facts::Ledger;
 use crate::story::Story;
 use crate::ui;
 use crate::worker::Worker;
@@ -28,6 +29,8 @@ const TICK: Duration = Duration::from_millis(50);
 enum Message {
     Input(Event),
     Computed(PairKey, Comparison),
+    /// The facts ledger, computed on a thread of its own the first time it is asked for.
+    Facts(Box<Ledger>),
     /// The terminal cannot be read any more (it went away, say).
     InputFailed(std::io::Error),
 }
@@ -63,10 +66,10 @@ pub fn run(story: Story) -> anyhow::Result<ExitCode> {
     let result = execute!(stdout(), EnableMouseCapture)
         .context("cannot turn mouse reporting on")
         .and_then(|()| {
-            spawn_input(tx, Arc::clone(&stop)).context("cannot start the input thread")?;
+            spawn_input(tx.clone(), Arc::clone(&stop)).context("cannot start the input thread")?;
             let size = terminal.size().context("cannot read the terminal size")?;
             let app = App::new(story, (size.width, size.height), colour);
-            event_loop(&mut terminal, app, &worker, &rx, &stop)
+            event_loop(&mut terminal, app, &worker, (&tx, &rx), &stop)
         });
     let signal = stop.load(Ordering::Relaxed);
     // The input thread sees this and stops reading before the terminal is handed back.
@@ -105,9 +108,10 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     worker: &Worker,
-    rx: &Receiver<Message>,
+    (tx, rx): (&Sender<Message>, &Receiver<Message>),
     stop: &AtomicUsize,
 ) -> anyhow::Result<()> {
+    let mut ledger_asked = false;
     // One comparison at a time, so the pair on screen always goes first.
     let mut asked = None;
     let mut dirty = true;
@@ -116,6 +120,10 @@ fn event_loop(
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         if asked.is_none() {
             asked = app.wanted().filter(|&key| worker.request(key));
+        }
+        if app.facts.wanted() && !ledger_asked {
+            ledger_asked = true;
+            spawn_ledger(&app, tx.clone()).context("cannot start the facts thread")?;
         }
         if dirty {
             terminal.draw(|frame| ui::draw(frame, &app))?;
@@ -129,6 +137,7 @@ fn event_loop(
                 asked = None;
                 Some(Action::Computed(key, Box::new(comparison)))
             }
+            Ok(Message::Facts(ledger)) => Some(Action::Facts(FactsAction::Ready(ledger))),
             Ok(Message::Input(Event::Key(key))) => app::action_for_key(&app, key),
             Ok(Message::Input(Event::Mouse(mouse))) => app::action_for_mouse(&app, mouse),
             Ok(Message::Input(Event::Resize(w, h))) => {
@@ -144,6 +153,18 @@ fn event_loop(
             app::update(&mut app, action);
         }
     }
+    Ok(())
+}
+
+/// Computes the story's facts ledger on its own thread: it compares every pair of
+/// reports, which for a big story takes longer than a frame.
+fn spawn_ledger(app: &App, tx: Sender<Message>) -> std::io::Result<()> {
+    let story = app.story.clone();
+    thread::Builder::new()
+        .name("diverge-facts".into())
+        .spawn(move || {
+            let _ = tx.send(Message::Facts(Box::new(crate::facts::ledger(&story))));
+        })?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use crate::diff::Comparison;
 use crate::layout::View;
 use crate::side::Side;
 
-use super::PairKey;
+use super::{FactsAction, PairKey};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -45,6 +45,8 @@ pub enum Action {
     CloseOverlay,
     Quit,
     Resize(u16, u16),
+    /// On the facts ledger screen.
+    Facts(FactsAction),
     /// A comparison came back from the worker.
     Computed(PairKey, Box<Comparison>),
 }

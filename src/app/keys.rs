@@ -30,6 +30,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("1  2  3  4", "side by side / inline / plain / both"),
     ("Enter", "a told-by-both item in the text, and back"),
     ("s", "toggle house-style normalisation"),
+    ("f", "facts ledger (Enter opens, Esc back)"),
     ("m", "go to a moved paragraph's other place"),
     ("click", "outlet list: put it on the right"),
     ("right-click", "outlet list: put it on the left"),
@@ -60,6 +61,9 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Scroll(-1)),
             _ => None,
         };
+    }
+    if app.facts.open {
+        return super::facts::action_for_key(app, key);
     }
     if app.search.editing {
         return match key.code {
@@ -98,6 +102,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('4') => Action::SetView(View::Shared),
         KeyCode::Enter => Action::JumpShared,
         KeyCode::Char('s') => Action::ToggleNormalize,
+        KeyCode::Char('f') => Action::Facts(super::FactsAction::Open),
         KeyCode::Char(JUMP_MOVED_KEY) => Action::JumpMoved,
         _ => return None,
     })
@@ -111,6 +116,13 @@ const WHEEL: isize = 3;
 pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
     if app.help {
         return None;
+    }
+    if app.facts.open {
+        return match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Facts(super::FactsAction::Move(WHEEL))),
+            MouseEventKind::ScrollUp => Some(Action::Facts(super::FactsAction::Move(-WHEEL))),
+            _ => None,
+        };
     }
     let button = match mouse.kind {
         MouseEventKind::ScrollDown => return Some(Action::Scroll(WHEEL)),

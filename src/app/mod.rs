@@ -3,11 +3,13 @@
 //! comparisons arrive as [`Action::Computed`].
 
 mod action;
+mod facts;
 mod keys;
 mod screen;
 mod update;
 
 pub use action::Action;
+pub use facts::{Facts, FactsAction, FactsLine};
 pub use keys::{HELP, HELP_WIDTH, action_for_key, action_for_mouse};
 pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
@@ -107,6 +109,8 @@ pub struct App {
     /// True until every pair has been compared once and the most similar non-identical
     /// one chosen to open on.
     pub choosing: bool,
+    /// The facts ledger screen (`f`).
+    pub facts: Facts,
     cache: HashMap<PairKey, Comparison>,
     layout: Option<(LayoutKey, Layout)>,
     /// Rows of the layout that show the active search's query.
@@ -137,6 +141,7 @@ impl App {
             message: None,
             quit: false,
             choosing: count > 1,
+            facts: Facts::default(),
             cache: HashMap::new(),
             layout: None,
             matches: Vec::new(),
@@ -277,6 +282,10 @@ pub(crate) fn settle(app: &mut App) {
     while let Some(key) = app.wanted() {
         let comparison = key.compare(&docs, &corpus);
         update(app, Action::Computed(key, Box::new(comparison)));
+    }
+    if app.facts.wanted() {
+        let ledger = crate::facts::ledger(&app.story);
+        update(app, Action::Facts(FactsAction::Ready(Box::new(ledger))));
     }
 }
 

@@ -56,6 +56,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Quit => app.quit = true,
         Action::Resize(w, h) => app.size = (w, h),
+        Action::Facts(action) => super::facts::update(app, action),
         Action::Computed(key, comparison) => {
             app.cache.insert(key, *comparison);
             if app.choosing {
@@ -64,6 +65,7 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     refresh_layout(app);
+    super::facts::land(app);
     // While a diff is computing there is no layout to clamp to; keep the position.
     if app.layout().is_some() {
         app.scroll = app.scroll.min(max_scroll(app));
@@ -79,7 +81,7 @@ fn scroll_by(app: &mut App, rows: isize) {
 }
 
 /// The last row the top of the diff area can reach: the last row at the bottom.
-fn max_scroll(app: &App) -> usize {
+pub(super) fn max_scroll(app: &App) -> usize {
     app.layout()
         .map_or(0, |l| l.rows.len().saturating_sub(app.page()))
 }
@@ -125,7 +127,7 @@ fn swap(app: &mut App) {
 }
 
 /// A new pair starts at the top with no change highlighted.
-fn new_pair(app: &mut App) {
+pub(super) fn new_pair(app: &mut App) {
     app.scroll = 0;
     app.current = None;
     app.back = None;

@@ -159,7 +159,7 @@ fn drop_first_word(text: &str, mut c: Candidate) -> Option<(Candidate, Range<usi
         return None;
     }
     let range = c.hit.range.end - rest.len()..c.hit.range.end;
-    c.hit.key = c.parts.join(" ").to_lowercase();
+    c.hit.key = names::name_key(&c.parts);
     c.hit.range = range.clone();
     Some((c, range))
 }

@@ -161,7 +161,15 @@ fn candidate_of(w: &Words, parts: &[Part]) -> Option<Candidate> {
     let words: Vec<String> = kept.iter().map(|p| p.text.clone()).collect();
     let single = words.len() == 1;
     let date_word = |t: &String| MONTHS.contains(&t.as_str()) || WEEKDAYS.contains(&t.as_str());
+    // "China-dependent", "US-led": an adjective made from a name.
+    let adjective = single
+        && head
+            .text
+            .rsplit('-')
+            .next()
+            .is_some_and(|last| head.text.contains('-') && !last.starts_with(char::is_uppercase));
     if (single && head.text.chars().count() < 2)
+        || adjective
         || words.iter().all(date_word)
         || is_nationality(&tail.text)
         || words.iter().all(|t| NOT_NAMES.contains(&t.as_str()))
@@ -173,12 +181,21 @@ fn candidate_of(w: &Words, parts: &[Part]) -> Option<Candidate> {
         hit: Hit {
             range: start..tail.end,
             words: head.first..tail.last + 1,
-            key: words.join(" ").to_lowercase(),
+            key: name_key(&words),
         },
         parts: words,
         at_start,
         titled,
     })
+}
+
+/// The key a name is lined up by: its words house-style folded ("U.S." and "US" meet).
+pub(super) fn name_key<S: AsRef<str>>(words: &[S]) -> String {
+    words
+        .iter()
+        .map(|w| crate::diff::style_key(w.as_ref(), crate::text::TokenKind::Word))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

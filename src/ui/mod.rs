@@ -2,6 +2,7 @@
 //! or computes a diff.
 
 mod diff;
+mod facts;
 mod header;
 mod help;
 mod theme;
@@ -32,6 +33,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(buf, area);
         return;
     };
+    if app.facts.open {
+        facts::draw_facts(buf, area, app, theme);
+        if app.help {
+            help::draw_help(buf, area, app, theme);
+        }
+        return;
+    }
     header::draw_header(buf, screen.header, app, theme);
     header::draw_outlets(buf, &screen, app, theme);
     header::draw_titles(buf, screen.titles, app, theme);

@@ -266,3 +266,14 @@ fn told_by_both_view_of_two_independent_reports() {
         snapshot(&format!("told_by_both_{w}x{h}"), &app);
     }
 }
+
+#[test]
+fn facts_ledger() {
+    let story = crate::story::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(story, (120, 40), true);
+    settle(&mut app);
+    update(&mut app, Action::Facts(crate::app::FactsAction::Open));
+    settle(&mut app);
+    update(&mut app, Action::Facts(crate::app::FactsAction::Move(2)));
+    snapshot("facts_ledger_120x40", &app);
+}
