@@ -141,10 +141,17 @@ fn jump(app: &mut App) {
         .iter()
         .map(|e| e.report)
         .find(|&r| r != left)
-        .or_else(|| [app.outlets.right, app.outlets.left].into_iter().find(|&r| r != left))
+        .or_else(|| {
+            [app.outlets.right, app.outlets.left]
+                .into_iter()
+                .find(|&r| r != left)
+        })
         .unwrap_or((left + 1) % count.max(1));
     let paragraph = entry.paragraph;
-    let outlet = app.report(left).map(|r| r.outlet.clone()).unwrap_or_default();
+    let outlet = app
+        .report(left)
+        .map(|r| r.outlet.clone())
+        .unwrap_or_default();
     if right >= count || left >= count || right == left {
         return;
     }
@@ -213,7 +220,9 @@ mod tests {
         let tuesday = (0..200)
             .find(|&n| {
                 app.facts.selected = n;
-                app.facts.selection().is_some_and(|(_, e)| e.text == "Tuesday")
+                app.facts
+                    .selection()
+                    .is_some_and(|(_, e)| e.text == "Tuesday")
             })
             .unwrap();
         app.facts.selected = tuesday;
@@ -221,7 +230,10 @@ mod tests {
         settle(&mut app);
         assert!(!app.facts.open);
         let names = app.outlets.map(|i| app.story.reports[i].outlet.clone());
-        assert_eq!(names, Pair::new("Reuters".to_string(), "The Straits Times".to_string()));
+        assert_eq!(
+            names,
+            Pair::new("Reuters".to_string(), "The Straits Times".to_string())
+        );
         let layout = app.layout().unwrap();
         let comparison = app.comparison().unwrap();
         let top = layout.rows.get(app.scroll).map(|r| r.block).unwrap();

@@ -43,10 +43,7 @@ struct JsonLedger<'a> {
 }
 
 fn outlet(story: &Story, report: usize) -> &str {
-    story
-        .reports
-        .get(report)
-        .map_or("?", |r| r.outlet.as_str())
+    story.reports.get(report).map_or("?", |r| r.outlet.as_str())
 }
 
 /// The ledger of `story` in `format`.
@@ -72,7 +69,11 @@ fn json<'a>(story: &'a Story, ledger: &'a Ledger) -> JsonLedger<'a> {
             .map(|row| JsonRow {
                 kind: row.kind,
                 flag: row.flag,
-                outlets: row.reports().into_iter().map(|r| outlet(story, r)).collect(),
+                outlets: row
+                    .reports()
+                    .into_iter()
+                    .map(|r| outlet(story, r))
+                    .collect(),
                 entries: row
                     .entries
                     .iter()
@@ -118,7 +119,11 @@ fn table(story: &Story, ledger: &Ledger) -> String {
     for row in &ledger.rows {
         out.push_str(&row_heading(row));
         for e in &row.entries {
-            let place = format!("{} \u{b6}{}", visible(outlet(story, e.report)), e.paragraph + 1);
+            let place = format!(
+                "{} \u{b6}{}",
+                visible(outlet(story, e.report)),
+                e.paragraph + 1
+            );
             let mut text = match e.kind {
                 Kind::Quote => format!("\u{201C}{}\u{201D}", cut(&e.text, QUOTE_CHARS)),
                 _ => cut(&e.text, QUOTE_CHARS),

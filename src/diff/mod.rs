@@ -17,11 +17,11 @@ mod words;
 pub use block::{Block, Kind};
 pub use doc::{Doc, docs};
 pub use flat::flat_ops;
+pub use normalize::style_key;
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};
 pub use told::{Lone, Matched, Told, corpus, told};
-pub use normalize::style_key;
 pub use words::{WordOptions, diff_words};
 
 use std::time::{Duration, Instant};

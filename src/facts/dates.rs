@@ -35,13 +35,19 @@ const MODIFIERS: &[&str] = &["last", "next", "this", "early", "late", "mid"];
 
 /// The day of the month a word gives ("4", "06"), if it gives one.
 fn day(text: &str) -> Option<u32> {
-    let n: u32 = text.parse().ok().filter(|_| all_digits(text) && text.len() <= 2)?;
+    let n: u32 = text
+        .parse()
+        .ok()
+        .filter(|_| all_digits(text) && text.len() <= 2)?;
     (1..=31).contains(&n).then_some(n)
 }
 
 /// The year a four-digit word gives, 1900 to 2099.
 fn year(text: &str) -> Option<u32> {
-    let n: u32 = text.parse().ok().filter(|_| all_digits(text) && text.len() == 4)?;
+    let n: u32 = text
+        .parse()
+        .ok()
+        .filter(|_| all_digits(text) && text.len() == 4)?;
     (1900..=2099).contains(&n).then_some(n)
 }
 
@@ -72,9 +78,35 @@ fn modifier_before(w: &Words, i: usize) -> Option<String> {
     (joined && MODIFIERS.contains(&text.as_str())).then_some(text)
 }
 
-fn month_at(w: &Words, i: usize) -> Option<Hit> {
+/// Month abbreviations, a date only before a day ("Oct 30", "Sept. 4").
+const SHORT_MONTHS: &[(&str, usize)] = &[
+    ("Jan", 0),
+    ("Feb", 1),
+    ("Mar", 2),
+    ("Apr", 3),
+    ("Jun", 5),
+    ("Jul", 6),
+    ("Aug", 7),
+    ("Sep", 8),
+    ("Sept", 8),
+    ("Oct", 9),
+    ("Nov", 10),
+    ("Dec", 11),
+];
+
+/// The month word `i` names: a whole name, or an abbreviation a day follows.
+fn month_of(w: &Words, i: usize) -> Option<&'static str> {
     let name = w.text_of(i);
-    let month = MONTHS.iter().find(|m| **m == name)?;
+    if let Some(m) = MONTHS.iter().find(|m| **m == name) {
+        return Some(m);
+    }
+    let (_, n) = SHORT_MONTHS.iter().find(|(short, _)| *short == name)?;
+    let before_day = matches!(w.gap(i), Some(" " | ". ")) && day(w.text_of(i + 1)).is_some();
+    before_day.then(|| MONTHS.get(*n).copied()).flatten()
+}
+
+fn month_at(w: &Words, i: usize) -> Option<Hit> {
+    let month = &month_of(w, i)?;
     let modifier = modifier_before(w, i);
     let mut first = i;
     let mut last = i;
@@ -86,8 +118,8 @@ fn month_at(w: &Words, i: usize) -> Option<Hit> {
             day_text = Some(d.to_string());
         }
     }
-    // "June 4", "June 16–17"
-    if day_text.is_none() && w.spaced(i) {
+    // "June 4", "June 16–17", "Oct. 30"
+    if day_text.is_none() && matches!(w.gap(i), Some(" " | ". ")) {
         if let Some(d) = day(w.text_of(i + 1)) {
             last = i + 1;
             let mut text = d.to_string();
@@ -180,11 +212,21 @@ mod tests {
         );
         assert_eq!(
             found("in Seoul, South Korea, 06 June 2025. Visa-free travel began last November."),
-            pairs(&[("06 June 2025", "june 6 2025"), ("last November", "last november")])
+            pairs(&[
+                ("06 June 2025", "june 6 2025"),
+                ("last November", "last november")
+            ])
+        );
+        assert_eq!(
+            found("MADRID, Oct 30 - Floods, and on Sept. 4 the Oct report"),
+            pairs(&[("Oct 30", "october 30"), ("Sept. 4", "september 4")])
         );
         assert_eq!(
             found("the summit on June 16\u{2013}17 and a visit since July 2014"),
-            pairs(&[("June 16\u{2013}17", "june 16-17"), ("July 2014", "july 2014")])
+            pairs(&[
+                ("June 16\u{2013}17", "june 16-17"),
+                ("July 2014", "july 2014")
+            ])
         );
     }
 

@@ -55,7 +55,13 @@ pub fn extract(story: &Story) -> Vec<Entry> {
             entries.push(e);
         }
         for (range, key) in list {
-            entries.push(entry((*r, *p), text, range.clone(), Kind::Name, key.clone()));
+            entries.push(entry(
+                (*r, *p),
+                text,
+                range.clone(),
+                Kind::Name,
+                key.clone(),
+            ));
         }
     }
     entries.sort_by_key(|e| (e.report, e.paragraph, e.start, e.kind));

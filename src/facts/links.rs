@@ -149,7 +149,12 @@ fn link_unit(
     for run in replacements(spans, unit.as_ref().map(|r| r.start)) {
         let facts = Pair::from_fn(|side| facts_in(side, &run[side], true));
         let in_run = facts.as_ref().map(|f| keys_of(f));
-        let keys = if whole { &in_unit } else { &in_run };
+        // Where the reports are near copies the other report's fact may stand elsewhere
+        // in the paragraph (a dateline's "June 10"); the replaced one may not.
+        let keys = Pair::new(
+            if whole { &in_unit.left } else { &in_run.left },
+            &in_unit.right,
+        );
         for &l in &facts.left {
             for &r in &facts.right {
                 let (Some(a), Some(b)) = (placed.entries.get(l), placed.entries.get(r)) else {

@@ -8,18 +8,54 @@ use super::words::{Hit, Words, capitalised};
 
 /// Titles and honorifics: the name is what follows the last of them.
 const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "President",
-    "Presidents", "Prime", "Minister", "Premier", "Chancellor", "King", "Queen", "Prince",
-    "Princess", "Secretary", "Chairman", "Chairwoman", "Governor", "Senator", "Mayor", "Pope",
-    "Ambassador", "Spokesperson", "Spokesman", "Spokeswoman", "Vice", "Deputy", "Chief",
-    "Leader", "Gen", "Sen", "Rep", "Gov", "Pres",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "President",
+    "Presidents",
+    "Prime",
+    "Minister",
+    "Premier",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Secretary",
+    "Chairman",
+    "Chairwoman",
+    "Governor",
+    "Senator",
+    "Mayor",
+    "Pope",
+    "Ambassador",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Vice",
+    "Deputy",
+    "Chief",
+    "Leader",
+    "Gen",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Pres",
 ];
 
 /// Capitalised function words, never a name or part of one.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "And", "But", "Or", "If", "In", "On", "At", "As", "It", "I", "He",
-    "She", "They", "We", "You", "This", "That", "These", "Those", "His", "Her", "Their",
-    "Our", "My", "Its", "There", "Here", "When", "While", "After", "Before", "With", "For",
+    "The", "A", "An", "And", "But", "Or", "If", "In", "On", "At", "As", "It", "I", "He", "She",
+    "They", "We", "You", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My",
+    "Its", "There", "Here", "When", "While", "After", "Before", "With", "For", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Nationality words: "Korean" alone is not a name, though "Korean Peninsula" is.
@@ -30,8 +66,7 @@ const NATIONALITIES: &[&str] = &[
 
 fn is_nationality(word: &str) -> bool {
     NATIONALITIES.contains(&word)
-        || (word.chars().count() >= 6
-            && ["ese", "ian", "ean"].iter().any(|s| word.ends_with(s)))
+        || (word.chars().count() >= 6 && ["ese", "ian", "ean"].iter().any(|s| word.ends_with(s)))
 }
 
 /// A name found in a paragraph, before the story decides about sentence starts.
@@ -162,12 +197,11 @@ fn candidate_of(w: &Words, parts: &[Part]) -> Option<Candidate> {
     let single = words.len() == 1;
     let date_word = |t: &String| MONTHS.contains(&t.as_str()) || WEEKDAYS.contains(&t.as_str());
     // "China-dependent", "US-led": an adjective made from a name.
-    let adjective = single
-        && head
-            .text
-            .rsplit('-')
-            .next()
-            .is_some_and(|last| head.text.contains('-') && !last.starts_with(char::is_uppercase));
+    let adjective =
+        single
+            && head.text.rsplit('-').next().is_some_and(|last| {
+                head.text.contains('-') && !last.starts_with(char::is_uppercase)
+            });
     if (single && head.text.chars().count() < 2)
         || adjective
         || words.iter().all(date_word)

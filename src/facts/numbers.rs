@@ -16,7 +16,9 @@ fn value(text: &str) -> Option<(String, bool)> {
     let suffix = text.get(digits.len()..).unwrap_or_default().to_lowercase();
     let numeric = !digits.is_empty()
         && digits.starts_with(|c: char| c.is_ascii_digit())
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
     if !numeric {
         return None;
     }
@@ -62,16 +64,20 @@ fn number_at(w: &Words, i: usize, taken: &[bool], stop: &HashSet<&str>) -> Optio
     let (mut key, ordinal) = value(w.text_of(i))?;
     let mut last = i;
     let mut measured = false;
-    // "11:30 a.m."
-    if w.gap(i) == Some(":") && all_digits(w.text_of(i + 1)) && free(i + 1) {
+    // "11:30 a.m.", "1 p.m."
+    let clock = w.gap(i) == Some(":") && all_digits(w.text_of(i + 1)) && free(i + 1);
+    if clock {
         last = i + 1;
         key = format!("{key}:{}", w.text_of(last));
-        let half = w.text_of(last + 1).to_lowercase().replace('.', "");
-        if w.spaced(last) && (half == "am" || half == "pm") {
-            last += 1;
-            key = format!("{key} {half}");
-        }
+    }
+    let half = w.text_of(last + 1).to_lowercase().replace('.', "");
+    if w.spaced(last) && (half == "am" || half == "pm") {
+        last += 1;
+        key = format!("{key} {half}");
         return hit_with_dot(w, i, last, key);
+    }
+    if clock {
+        return w.hit(i, last, key);
     }
     if w.spaced(last) && MULTIPLIERS.contains(&w.text_of(last + 1)) {
         last += 1;
@@ -80,7 +86,11 @@ fn number_at(w: &Words, i: usize, taken: &[bool], stop: &HashSet<&str>) -> Optio
     }
     let next = w.text_of(last + 1);
     let gap = w.gap(last);
-    if gap.is_some_and(|g| g.starts_with('%')) {
+    let percent_sign = w
+        .word(last)
+        .and_then(|x| w.text.get(x.range.end..))
+        .is_some_and(|rest| rest.starts_with('%'));
+    if percent_sign {
         let hit = w.hit(i, last, format!("{key} percent"))?;
         let end = hit.range.end + '%'.len_utf8();
         return Some(Hit {
@@ -101,6 +111,17 @@ fn number_at(w: &Words, i: usize, taken: &[bool], stop: &HashSet<&str>) -> Optio
     } else {
         None
     };
+    // "25 basis points": a unit of two words.
+    let noun = match noun {
+        Some((end, _))
+            if w.text_of(end) == "basis"
+                && w.spaced(end)
+                && w.text_of(end + 1).starts_with("point") =>
+        {
+            Some((end + 1, "basis point".to_string()))
+        }
+        other => other,
+    };
     match noun {
         Some((end, noun)) if free(end) => w.hit(i, end, format!("{key} {noun}")),
         _ if measured || ordinal => w.hit(i, last, key),
@@ -120,7 +141,9 @@ fn is_noun(word: &str, ordinal: bool, stop: &HashSet<&str>) -> bool {
 fn hit_with_dot(w: &Words, first: usize, last: usize, key: String) -> Option<Hit> {
     let hit = w.hit(first, last, key)?;
     let dotted = w.text_of(last).contains('.')
-        && w.text.get(hit.range.end..).is_some_and(|r| r.starts_with('.'));
+        && w.text
+            .get(hit.range.end..)
+            .is_some_and(|r| r.starts_with('.'));
     let end = hit.range.end + usize::from(dotted);
     Some(Hit {
         range: hit.range.start..end,
@@ -150,7 +173,9 @@ mod tests {
     #[test]
     fn numbers_keep_their_unit_or_noun() {
         assert_eq!(
-            found("dropping to 4.6 million in 2024, a 24.9 percent increase and 20 per cent of exports"),
+            found(
+                "dropping to 4.6 million in 2024, a 24.9 percent increase and 20 per cent of exports"
+            ),
             pairs(&[
                 ("4.6 million", "4.6 million"),
                 ("24.9 percent", "24.9 percent"),
@@ -170,8 +195,13 @@ mod tests {
     #[test]
     fn ordinals_and_percent_signs_are_numbers_but_bare_counts_are_not() {
         assert_eq!(
-            found("the 70th Memorial Day, up 5% on Item 1 of 2 South Korean"),
-            pairs(&[("70th Memorial", "70th memorial"), ("5%", "5 percent")])
+            found("the 70th Memorial Day, up 5% on Item 1 of 2 South Korean, at 1 p.m. and 2.5%"),
+            pairs(&[
+                ("70th Memorial", "70th memorial"),
+                ("5%", "5 percent"),
+                ("1 p.m.", "1 pm"),
+                ("2.5%", "2.5 percent"),
+            ])
         );
         assert_eq!(
             found("for 20 minutes, then 25 minutes, with 1,000 troops"),

@@ -11,10 +11,38 @@ use super::words::opens_quote;
 
 /// Verbs (and "according") that attribute a quotation to whoever stands next to them.
 const ATTRIBUTIONS: &[&str] = &[
-    "said", "says", "told", "tells", "added", "adds", "explained", "explains", "stated",
-    "states", "noted", "notes", "wrote", "writes", "asked", "urged", "saying", "according",
-    "quoted", "stressed", "underscored", "emphasised", "emphasized", "insisted", "warned",
-    "announced", "called", "described", "replied", "responded", "declared", "reiterated",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "asked",
+    "urged",
+    "saying",
+    "according",
+    "quoted",
+    "stressed",
+    "underscored",
+    "emphasised",
+    "emphasized",
+    "insisted",
+    "warned",
+    "announced",
+    "called",
+    "described",
+    "replied",
+    "responded",
+    "declared",
+    "reiterated",
 ];
 
 /// A quotation found in a paragraph.
@@ -33,6 +61,8 @@ enum Mark {
     Curly,
     Straight,
     Single,
+    /// 'like this': closed ones only, since an apostrophe looks the same.
+    StraightSingle,
     Guillemet,
 }
 
@@ -56,6 +86,11 @@ fn spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
                         Some(Mark::Straight)
                     }
                     '\u{2018}' if next.is_some_and(char::is_alphanumeric) => Some(Mark::Single),
+                    '\'' if prev.is_none_or(|p| p.is_whitespace() || "([{".contains(p))
+                        && next.is_some_and(char::is_alphanumeric) =>
+                    {
+                        Some(Mark::StraightSingle)
+                    }
                     _ => None,
                 };
                 if let Some(mark) = mark {
@@ -66,6 +101,11 @@ fn spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
                 let closes = match mark {
                     Mark::Curly | Mark::Straight => c == '\u{201D}' || c == '"',
                     Mark::Guillemet => c == '\u{00BB}',
+                    Mark::StraightSingle => {
+                        c == '\''
+                            && !next.is_some_and(char::is_alphanumeric)
+                            && !prev.is_some_and(char::is_whitespace)
+                    }
                     Mark::Single => {
                         c == '\u{2019}'
                             && !next.is_some_and(char::is_alphanumeric)
@@ -79,7 +119,7 @@ fn spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
             }
         }
     }
-    if let Some((_, start, inner)) = open {
+    if let Some((_, start, inner)) = open.filter(|(m, ..)| *m != Mark::StraightSingle) {
         out.push((inner..text.len(), start..text.len()));
     }
     out
@@ -115,8 +155,8 @@ pub(super) fn quotes(text: &str, names: &[Range<usize>]) -> Vec<Quote> {
                 .unwrap_or(0..text.len());
             let after = outer.end..sentence.end.max(outer.end);
             let before = sentence.start..outer.start;
-            let speaker = speaker_after(text, after, names)
-                .or_else(|| speaker_before(text, before, names));
+            let speaker =
+                speaker_after(text, after, names).or_else(|| speaker_before(text, before, names));
             let trimmed = trim_marks(text, inner);
             Some(Quote {
                 range: trimmed,
@@ -162,8 +202,12 @@ fn attribution(text: &str, range: Range<usize>, from_end: bool) -> Option<Range<
 /// name is the speaker only right next to its verb ("Kang further explained", "said
 /// Kang", "according to Kang"), not "In a TV debate, he said".
 fn next_to(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
-    let between = text.get(a.end.min(b.start)..b.start.max(a.end)).unwrap_or(" , ");
-    between.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+    let between = text
+        .get(a.end.min(b.start)..b.start.max(a.end))
+        .unwrap_or(" , ");
+    between
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
         && between.split_whitespace().count() <= 2
 }
 
@@ -252,7 +296,10 @@ mod tests {
         let curly = "\u{201C}They want \u{2018}friendly neighbours\u{2019} now,\u{201D} Xi said.";
         assert_eq!(
             found(curly, &["Xi"]),
-            one("They want \u{2018}friendly neighbours\u{2019} now", Some("Xi"))
+            one(
+                "They want \u{2018}friendly neighbours\u{2019} now",
+                Some("Xi")
+            )
         );
         let straight = "\"They want 'friendly neighbours' now,\" said Xi.";
         assert_eq!(
@@ -268,6 +315,12 @@ mod tests {
             found(text, &["Lee", "Kang"]),
             one("active exchanges", Some("Kang"))
         );
+        let straight = "Ruiz said: 'The water came up in two minutes.' It's the Koreas' view.";
+        assert_eq!(
+            found(straight, &["Ruiz"]),
+            one("The water came up in two minutes.", Some("Ruiz"))
+        );
+        assert_eq!(found("It's the 'ninety's' fault and '90s", &[]).len(), 1);
         let single = "The pair vowed to forge \u{2018}new ties\u{2019} in Seoul\u{2019}s view.";
         assert_eq!(found(single, &[]), one("new ties", None));
     }

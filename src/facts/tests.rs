@@ -9,7 +9,9 @@ fn story(reports: &[(&str, &[&str])]) -> Story {
         source: None,
         reports: reports
             .iter()
-            .map(|(outlet, body)| Report::new(*outlet, body.iter().map(|p| p.to_string()).collect()))
+            .map(|(outlet, body)| {
+                Report::new(*outlet, body.iter().map(|p| p.to_string()).collect())
+            })
             .collect(),
     }
 }
@@ -43,7 +45,10 @@ fn the_same_fact_lines_up_across_reports_and_is_told_alike() {
     assert_eq!(name.reports().len(), 2);
     // "Mr Lee" and "Lee" are the one name Lee Jae-myung, honorific folded.
     let lee = find(&l, Kind::Name, "Lee Jae-myung").unwrap();
-    assert!(lee.entries.iter().all(|e| e.key == "lee jae-myung"), "{lee:?}");
+    assert!(
+        lee.entries.iter().all(|e| e.key == "lee jae-myung"),
+        "{lee:?}"
+    );
     assert_eq!(lee.entries.len(), 4);
     let minutes = find(&l, Kind::Number, "30-minute").unwrap();
     assert_eq!(minutes.flag, Flag::Alike);
@@ -87,8 +92,14 @@ fn a_quote_worded_close_by_another_outlet_is_told_differently() {
 #[test]
 fn different_quotes_stay_apart() {
     let l = ledger(&story(&[
-        ("A", &["\u{201C}Prices will fall next year,\u{201D} the minister said."]),
-        ("B", &["\u{201C}Our army is ready for anything,\u{201D} the general said."]),
+        (
+            "A",
+            &["\u{201C}Prices will fall next year,\u{201D} the minister said."],
+        ),
+        (
+            "B",
+            &["\u{201C}Our army is ready for anything,\u{201D} the general said."],
+        ),
     ]));
     let quotes: Vec<&Row> = l.rows.iter().filter(|r| r.kind == Kind::Quote).collect();
     assert_eq!(quotes.len(), 2);
@@ -101,7 +112,12 @@ fn the_bundled_ledger_flags_the_reworded_quote_the_day_and_the_straits_times_par
     let story = bundled().unwrap();
     let l = ledger(&story);
     let outlet = |e: &Entry| story.reports[e.report].outlet.as_str();
-    let quote = find(&l, Kind::Quote, "Lee asked China to play a constructive role").unwrap();
+    let quote = find(
+        &l,
+        Kind::Quote,
+        "Lee asked China to play a constructive role",
+    )
+    .unwrap();
     assert_eq!(quote.flag, Flag::Differently);
     let outlets: Vec<&str> = quote.entries.iter().map(outlet).collect();
     assert!(outlets.contains(&"Reuters") && outlets.contains(&"The Korea Herald"));
@@ -110,7 +126,11 @@ fn the_bundled_ledger_flags_the_reworded_quote_the_day_and_the_straits_times_par
         .iter()
         .find(|r| r.flag == Flag::Differently && r.kind == Kind::Date)
         .unwrap();
-    let told: Vec<(&str, &str)> = day.entries.iter().map(|e| (outlet(e), e.text.as_str())).collect();
+    let told: Vec<(&str, &str)> = day
+        .entries
+        .iter()
+        .map(|e| (outlet(e), e.text.as_str()))
+        .collect();
     assert_eq!(
         told,
         [("Reuters", "Tuesday"), ("The Straits Times", "June 10")]

@@ -31,6 +31,9 @@ pub(super) struct Hit {
     pub key: String,
 }
 
+/// Words a dateline can hold before the dash that ends it.
+const DATELINE_WORDS: usize = 8;
+
 /// Marks that open a quotation.
 pub(super) fn opens_quote(c: char) -> bool {
     matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{2018}' | '"')
@@ -56,6 +59,13 @@ impl<'a> Words<'a> {
                     starts = false;
                 }
                 TokenKind::Punct if piece.chars().any(opens_quote) => starts = true,
+                // "MADRID, Oct 30 - Flash floods": the story starts after a dateline.
+                TokenKind::Punct
+                    if words.len() <= DATELINE_WORDS
+                        && matches!(piece, "-" | "\u{2013}" | "\u{2014}") =>
+                {
+                    starts = true;
+                }
                 _ => {}
             }
         }

@@ -169,7 +169,10 @@ fn entry_line(
             let rest = room.saturating_sub(cell_width(&before) + cell_width(&fact));
             spans.push(Span::styled(before, theme.dim()));
             spans.push(Span::styled(fact, theme.bold()));
-            spans.push(Span::styled(truncate(&one_line(after), rest.min(CONTEXT * 2)), theme.dim()));
+            spans.push(Span::styled(
+                truncate(&one_line(after), rest.min(CONTEXT * 2)),
+                theme.dim(),
+            ));
         }
     }
     if selected {
