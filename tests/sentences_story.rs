@@ -4,6 +4,8 @@
 //! `cargo test --test sentences_story -- --nocapture` prints every match of the two pairs
 //! the report on issue 9 was checked by eye against.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use diverge::diff::sentences::{Corpus, Match};
 use diverge::story::{Story, bundled};
 

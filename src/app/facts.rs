@@ -2,7 +2,9 @@
 //! computed once per story, off the UI thread, the first time the screen opens; Enter
 //! on an entry opens its paragraph in the pair view, with the entry's outlet on the left.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
+
+use super::key::Key;
 
 use super::{Action, App};
 use crate::facts::{Entry, Ledger, Row};
@@ -86,23 +88,25 @@ impl Facts {
     }
 }
 
-/// The action a key stands for while the ledger is on screen.
-pub(super) fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
+/// The action a key stands for while the ledger is on screen, read through the key map:
+/// the scroll and page keys move the selection, Enter opens the entry, Esc or the facts
+/// key goes back.
+pub(super) fn action_for_key(app: &App, bound: Option<Action>, key: Key) -> Option<Action> {
     let page = isize::try_from(app.size.1.saturating_sub(6) / 2)
         .unwrap_or(1)
         .max(1);
     let facts = |a| Some(Action::Facts(a));
-    match key.code {
-        KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('?') => Some(Action::ToggleHelp),
-        KeyCode::Esc | KeyCode::Char('f') => facts(FactsAction::Close),
-        KeyCode::Char('j') | KeyCode::Down => facts(FactsAction::Move(1)),
-        KeyCode::Char('k') | KeyCode::Up => facts(FactsAction::Move(-1)),
-        KeyCode::Char(' ') | KeyCode::PageDown => facts(FactsAction::Move(page)),
-        KeyCode::Char('b') | KeyCode::PageUp => facts(FactsAction::Move(-page)),
-        KeyCode::Char('g') | KeyCode::Home => facts(FactsAction::Top),
-        KeyCode::Char('G') | KeyCode::End => facts(FactsAction::Bottom),
-        KeyCode::Enter => facts(FactsAction::Jump),
+    match bound {
+        Some(Action::Scroll(rows)) => facts(FactsAction::Move(rows)),
+        Some(Action::PageDown | Action::HalfPageDown) => facts(FactsAction::Move(page)),
+        Some(Action::PageUp | Action::HalfPageUp) => facts(FactsAction::Move(-page)),
+        Some(Action::Top) => facts(FactsAction::Top),
+        Some(Action::Bottom) => facts(FactsAction::Bottom),
+        Some(Action::JumpShared) => facts(FactsAction::Jump),
+        Some(Action::OpenFacts) => facts(FactsAction::Close),
+        Some(action @ (Action::Quit | Action::ToggleHelp)) => Some(action),
+        _ if key.code == KeyCode::Esc => facts(FactsAction::Close),
+        _ if key.code == KeyCode::Enter => facts(FactsAction::Jump),
         _ => None,
     }
 }
@@ -162,6 +166,7 @@ fn jump(app: &mut App) {
         app.view_pinned = true;
     }
     app.facts.open = false;
+    app.overview = false;
     app.facts.goto = Some((Side::Left, paragraph));
     app.message = Some(format!(
         "\u{b6}{} of {} on the left; f goes back to the ledger",

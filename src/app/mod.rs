@@ -3,14 +3,19 @@
 //! comparisons arrive as [`Action::Computed`].
 
 mod action;
+mod copy;
 mod facts;
+mod key;
+mod keymap;
 mod keys;
 mod screen;
 mod update;
 
 pub use action::Action;
 pub use facts::{Facts, FactsAction, FactsLine};
-pub use keys::{HELP, HELP_WIDTH, action_for_key, action_for_mouse};
+pub use key::{BadKey, Key};
+pub use keymap::{DEFAULT_KEYMAP, Keymap, RemapError};
+pub use keys::{HELP_WIDTH, action_for_key, action_for_mouse};
 pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
@@ -18,6 +23,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
+use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
 use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
 use crate::layout::{Layout, View};
@@ -52,6 +58,37 @@ impl PairKey {
     }
 }
 
+/// The report card: what the two reports say about themselves, beside their bodies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The pair it was made for.
+    pub outlets: Pair<usize>,
+    /// The two headlines' word diff.
+    pub headline: Vec<crate::diff::Span>,
+}
+
+impl Card {
+    /// The card of the pair `outlets` of `story`.
+    pub fn of(story: &Story, outlets: Pair<usize>) -> Card {
+        let headline = outlets.map(|i| {
+            story
+                .reports
+                .get(i)
+                .and_then(|r| r.headline.as_deref())
+                .unwrap_or("")
+        });
+        let options = WordOptions {
+            normalize: false,
+            algorithm: Options::default().algorithm,
+            deadline: None,
+        };
+        Card {
+            outlets,
+            headline: crate::diff::diff_words(headline, &options).0,
+        }
+    }
+}
+
 /// The search typed after `/`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
@@ -65,6 +102,37 @@ impl Search {
     pub fn active(&self) -> bool {
         !self.editing && !self.query.is_empty()
     }
+}
+
+/// What the reader starts with, from the config file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prefs {
+    pub keymap: Keymap,
+    /// The view to open every pair in; `None` lets each pair open in the view that
+    /// suits it.
+    pub view: Option<View>,
+    /// House style ignored at start.
+    pub normalize: bool,
+    /// Mouse reporting off at start, so the terminal's own selection works.
+    pub no_mouse: bool,
+    /// Colours for a light background.
+    pub light: bool,
+    /// Why the config file was not used, shown on the status line at start.
+    pub note: Option<String>,
+}
+
+/// Something only the terminal can do, asked for by an action and carried out by the
+/// event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Write `contents` to a file called `name`.
+    Export { name: String, contents: String },
+    /// Turn mouse reporting on or off.
+    Mouse(bool),
+    /// Stop until the shell resumes us.
+    Suspend,
 }
 
 /// What the current layout was built for; a layout is rebuilt only when this changes.
@@ -91,6 +159,19 @@ pub struct App {
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
     pub colour: bool,
+    /// Colours for a light background.
+    pub light: bool,
+    pub keymap: Keymap,
+    /// A count typed before a motion (`3j`), or the number typed at the `:` prompt.
+    pub count: Option<usize>,
+    /// True while the `:` prompt for a paragraph number is open.
+    pub goto: bool,
+    /// The side `h`/`l` change the outlet of; Tab moves it.
+    pub focus: Side,
+    /// Whether the reader takes mouse input (else the terminal's own selection works).
+    pub mouse: bool,
+    /// What the event loop should do for the last action.
+    pub effect: Option<Effect>,
     /// Terminal size in cells.
     pub size: (u16, u16),
     /// The diff row at the top of the diff area.
@@ -109,6 +190,15 @@ pub struct App {
     /// True until every pair has been compared once and the most similar non-identical
     /// one chosen to open on.
     pub choosing: bool,
+    /// True while the overview of all outlets is on screen instead of a pair.
+    pub overview: bool,
+    /// The overview's selected cell: its row outlet opens on the left, its column
+    /// outlet on the right.
+    pub cell: Pair<usize>,
+    /// `reuse[row][column]`, once the diff thread has measured it.
+    pub reuse: Option<Vec<Vec<f64>>>,
+    /// The report card over the pair, when it is open.
+    pub card: Option<Card>,
     /// The facts ledger screen (`f`).
     pub facts: Facts,
     cache: HashMap<PairKey, Comparison>,
@@ -121,16 +211,29 @@ impl App {
     /// A reader on `story` in a terminal of `size` cells. It opens on the first two
     /// reports until the pairs are compared (see [`App::wanted`]).
     pub fn new(story: Story, size: (u16, u16), colour: bool) -> App {
+        App::with_prefs(story, size, colour, Prefs::default())
+    }
+
+    /// A reader that starts as `prefs` say.
+    pub fn with_prefs(story: Story, size: (u16, u16), colour: bool, prefs: Prefs) -> App {
         let count = story.reports.len();
         App {
             words: story.reports.iter().map(Report::word_count).collect(),
             story,
             outlets: Pair::new(0, usize::from(count > 1)),
-            view: View::default(),
-            view_pinned: false,
+            view: prefs.view.unwrap_or_default(),
+            view_pinned: prefs.view.is_some(),
             back: None,
-            normalize: false,
+            normalize: prefs.normalize,
             colour,
+            light: prefs.light,
+            keymap: prefs.keymap,
+            count: None,
+            goto: false,
+            focus: Side::Right,
+            mouse: !prefs.no_mouse,
+            effect: None,
+            message: prefs.note,
             size,
             scroll: 0,
             current: None,
@@ -138,9 +241,13 @@ impl App {
             help_scroll: 0,
             search: Search::default(),
             found: None,
-            message: None,
             quit: false,
             choosing: count > 1,
+            // Three or more reports open on the overview; two open straight on their pair.
+            overview: count > 2,
+            cell: Pair::new(0, usize::from(count > 1)),
+            reuse: None,
+            card: None,
             facts: Facts::default(),
             cache: HashMap::new(),
             layout: None,
@@ -188,6 +295,38 @@ impl App {
         there(Pair::new(left, i))
             .map(|c| (c, Side::Right))
             .or_else(|| there(Pair::new(i, left)).map(|c| (c, Side::Left)))
+    }
+
+    /// The overview's figures from the pairs compared so far (normalisation off, as the
+    /// pairs are first compared).
+    pub fn glance(&self) -> Overview {
+        let count = self.story.reports.len();
+        let reuse = self
+            .reuse
+            .clone()
+            .unwrap_or_else(|| vec![vec![0.0; count]; count]);
+        overview(reuse, count, |i, j| {
+            let find = |outlets| {
+                self.cache.get(&PairKey {
+                    outlets,
+                    normalize: false,
+                })
+            };
+            find(Pair::new(i, j))
+                .map(|c| (c, Side::Right))
+                .or_else(|| find(Pair::new(j, i)).map(|c| (c, Side::Left)))
+                .and_then(|(c, side)| Some((c.told.as_ref()?, side)))
+        })
+    }
+
+    /// How many of the story's pairs have been compared, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        let count = self.story.reports.len();
+        let total = count * count.saturating_sub(1) / 2;
+        let done = all_pairs(count)
+            .filter(|key| self.cache.contains_key(key))
+            .count();
+        (done, total)
     }
 
     /// Similarity of report `i` to the left-hand report, if that pair has been compared.
@@ -247,7 +386,7 @@ impl App {
 
     /// Lines of the help's text.
     pub fn help_lines(&self) -> usize {
-        HELP.len() * if self.help_stacked() { 2 } else { 1 }
+        self.keymap.help_lines().len() * if self.help_stacked() { 2 } else { 1 }
     }
 
     /// Help lines that fit on screen inside the overlay's border.
@@ -263,8 +402,21 @@ impl App {
     }
 }
 
+/// The pair to open on: the most similar that is not identical, where word differences
+/// say the most; `None` when every pair is identical. The reader and the non-interactive
+/// output both choose with it.
+pub fn most_similar(pairs: impl IntoIterator<Item = (Pair<usize>, f64)>) -> Option<Pair<usize>> {
+    let mut best: Option<(f64, Pair<usize>)> = None;
+    for (pair, s) in pairs {
+        if s < 1.0 && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, pair));
+        }
+    }
+    best.map(|(_, pair)| pair)
+}
+
 /// Every unordered pair of `count` reports, left before right.
-fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
+pub fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
     (0..count).flat_map(move |left| {
         (left + 1..count).map(move |right| PairKey {
             outlets: Pair::new(left, right),
@@ -278,6 +430,9 @@ fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
 #[cfg(test)]
 pub(crate) fn settle(app: &mut App) {
     let docs = crate::diff::docs(&app.story);
+    if docs.len() > 2 {
+        update(app, Action::Reuse(crate::diff::reuse::reuse_grid(&docs)));
+    }
     let corpus = crate::diff::corpus(&docs);
     while let Some(key) = app.wanted() {
         let comparison = key.compare(&docs, &corpus);

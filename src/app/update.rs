@@ -1,9 +1,12 @@
 //! The one place the reader's state changes.
 
 use crate::layout::{self, View};
-use crate::side::Side;
+use crate::side::{Pair, Side};
 
-use super::{Action, App, LayoutKey, PairKey, all_pairs};
+use super::{Action, App, Effect, LayoutKey, all_pairs};
+
+/// The largest count kept: more rows or changes than any story has.
+const MAX_COUNT: usize = 999_999;
 
 /// Applies `action` to `app`, then brings the layout up to date (rebuilt only when the
 /// pair, the view or the width changed).
@@ -11,22 +14,74 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Computed(..) | Action::Resize(..)) {
         app.message = None;
     }
+    let counting = matches!(
+        action,
+        Action::Digit(_) | Action::GoToBackspace | Action::Computed(..) | Action::Resize(..)
+    );
+    // A count applies to the one action after it.
+    let count = if counting { None } else { app.count.take() };
+    let times = count.unwrap_or(1);
     match action {
         Action::Scroll(rows) if app.help => {
             let last = app.help_lines().saturating_sub(app.help_rows());
             app.help_scroll = app.help_scroll.saturating_add_signed(rows).min(last);
         }
-        Action::Scroll(rows) => scroll_by(app, rows),
-        Action::PageDown => scroll_by(app, signed(app.page())),
-        Action::PageUp => scroll_by(app, -signed(app.page())),
-        Action::HalfPageDown => scroll_by(app, signed(app.page() / 2).max(1)),
-        Action::HalfPageUp => scroll_by(app, -signed(app.page() / 2).max(1)),
+        Action::Scroll(rows) => scroll_by(app, rows.saturating_mul(signed(times))),
+        Action::PageDown => scroll_by(app, signed(app.page() * times)),
+        Action::PageUp => scroll_by(app, -signed(app.page() * times)),
+        Action::HalfPageDown => scroll_by(app, signed((app.page() / 2).max(1) * times)),
+        Action::HalfPageUp => scroll_by(app, -signed((app.page() / 2).max(1) * times)),
+        Action::Top | Action::Bottom if count.is_some() => go_to_paragraph(app, times),
         Action::Top => app.scroll = 0,
         Action::Bottom => app.scroll = max_scroll(app),
-        Action::NextChange => next_change(app),
-        Action::PrevChange => prev_change(app),
-        Action::NextOutlet(side) => choose(app, side, step(app, side, true)),
-        Action::PrevOutlet(side) => choose(app, side, step(app, side, false)),
+        Action::NextChange => (0..times).for_each(|_| next_change(app)),
+        Action::PrevChange => (0..times).for_each(|_| prev_change(app)),
+        Action::NextOutlet(side) => {
+            (0..times).for_each(|_| choose(app, side, step(app, side, true)));
+        }
+        Action::PrevOutlet(side) => {
+            (0..times).for_each(|_| choose(app, side, step(app, side, false)));
+        }
+        Action::NextFocused => update(app, Action::NextOutlet(app.focus)),
+        Action::PrevFocused => update(app, Action::PrevOutlet(app.focus)),
+        Action::CycleFocus => {
+            app.focus = app.focus.other();
+            app.message = Some(format!("focus: {} outlet", app.focus.name()));
+        }
+        Action::GoToParagraph => {
+            app.goto = true;
+            app.count = None;
+        }
+        Action::Digit(d) => {
+            let so_far = app.count.unwrap_or(0);
+            app.count = Some(
+                so_far
+                    .saturating_mul(10)
+                    .saturating_add(usize::from(d))
+                    .min(MAX_COUNT),
+            );
+        }
+        Action::GoToBackspace => app.count = app.count.map(|c| c / 10).filter(|&c| c > 0),
+        Action::GoToSubmit => {
+            app.goto = false;
+            if let Some(n) = count {
+                go_to_paragraph(app, n);
+            }
+        }
+        Action::CancelCount => app.goto = false,
+        Action::Copy => super::copy::copy(app),
+        Action::Export => super::copy::export(app),
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.effect = Some(Effect::Mouse(app.mouse));
+            app.message = Some(if app.mouse {
+                "mouse: the reader takes clicks and the wheel".to_string()
+            } else {
+                let key = app.keymap.label(&Action::ToggleMouse);
+                format!("mouse: the terminal selects; {key} gives the mouse back")
+            });
+        }
+        Action::Suspend => app.effect = Some(Effect::Suspend),
         Action::Choose(side, i) => choose(app, side, i),
         Action::Swap => swap(app),
         Action::NextView => pin_view(app, app.view.next()),
@@ -46,16 +101,37 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchCancel => clear_search(app),
         Action::NextMatch => next_match(app),
         Action::PrevMatch => prev_match(app),
+        Action::ToggleCard => {
+            app.card = match app.card {
+                Some(_) => None,
+                None => Some(super::Card::of(&app.story, app.outlets)),
+            }
+        }
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;
         }
+        Action::CloseOverlay if !app.help => app.overview = false,
         Action::CloseOverlay => {
             app.help = false;
             app.help_scroll = 0;
         }
         Action::Quit => app.quit = true,
+        Action::OpenOverview => {
+            app.overview = true;
+            app.cell = app.outlets;
+        }
+        Action::MoveCell { rows, columns } => move_cell(app, rows, columns),
+        Action::OpenCell => {
+            app.overview = false;
+            if !app.choosing && app.cell != app.outlets {
+                app.outlets = app.cell;
+                new_pair(app);
+            }
+        }
+        Action::Reuse(grid) => app.reuse = Some(grid),
         Action::Resize(w, h) => app.size = (w, h),
+        Action::OpenFacts => super::facts::update(app, super::FactsAction::Open),
         Action::Facts(action) => super::facts::update(app, action),
         Action::Computed(key, comparison) => {
             app.cache.insert(key, *comparison);
@@ -65,6 +141,9 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     refresh_layout(app);
+    if app.card.as_ref().is_some_and(|c| c.outlets != app.outlets) {
+        app.card = Some(super::Card::of(&app.story, app.outlets));
+    }
     super::facts::land(app);
     // While a diff is computing there is no layout to clamp to; keep the position.
     if app.layout().is_some() {
@@ -136,23 +215,41 @@ pub(super) fn new_pair(app: &mut App) {
 /// Once every pair is compared: opens on the most similar pair that is not identical,
 /// where word differences say the most.
 fn open_on_most_similar(app: &mut App) {
-    let count = app.story.reports.len();
-    let mut best: Option<(f64, PairKey)> = None;
-    for key in all_pairs(count) {
+    let mut similarities = Vec::new();
+    for key in all_pairs(app.story.reports.len()) {
         let Some(c) = app.cache.get(&key) else {
             return;
         };
-        let similarity = c.stats.similarity;
-        let better = best.is_none_or(|(b, _)| similarity > b);
-        if similarity < 1.0 && better {
-            best = Some((similarity, key));
-        }
+        similarities.push((key.outlets, c.stats.similarity));
     }
-    if let Some((_, key)) = best {
-        app.outlets = key.outlets;
+    if let Some(pair) = super::most_similar(similarities) {
+        app.outlets = pair;
+        app.cell = pair;
     }
     app.choosing = false;
     new_pair(app);
+}
+
+/// Moves the overview's selection, wrapping around the grid and stepping over the
+/// diagonal (a report against itself).
+fn move_cell(app: &mut App, rows: isize, columns: isize) {
+    let count = app.story.reports.len();
+    if count < 2 {
+        return;
+    }
+    let wrap = |i: usize, by: isize| {
+        let n = isize::try_from(count).unwrap_or(isize::MAX);
+        let i = isize::try_from(i).unwrap_or(0);
+        usize::try_from((i + by).rem_euclid(n)).unwrap_or(0)
+    };
+    let mut cell = Pair::new(wrap(app.cell.left, rows), wrap(app.cell.right, columns));
+    if cell.left == cell.right {
+        cell = Pair::new(
+            wrap(cell.left, rows.signum()),
+            wrap(cell.right, columns.signum()),
+        );
+    }
+    app.cell = cell;
 }
 
 fn on_screen(app: &App, row: usize) -> bool {
@@ -184,11 +281,8 @@ fn next_change(app: &mut App) {
         Some(h) => Some(h + 1),
         None => rows.iter().position(|&r| r >= app.scroll),
     };
-    go_to_change(
-        app,
-        next.filter(|&h| h < rows.len()),
-        "no more changes below",
-    );
+    let next = next.filter(|&h| h < rows.len());
+    go_to_change(app, next.or(Some(0)), next.is_none().then_some("top"));
 }
 
 fn prev_change(app: &mut App) {
@@ -197,14 +291,13 @@ fn prev_change(app: &mut App) {
         Some(h) => h.checked_sub(1),
         None => rows.iter().rposition(|&r| r < app.scroll),
     };
-    go_to_change(
-        app,
-        prev.filter(|&h| h < rows.len()),
-        "no more changes above",
-    );
+    let prev = prev.filter(|&h| h < rows.len());
+    let last = rows.len().checked_sub(1);
+    go_to_change(app, prev.or(last), prev.is_none().then_some("bottom"));
 }
 
-fn go_to_change(app: &mut App, hunk: Option<usize>, none: &str) {
+/// Makes `hunk` the current change; `wrapped` says past which end the search went.
+fn go_to_change(app: &mut App, hunk: Option<usize>, wrapped: Option<&str>) {
     let rows = hunk_rows(app);
     let total = rows.len();
     match hunk.and_then(|h| Some((h, *rows.get(h)?))) {
@@ -216,16 +309,58 @@ fn go_to_change(app: &mut App, hunk: Option<usize>, none: &str) {
             } else {
                 "change"
             };
-            app.message = Some(format!("{what} {} of {total}", h + 1));
+            app.message = Some(format!(
+                "{what} {} of {total}{}",
+                h + 1,
+                wrapped_note(wrapped)
+            ));
         }
-        None if total == 0 => {
+        None => {
             app.message = Some(match app.view {
                 View::Plain => "the plain view marks no changes".to_string(),
                 _ => "no changes".to_string(),
             });
         }
-        None => app.message = Some(none.to_string()),
     }
+}
+
+fn wrapped_note(wrapped: Option<&str>) -> String {
+    wrapped.map_or_else(String::new, |end| format!(", wrapped to {end}"))
+}
+
+/// Scrolls to paragraph `n` (from 1) of the left outlet, or of the right one when the
+/// left has fewer.
+fn go_to_paragraph(app: &mut App, n: usize) {
+    let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
+        return;
+    };
+    let index = n.saturating_sub(1);
+    let found = Side::BOTH.into_iter().find_map(|side| {
+        let b = comparison.blocks.iter().position(|b| {
+            b.kind.only_side() != Some(side.other()) && b.paras[side].contains(&index)
+        })?;
+        Some((side, *layout.block_rows.get(b)?))
+    });
+    match found {
+        Some((side, row)) => {
+            app.scroll = row;
+            app.current = None;
+            app.message = Some(format!("¶{n} on the {}", side.name()));
+        }
+        None => {
+            let count = |side: Side| {
+                comparison
+                    .blocks
+                    .iter()
+                    .map(|b| b.paras[side].end)
+                    .max()
+                    .unwrap_or(0)
+            };
+            let most = count(Side::Left).max(count(Side::Right));
+            app.message = Some(format!("no paragraph {n}: the longest version has {most}"));
+        }
+    }
+    app.scroll = app.scroll.min(max_scroll(app));
 }
 
 fn clear_search(app: &mut App) {
@@ -259,32 +394,38 @@ fn submit_search(app: &mut App) {
         .copied()
         .find(|&r| r >= app.scroll)
         .or_else(|| app.matches.first().copied());
-    go_to_match(app, row, "");
+    go_to_match(app, row, None);
 }
 
 fn next_match(app: &mut App) {
     let from = app.found.map_or(app.scroll, |r| r + 1);
-    let row = app.matches.iter().copied().find(|&r| r >= from);
-    go_to_match(app, row, "no more matches below");
+    let next = app.matches.iter().copied().find(|&r| r >= from);
+    let wrapped = next.is_none().then_some("top");
+    go_to_match(app, next.or_else(|| app.matches.first().copied()), wrapped);
 }
 
 fn prev_match(app: &mut App) {
     let before = app.found.unwrap_or(app.scroll);
-    let row = app.matches.iter().copied().rev().find(|&r| r < before);
-    go_to_match(app, row, "no more matches above");
+    let prev = app.matches.iter().copied().rev().find(|&r| r < before);
+    let wrapped = prev.is_none().then_some("bottom");
+    go_to_match(app, prev.or_else(|| app.matches.last().copied()), wrapped);
 }
 
-fn go_to_match(app: &mut App, row: Option<usize>, none: &str) {
+fn go_to_match(app: &mut App, row: Option<usize>, wrapped: Option<&str>) {
     let Some(row) = row else {
-        app.message = Some(none.to_string());
+        app.message = Some(format!("not found: {}", app.search.query));
         return;
     };
     app.found = Some(row);
     reveal(app, row);
     let nth = app.matches.iter().take_while(|&&r| r < row).count() + 1;
+    let keys = [Action::NextChange, Action::PrevChange].map(|a| app.keymap.label(&a));
     app.message = Some(format!(
-        "match {nth} of {} rows: n/N next/previous, Esc clears",
-        app.matches.len()
+        "match {nth} of {} rows{}: {}/{} next/previous, Esc clears",
+        app.matches.len(),
+        wrapped_note(wrapped),
+        keys[0],
+        keys[1]
     ));
 }
 
@@ -443,7 +584,7 @@ fn refresh_layout(app: &mut App) {
         return;
     }
     let old = app.layout.take();
-    let jump_key = super::keys::JUMP_MOVED_KEY.to_string();
+    let jump_key = app.keymap.label(&Action::JumpMoved);
     let new = layout::build(comparison, key.view, key.width, &jump_key);
     // Blocks of the told-by-both view are its own items: a position in it means nothing
     // in the paragraph views, and the other way round.

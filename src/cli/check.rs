@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::story::{LoadError, is_story_json, load_json, read_text_file};
 use crate::text::split_paragraphs;
+use crate::visible::visible_line;
 
 /// What a valid file holds, for the one-line report.
 fn describe(path: &Path) -> Result<String, LoadError> {
@@ -31,9 +32,12 @@ pub fn run(files: &[PathBuf]) -> usize {
     let mut failed = 0;
     for path in files {
         match describe(path) {
-            Ok(summary) => println!("{}: ok ({summary})", path.display()),
+            Ok(summary) => println!(
+                "{}",
+                visible_line(&format!("{}: ok ({summary})", path.display()))
+            ),
             Err(e) => {
-                eprintln!("diverge: {e}");
+                eprintln!("diverge: {}", visible_line(&e.to_string()));
                 failed += 1;
             }
         }

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diff;
 pub mod facts;
+pub mod first_pair;
 pub mod import;
 pub mod json;
 pub mod open;

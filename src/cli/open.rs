@@ -10,7 +10,13 @@ use crate::story::{self, ImportOptions, Imported, LoadError, Story};
 pub fn open_story(files: &[PathBuf]) -> anyhow::Result<Story> {
     match files {
         [] => Ok(story::bundled()?),
-        [one] if story::is_story_json(one) => Ok(story::load_json(one)?),
+        [one] if story::is_story_json(one) => {
+            let story = story::load_json(one)?;
+            if story.reports.is_empty() {
+                return Err(LoadError::NoReports { path: one.clone() }.into());
+            }
+            Ok(story)
+        }
         [page] => {
             let imported = open_page(page)?;
             super::import::print_guesses(&imported);

@@ -29,6 +29,8 @@ pub struct Matched {
 pub struct Lone {
     pub at: SentenceRef,
     pub text: String,
+    /// Its content words.
+    pub words: usize,
 }
 
 /// The sentence layer of a comparison: what both reports tell, in the left report's
@@ -38,6 +40,8 @@ pub struct Told {
     pub matched: Vec<Matched>,
     /// Share of each side's content words told by both, 0..1.
     pub shared: Pair<f64>,
+    /// Each side's content words (words that are not stop words), in all its sentences.
+    pub content: Pair<usize>,
     /// Each side's sentences told by neither a paired paragraph nor a match.
     pub only: Pair<Vec<Lone>>,
 }
@@ -151,12 +155,14 @@ pub fn told(
             .map(|s| Lone {
                 at: s.at,
                 text: text(side, &s.at).to_string(),
+                words: s.words,
             })
             .collect()
     });
     Told {
         matched,
         shared,
+        content: Pair::from_fn(|side| sentences[side].iter().map(|s| s.words).sum()),
         only,
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::one_line;
 use super::theme::Theme;
-use crate::app::{App, Screen, outlet_window};
+use crate::app::{Action, App, Screen, outlet_window};
 use crate::layout::{Columns, View, cell_width, truncate};
 use crate::side::{Pair, Side};
 
@@ -78,8 +78,14 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
     let area = screen.outlets;
     let width = usize::from(area.width);
     let count = app.story.reports.len();
+    let key = |action: Action| app.keymap.label(&action);
     let heading = format!(
-        "Outlets ({count})   ] [ left   }} {{ right   x swap   click: right, right-click: left"
+        "Outlets ({count})   {} {} left   {} {} right   {} swap   click: right, right-click: left",
+        key(Action::NextOutlet(Side::Left)),
+        key(Action::PrevOutlet(Side::Left)),
+        key(Action::NextOutlet(Side::Right)),
+        key(Action::PrevOutlet(Side::Right)),
+        key(Action::Swap),
     );
     put(
         buf,
@@ -161,7 +167,9 @@ pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         );
     } else {
         for side in Side::BOTH {
-            let name = truncate(&names[side], columns.text[side]);
+            // The side h/l change the outlet of.
+            let mark = if side == app.focus { "▸ " } else { "" };
+            let name = truncate(&format!("{mark}{}", names[side]), columns.text[side]);
             let x = columns.pane_x(side) + columns.gutter;
             put(
                 buf,

@@ -6,14 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, HELP, HELP_WIDTH};
+use crate::app::{Action, App, HELP_WIDTH};
 
 /// Cells of the key column.
 const KEYS: usize = 20;
 
 pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
-    let lines: Vec<Line> = HELP
-        .iter()
+    let lines: Vec<Line> = app
+        .keymap
+        .help_lines()
+        .into_iter()
         .flat_map(|(keys, what)| {
             if app.help_stacked() {
                 vec![
@@ -23,7 +25,7 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             } else {
                 vec![Line::from(vec![
                     Span::styled(format!(" {keys:<KEYS$}"), theme.bold()),
-                    Span::raw(*what),
+                    Span::raw(what),
                 ])]
             }
         })
@@ -39,9 +41,10 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         height,
     );
     let title = if app.help_rows() < app.help_lines() {
-        " Keys — j/k scroll, Esc closes "
+        let key = |rows| app.keymap.label(&Action::Scroll(rows));
+        format!(" Keys — {}/{} scroll, Esc closes ", key(1), key(-1))
     } else {
-        " Keys — Esc closes "
+        " Keys — Esc closes ".to_string()
     };
     let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
     Clear.render(popup, buf);

@@ -1,10 +1,12 @@
 //! Drawing: ratatui widgets that show the [`App`] as it is. Nothing here changes state
 //! or computes a diff.
 
+mod card;
 mod diff;
 mod facts;
 mod header;
 mod help;
+mod overview;
 mod theme;
 
 use ratatui::Frame;
@@ -28,13 +30,28 @@ fn one_line(text: &str) -> String {
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let theme = Theme { colour: app.colour };
+    let theme = Theme {
+        colour: app.colour,
+        light: app.light,
+    };
     let Some(screen) = Screen::new(area, app.story.reports.len()) else {
         too_small(buf, area);
         return;
     };
     if app.facts.open {
         facts::draw_facts(buf, area, app, theme);
+        if app.help {
+            help::draw_help(buf, area, app, theme);
+        }
+        return;
+    }
+    if app.overview {
+        let above = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        overview::draw_overview(buf, above, app, theme);
+        status(buf, screen.status, app, theme);
         if app.help {
             help::draw_help(buf, area, app, theme);
         }
@@ -60,6 +77,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             );
         }
     }
+    if let Some(card) = &app.card {
+        card::draw_card(buf, screen.diff, app, card, theme);
+    }
     status(buf, screen.status, app, theme);
     if app.help {
         help::draw_help(buf, area, app, theme);
@@ -76,37 +96,85 @@ fn too_small(buf: &mut Buffer, area: Rect) {
         .render(area, buf);
 }
 
-/// The status line: a message or the main keys on the left, the position on the right.
+/// The key hints that fit in `room` cells: whole hints in the key map's order, the
+/// help key's hint always among them.
+fn hints(app: &App, room: usize) -> String {
+    let help = app.keymap.help_hint();
+    let mut shown: Vec<String> = Vec::new();
+    let mut used = cell_width(&help);
+    for hint in app.keymap.hints() {
+        if hint == help {
+            shown.push(hint);
+            continue;
+        }
+        let need = cell_width(&hint) + 2;
+        if used + need > room {
+            // Later hints are less important: stop at the first that does not fit.
+            break;
+        }
+        used += need;
+        shown.push(hint);
+    }
+    if !shown.contains(&help) {
+        shown.push(help);
+    }
+    shown.join("  ")
+}
+
+/// The status line: a prompt, a message or the key hints on the left; the count being
+/// typed, the search, the view, the mouse mode and how far down on the right.
 fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.bar());
     let width = usize::from(area.width);
     let mut right = String::new();
+    if let Some(count) = app.count.filter(|_| !app.goto) {
+        right.push_str(&format!("{count} · "));
+    }
     if app.search.active() {
         right.push_str(&format!("/{} · ", one_line(&app.search.query)));
     }
     if let Some(c) = app.comparison().filter(|_| app.normalize) {
         right.push_str(&format!("{} hidden as style · ", c.stats.style_hunks));
     }
-    right.push_str(app.view.name());
-    if let Some(layout) = app.layout() {
+    let (done, total) = app.progress();
+    if app.overview {
+        right.push_str(&if done < total {
+            format!("comparing… {done} of {total} pairs")
+        } else {
+            format!("{total} pairs · overview")
+        });
+    } else {
+        right.push_str(app.view.name());
+    }
+    right.push_str(if app.mouse {
+        " · mouse on"
+    } else {
+        " · mouse off"
+    });
+    if let Some(layout) = app.layout().filter(|_| !app.overview) {
         let rows = layout.rows.len();
         let percent = if rows <= app.page() {
             100
         } else {
             (app.scroll + app.page()).min(rows) * 100 / rows
         };
-        right.push_str(&format!(" · {percent}% "));
+        right.push_str(&format!(" · {percent}%"));
     }
-    let keys =
-        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style  m moved";
-    let prompt = format!("/{}▏", one_line(&app.search.query));
-    let left = match &app.message {
-        _ if app.search.editing => prompt.as_str(),
-        Some(message) => message.as_str(),
-        None => keys,
-    };
+    right.push(' ');
     let room = width.saturating_sub(cell_width(&right) + 2);
-    let left = truncate(left, room);
+    let left = if app.search.editing {
+        format!("/{}▏", one_line(&app.search.query))
+    } else if app.goto {
+        let typed = app.count.map(|n| n.to_string()).unwrap_or_default();
+        format!(":{typed}▏ paragraph number, Enter goes, Esc cancels")
+    } else if let Some(message) = &app.message {
+        message.clone()
+    } else if app.overview {
+        "hjkl/arrows move  Enter open the pair  Esc back  ? help  q quit".to_string()
+    } else {
+        hints(app, room)
+    };
+    let left = truncate(&left, room);
     let gap = width.saturating_sub(cell_width(&left) + cell_width(&right));
     let line = Line::from(vec![
         Span::raw(format!(" {left}")),

@@ -30,9 +30,11 @@ fn story() -> Story {
     story
 }
 
+/// The reader on the test story, past the overview, on the pair it opens with.
 fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(story(), (width, height), true);
     settle(&mut app);
+    update(&mut app, Action::OpenCell);
     app
 }
 
@@ -254,12 +256,61 @@ fn search_prompt_and_hits() {
     assert!(hits.starts_with("LeeLee"), "{hits}");
 }
 
+/// The status line, as the bottom row of the screen.
+fn status_line(app: &App) -> String {
+    let terminal = screen(app);
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height.saturating_sub(1);
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn status_hints_shrink_to_whole_hints_and_always_keep_help() {
+    let wide = status_line(&app_at(200, 30));
+    assert!(wide.starts_with(" q quit  ? help  j/k scroll"), "{wide}");
+    assert!(wide.contains("y copy"), "{wide}");
+    for width in [40, 60, 80, 120] {
+        let line = status_line(&app_at(width, 24));
+        assert!(line.contains("? help"), "{width}: {line}");
+        assert!(!line.contains('…'), "{width}: whole hints only: {line}");
+    }
+    assert_eq!(hints(&app_at(120, 40), 8), "? help");
+    assert_eq!(hints(&app_at(120, 40), 16), "q quit  ? help");
+}
+
+#[test]
+fn a_remapped_key_shows_in_the_hints_help_and_labels() {
+    let mut keymap = crate::app::Keymap::default();
+    keymap.remap("quit", &["Q".to_string()]).unwrap();
+    keymap.remap("help", &["F1".to_string()]).unwrap();
+    keymap.remap("next-right", &["L".to_string()]).unwrap();
+    let prefs = crate::app::Prefs {
+        keymap,
+        ..crate::app::Prefs::default()
+    };
+    let mut app = App::with_prefs(story(), (120, 40), true, prefs);
+    settle(&mut app);
+    update(&mut app, Action::OpenCell);
+    let line = status_line(&app);
+    assert!(line.starts_with(" Q quit  F1 help"), "{line}");
+    assert!(line.contains("L/{ outlet"), "{line}");
+    let heading = format!("{}", screen(&app).backend());
+    assert!(heading.contains("L { right"), "{heading}");
+    update(&mut app, Action::ToggleHelp);
+    let help = format!("{}", screen(&app).backend());
+    assert!(help.contains("│ Q                   quit"), "{help}");
+    assert!(!help.contains("q Ctrl-c"), "{help}");
+}
+
 #[test]
 fn told_by_both_view_of_two_independent_reports() {
     for (w, h) in [(120, 40), (60, 20)] {
         let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
         let mut app = App::new(story, (w, h), true);
         settle(&mut app);
+        update(&mut app, Action::OpenCell);
         update(&mut app, Action::Choose(Side::Right, 3));
         settle(&mut app);
         update(&mut app, Action::NextChange);
@@ -267,12 +318,91 @@ fn told_by_both_view_of_two_independent_reports() {
     }
 }
 
+/// The bundled story as the reader opens it: on the overview.
+fn overview_at(width: u16, height: u16) -> App {
+    let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+    let mut app = App::new(story, (width, height), true);
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn the_overview_is_the_first_screen_of_a_story_of_three_or_more() {
+    let app = overview_at(120, 40);
+    assert!(app.overview);
+    snapshot("overview_120x40", &app);
+    snapshot("overview_80x24", &overview_at(80, 24));
+}
+
+#[test]
+fn the_overview_of_forty_outlets_scrolls_and_marks_what_it_cuts() {
+    let reports = (0..40)
+        .map(|i| {
+            let mut r = Report::new(
+                format!("Outlet number {i} with a long name"),
+                vec![format!(
+                    "Report {i} says the leaders spoke by phone on Tuesday for {i} minutes \
+                     and agreed to meet again, officials in the capital said."
+                )],
+            );
+            r.headline = Some(format!("Headline {i}"));
+            r
+        })
+        .collect();
+    let story = Story {
+        title: "Forty outlets".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports,
+    };
+    let mut app = App::new(story, (80, 24), true);
+    settle(&mut app);
+    update(
+        &mut app,
+        Action::MoveCell {
+            rows: 30,
+            columns: 0,
+        },
+    );
+    let text = screen(&app).backend().to_string();
+    assert!(
+        text.contains('…'),
+        "cut rows and columns are marked:\n{text}"
+    );
+    assert!(
+        text.contains("31 Outlet"),
+        "the selected row is in view:\n{text}"
+    );
+}
+
+#[test]
+fn the_report_card_shows_both_reports_notes_and_the_headline_diff() {
+    let mut app = overview_at(120, 40);
+    update(&mut app, Action::OpenCell);
+    update(&mut app, Action::ToggleCard);
+    let text = screen(&app).backend().to_string();
+    // Reuters and The Straits Times: both notes say where the attribution comes from.
+    assert!(text.contains("Report card"), "{text}");
+    assert!(text.contains("note: "), "{text}");
+    snapshot("report_card_120x40", &app);
+    update(&mut app, Action::Choose(Side::Right, 3));
+    settle(&mut app);
+    let text = screen(&app).backend().to_string();
+    assert!(
+        text.contains("The Korea Herald"),
+        "the card follows the pair:\n{text}"
+    );
+    update(&mut app, Action::ToggleCard);
+    assert!(!screen(&app).backend().to_string().contains("Report card"));
+}
+
 #[test]
 fn facts_ledger() {
     let story = crate::story::bundled().unwrap_or_else(|e| panic!("{e}"));
     let mut app = App::new(story, (120, 40), true);
     settle(&mut app);
-    update(&mut app, Action::Facts(crate::app::FactsAction::Open));
+    update(&mut app, Action::OpenFacts);
     settle(&mut app);
     update(&mut app, Action::Facts(crate::app::FactsAction::Move(2)));
     snapshot("facts_ledger_120x40", &app);

@@ -26,6 +26,11 @@ use super::intern::{FastMap, Interner};
 use pick::{Side, pick};
 use score::Features;
 
+/// Terms held by more sentences than this are not used to find candidates, as passim drops
+/// n-grams found in over 100 documents: such a term finds candidates everywhere and tells
+/// little, and a fixed cap keeps the candidate search linear in the corpus size.
+const MAX_DF: u32 = 100;
+
 /// Where a sentence stands: its paragraph (from 0) and byte offsets into that paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SentenceRef {
@@ -64,6 +69,10 @@ pub struct Match {
     pub score: f64,
 }
 
+/// A sentence before weighing: content-word ids in order, the ids of its numbers, the ids
+/// it says inside quotation marks.
+type RawSentence = (Vec<u32>, Vec<u32>, Vec<u32>);
+
 /// The sentences of all reports of a story, ready to be matched pair by pair.
 pub struct Corpus {
     sentences: Vec<Vec<Sentence>>,
@@ -72,8 +81,6 @@ pub struct Corpus {
     index: Vec<FastMap<u32, Vec<u32>>>,
     /// Per term id: sentences (of all reports) holding it.
     df: Vec<u32>,
-    /// Terms held by more sentences than this are not used to find candidates.
-    max_df: u32,
 }
 
 impl Corpus {
@@ -82,8 +89,7 @@ impl Corpus {
         let folder = Folder::new();
         let mut terms_ids: Interner<String> = Interner::new();
         let mut sentences = Vec::with_capacity(reports.len());
-        // Per report, per sentence: (content-word ids in order, numbers, quoted).
-        let mut raw: Vec<Vec<(Vec<u32>, Vec<u32>, Vec<u32>)>> = Vec::with_capacity(reports.len());
+        let mut raw: Vec<Vec<RawSentence>> = Vec::with_capacity(reports.len());
         let mut df: Vec<u32> = Vec::new();
         for paragraphs in reports {
             let mut report_sentences = Vec::new();
@@ -158,15 +164,11 @@ impl Corpus {
                 map
             })
             .collect();
-        // As passim drops n-grams found in over 100 documents: a term in a large share of
-        // all sentences finds candidates everywhere and tells nothing.
-        let max_df = u32::try_from((total / 50).max(40)).unwrap_or(u32::MAX);
         Corpus {
             sentences,
             features,
             index,
             df,
-            max_df,
         }
     }
 
@@ -197,11 +199,7 @@ impl Corpus {
         ) else {
             return Vec::new();
         };
-        let is_rare = |term: u32| {
-            self.df
-                .get(term as usize)
-                .is_some_and(|&d| d <= self.max_df)
-        };
+        let is_rare = |term: u32| self.df.get(term as usize).is_some_and(|&d| d <= MAX_DF);
         let links = pick(
             &Side {
                 features: lf,

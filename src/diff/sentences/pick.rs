@@ -6,7 +6,9 @@ use super::super::intern::FastMap;
 use super::score::{Features, containment, score};
 
 /// Lowest score at which two sentences are taken to tell the same thing.
-pub(super) const THRESHOLD: f64 = 0.42;
+pub(super) const THRESHOLD: f64 = 0.3;
+/// Lowest score for a neighbour of a linked pair, in the same order on both sides.
+const NEIGHBOUR: f64 = 0.2;
 /// Candidates kept per sentence from the index, best partial score first.
 const CANDIDATES: usize = 8;
 /// A half of a split sentence must be this much contained in the whole...
@@ -44,6 +46,7 @@ pub(super) fn pick(
         })
         .collect();
     let mut links = link(&scored, left.features.len(), right.features.len());
+    extend_runs(&scored, &mut links);
     let halves = split_halves(&scored, &links, left.features, right.features);
     links.extend(halves);
     let flipped: Vec<(usize, usize, f64)> = scored.iter().map(|&(l, r, s)| (r, l, s)).collect();
@@ -51,7 +54,7 @@ pub(super) fn pick(
         links.iter().map(|&(l, r, s)| (r, l, s)).collect();
     let halves = split_halves(&flipped, &flipped_links, right.features, left.features);
     links.extend(halves.into_iter().map(|(r, l, s)| (l, r, s)));
-    links.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    links.sort_by_key(|a| (a.0, a.1));
     links.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     links
 }
@@ -138,6 +141,40 @@ fn link(
         }
     }
     out
+}
+
+/// Neighbours of linked sentences that follow in the same order on both sides are linked
+/// on weaker evidence, as passim extends a match along its text: a retold passage keeps its
+/// order more often than not.
+fn extend_runs(scored: &[(usize, usize, f64)], links: &mut Vec<(usize, usize, f64)>) {
+    let scores: FastMap<(usize, usize), f64> =
+        scored.iter().map(|&(l, r, s)| ((l, r), s)).collect();
+    let mut left_used: FastMap<usize, ()> = links.iter().map(|&(l, _, _)| (l, ())).collect();
+    let mut right_used: FastMap<usize, ()> = links.iter().map(|&(_, r, _)| (r, ())).collect();
+    let mut queue: Vec<(usize, usize)> = links.iter().map(|&(l, r, _)| (l, r)).collect();
+    while let Some((l, r)) = queue.pop() {
+        let next = [
+            (l.checked_add(1), r.checked_add(1)),
+            (l.checked_sub(1), r.checked_sub(1)),
+        ];
+        for (nl, nr) in next {
+            let (Some(nl), Some(nr)) = (nl, nr) else {
+                continue;
+            };
+            if left_used.contains_key(&nl) || right_used.contains_key(&nr) {
+                continue;
+            }
+            let Some(&s) = scores.get(&(nl, nr)) else {
+                continue;
+            };
+            if s >= NEIGHBOUR {
+                left_used.insert(nl, ());
+                right_used.insert(nr, ());
+                links.push((nl, nr, s));
+                queue.push((nl, nr));
+            }
+        }
+    }
 }
 
 /// Where one right sentence tells what two neighbouring left sentences tell: links for the

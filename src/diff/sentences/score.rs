@@ -7,6 +7,8 @@ const MAX_BONUS: f64 = 0.5;
 const BIGRAM_BONUS: f64 = 0.3;
 const NUMBER_BONUS: f64 = 0.1;
 const QUOTE_BONUS: f64 = 0.1;
+/// Factor on the score of sentences that share only two content words.
+const THIN_EVIDENCE: f64 = 0.75;
 
 /// A sentence as the matcher sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -160,14 +162,21 @@ fn overlap<T: Ord>(a: &[T], b: &[T]) -> f64 {
     }
 }
 
-/// How alike two sentences are, 0..1. Sentences sharing fewer than two content words
-/// score 0: one shared name is no evidence.
+/// Content words two sentences must share before they can match at all, when the shorter
+/// has `shorter` distinct ones: two, and three once the shorter has six or more (one shared
+/// name is no evidence; two shared common words in long sentences are chance).
+fn least_shared(shorter: usize) -> usize {
+    if shorter >= 6 { 3 } else { 2 }
+}
+
+/// How alike two sentences are, 0..1; 0 when they share too few content words
+/// ([`least_shared`]).
 pub(super) fn score(a: &Features, b: &Features) -> f64 {
     if a.norm <= 0.0 || b.norm <= 0.0 {
         return 0.0;
     }
     let (d, shared) = dot(a, b);
-    if shared < 2 {
+    if shared < least_shared(a.bag.len().min(b.bag.len())) {
         return 0.0;
     }
     let cos = (d / (a.norm * b.norm)).clamp(0.0, 1.0);
@@ -175,7 +184,10 @@ pub(super) fn score(a: &Features, b: &Features) -> f64 {
         + NUMBER_BONUS * overlap(&a.numbers, &b.numbers)
         + QUOTE_BONUS * overlap(&a.quoted, &b.quoted);
     // The bonuses back lexical evidence up; they do not stand in for it.
-    (cos + (1.0 - cos) * bonus.min(MAX_BONUS) * cos.sqrt()).clamp(0.0, 1.0)
+    let raw = cos + (1.0 - cos) * bonus.min(MAX_BONUS) * cos.sqrt();
+    // Two shared words are thin evidence, however short the sentences.
+    let thin = if shared < 3 { THIN_EVIDENCE } else { 1.0 };
+    (raw * thin).clamp(0.0, 1.0)
 }
 
 /// Share of `part`'s weight that `whole` also holds, 0..1.
@@ -229,9 +241,9 @@ mod tests {
     #[test]
     fn rare_words_weigh_more_than_common_ones() {
         let idf = |id: u32| if id < 10 { 0.2 } else { 3.0 };
-        let a = Features::new(&[1, 2, 10, 11], &[], &[], &idf);
-        let common_pair = Features::new(&[1, 2, 20, 21], &[], &[], &idf);
-        let rare_pair = Features::new(&[10, 11, 3, 4], &[], &[], &idf);
+        let a = Features::new(&[1, 2, 3, 10, 11, 12], &[], &[], &idf);
+        let common_pair = Features::new(&[1, 2, 3, 20, 21, 22], &[], &[], &idf);
+        let rare_pair = Features::new(&[10, 11, 12, 4, 5, 6], &[], &[], &idf);
         assert!(score(&a, &rare_pair) > 0.9);
         assert!(score(&a, &common_pair) < 0.1);
     }

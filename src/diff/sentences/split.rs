@@ -27,6 +27,10 @@ const ABBREVIATIONS: &[&str] = &[
     "messrs", "mme", "mlle", "pp", "vol", "ch",
 ];
 
+/// Longest word looked at before a full stop: longer ones are no abbreviation, and the
+/// cap keeps a long run of dotted letters from costing quadratic time.
+const MAX_ABBREVIATION: usize = 12;
+
 /// Abbreviations that are one only before a number ("No. 5", "Art. 9").
 const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "art", "p"];
 
@@ -35,7 +39,10 @@ const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "art", "p"];
 /// but whitespace has none.
 pub fn split_sentences(paragraph: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
-    let quotes = quote_spans(&chars);
+    let quotes: Vec<(usize, usize)> = quote_spans(&chars)
+        .into_iter()
+        .filter(|&(_, c)| attributed(&chars, c))
+        .collect();
     let mut cuts = Vec::new();
     let mut i = 0;
     while let Some(&(_, c)) = chars.get(i) {
@@ -85,6 +92,25 @@ pub(super) fn quote_spans(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Whether the sentence goes on after the quotation closing at char index `close`, as in
+/// `,” Kang said.` or `?” she asked.`: then the quotation's own full stops end nothing.
+fn attributed(chars: &[(usize, char)], close: usize) -> bool {
+    let before = close
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .map(|&(_, c)| c);
+    if before.is_some_and(|c| is_continuation(c) || c == '\u{2014}' || c == '\u{2013}') {
+        return true;
+    }
+    let after = chars
+        .get(close + 1..)
+        .unwrap_or_default()
+        .iter()
+        .map(|&(_, c)| c)
+        .find(|c| !c.is_whitespace());
+    after.is_some_and(|c| c.is_lowercase() || is_continuation(c))
+}
+
 /// The char index just past a run of stops and then closing marks from `i`.
 fn run_end(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
@@ -102,8 +128,14 @@ fn run_end(chars: &[(usize, char)], i: usize) -> usize {
 
 /// Whether the stops at `i..end` (with their closing marks) end a sentence.
 fn ends_sentence(chars: &[(usize, char)], i: usize, end: usize, quotes: &[(usize, usize)]) -> bool {
-    // Inside a quotation that goes on after this point, nothing ends.
-    if quotes.iter().any(|&(o, c)| o < i && end <= c) {
+    // Inside an attributed quotation that goes on after this point, nothing ends.
+    // The spans are ordered and do not overlap: only the last one opening before `i` counts.
+    let opened = quotes.partition_point(|&(o, _)| o < i);
+    if opened
+        .checked_sub(1)
+        .and_then(|k| quotes.get(k))
+        .is_some_and(|&(_, c)| end <= c)
+    {
         return false;
     }
     let Some(&(_, next)) = chars.get(end) else {
@@ -168,6 +200,7 @@ fn word_before(chars: &[(usize, char)], i: usize) -> String {
     let n = before
         .iter()
         .rev()
+        .take(MAX_ABBREVIATION)
         .take_while(|&&(_, c)| c.is_alphanumeric() || c == '.')
         .count();
     before
@@ -268,21 +301,42 @@ mod tests {
     }
 
     #[test]
-    fn a_quotation_stays_whole_with_its_attribution() {
+    fn an_attributed_quotation_stays_whole() {
         assert_eq!(
             pieces(
-                "\u{201C}We should not neglect China. There is no need to antagonize them.\u{201D} \
-                 He spoke. \u{201C}The industry is sensitive. It will help,\u{201D} an official said."
+                "\u{201C}The industry is sensitive. It will help,\u{201D} an official said. \
+                 \u{201C}Why? We wait.\u{201D} she asked. Fine."
             ),
             vec![
-                "\u{201C}We should not neglect China. There is no need to antagonize them.\u{201D}",
-                "He spoke.",
-                "\u{201C}The industry is sensitive. It will help,\u{201D} an official said."
+                "\u{201C}The industry is sensitive. It will help,\u{201D} an official said.",
+                "\u{201C}Why? We wait.\u{201D} she asked.",
+                "Fine."
             ]
         );
         assert_eq!(
-            pieces("He said, \"Stop. Now.\" She left. Ok."),
-            vec!["He said, \"Stop. Now.\"", "She left.", "Ok."]
+            pieces("\"Talks went well. Ties will grow,\" Kang said. Next."),
+            vec!["\"Talks went well. Ties will grow,\" Kang said.", "Next."]
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_inside_a_quotation_runs_to_its_close() {
+        assert_eq!(
+            pieces(
+                "He said, \u{201C}We should not neglect China. There is no need.\u{201D} He left."
+            ),
+            vec![
+                "He said, \u{201C}We should not neglect China.",
+                "There is no need.\u{201D}",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            pieces("Ties must move \u{201C}on the right track.\u{201D} A partnership helps."),
+            vec![
+                "Ties must move \u{201C}on the right track.\u{201D}",
+                "A partnership helps."
+            ]
         );
     }
 

@@ -10,10 +10,12 @@ use super::super::normalize::style_key;
 use super::split::quote_spans;
 use crate::text::{TokenKind, tokenize};
 
-/// Function words beyond the NLTK list: modal verbs and titles that carry no fact.
+/// Function words beyond the NLTK list: modal verbs, titles, and the pronouns and
+/// auxiliaries of older English (quoted scripture, old texts), which carry no fact.
 const EXTRA_STOP_WORDS: &[&str] = &[
     "us", "would", "could", "also", "shall", "may", "might", "must", "upon", "mr", "mrs", "ms",
-    "mx", "dr", "prof",
+    "mx", "dr", "prof", "thee", "thou", "thy", "thine", "ye", "unto", "hath", "hast", "shalt",
+    "wast", "doth", "dost", "wilt",
 ];
 
 /// One content word of a sentence.
@@ -102,11 +104,20 @@ impl Folder {
         if self.stop.contains(key.as_str()) {
             return None;
         }
-        let stem = self.stemmer.stem(&key).into_owned();
+        let stem = self.stemmer.stem(modern_verb(&key)).into_owned();
         if self.stop.contains(stem.as_str()) || stem.is_empty() {
             return None;
         }
         Some((stem, false))
+    }
+}
+
+/// "walketh" -> "walk", "maketh" -> "mak(e)": the older third-person ending, which the
+/// Snowball stemmer keeps; ordinals ("twentieth") and short words ("teeth") are left alone.
+fn modern_verb(word: &str) -> &str {
+    match word.strip_suffix("eth") {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('i') && stem.is_ascii() => stem,
+        _ => word,
     }
 }
 
@@ -137,6 +148,13 @@ mod tests {
             keys("Lee\u{2019}s office said"),
             vec!["lee", "offic", "said"]
         );
+    }
+
+    #[test]
+    fn older_verb_endings_meet_modern_ones() {
+        assert_eq!(keys("he walketh"), keys("he walks"));
+        assert_eq!(keys("it perisheth"), keys("it perishes"));
+        assert_eq!(keys("twentieth teeth"), vec!["twentieth", "teeth"]);
     }
 
     #[test]

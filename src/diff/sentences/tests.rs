@@ -109,3 +109,15 @@ fn identical_texts_match_every_sentence_with_content() {
     assert_eq!(m.len(), with_words);
     assert!(m.iter().all(|m| m.left == m.right));
 }
+
+#[test]
+fn long_degenerate_input_stays_fast() {
+    let dots = "a.".repeat(50_000);
+    let quotes = "\u{201C}Yes. No,\u{201D} he said. ".repeat(5_000);
+    let start = std::time::Instant::now();
+    assert!(!split_sentences(&dots).is_empty());
+    assert!(split_sentences(&quotes).len() >= 5_000);
+    let m = match_texts(&[quotes.as_str()], &[dots.as_str()]);
+    assert!(m.is_empty());
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}

@@ -18,9 +18,10 @@ use std::path::Path;
 use super::error::ImportError;
 use super::text::read_text_file;
 use super::{LoadError, Story};
+use cues::{QUOTED_CHARS, shorten};
 use draft::Draft;
 use naming::name_reports;
-use starts::{find_starts, page_lines};
+use starts::{Segmentation, find_starts, page_lines};
 
 /// What `import_page` may keep that is not reporting.
 #[derive(Debug, Clone, Copy, Default)]
@@ -37,6 +38,9 @@ pub struct Imported {
     pub guesses: Vec<String>,
     /// One line per report that had furniture left out of its body.
     pub left_out: Vec<String>,
+    /// One line per headline-like line with some, but too little, evidence of starting a
+    /// report: where it was left, so a report is never dropped silently.
+    pub unplaced: Vec<String>,
 }
 
 /// Reads and imports a breakdown page file.
@@ -56,7 +60,7 @@ pub fn import_page(text: &str, options: ImportOptions) -> Result<Imported, Impor
     let Some((title, rest)) = lines.split_first() else {
         return Err(ImportError::NoReports { line: 1 });
     };
-    let starts = find_starts(&lines);
+    let Segmentation { starts, unsure } = find_starts(&lines);
     if starts.is_empty() {
         return Err(match rest.first() {
             None => ImportError::TitleOnly { line: title.number },
@@ -75,6 +79,23 @@ pub fn import_page(text: &str, options: ImportOptions) -> Result<Imported, Impor
         })
         .collect();
     let guesses = name_reports(&mut drafts);
+    let unplaced = unsure
+        .iter()
+        .filter_map(|&i| {
+            let line = lines.get(i)?;
+            let owner = starts.iter().rposition(|s| s.index < i);
+            let place = match owner.and_then(|n| Some((n, drafts.get(n)?))) {
+                Some((n, draft)) => format!("the body of {}", draft.label(n)),
+                None => "the page header, outside every report".to_string(),
+            };
+            Some(format!(
+                "line {} \"{}\" looks like a headline, but too little of the text after it \
+                 repeats it to start a report there; it is left in {place}",
+                line.number,
+                shorten(line.text, QUOTED_CHARS)
+            ))
+        })
+        .collect();
     let left_out = drafts
         .iter()
         .enumerate()
@@ -92,6 +113,7 @@ pub fn import_page(text: &str, options: ImportOptions) -> Result<Imported, Impor
         story,
         guesses,
         left_out,
+        unplaced,
     })
 }
 
