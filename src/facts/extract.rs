@@ -81,6 +81,9 @@ fn entry(at: At, text: &str, range: Range<usize>, kind: Kind, key: String) -> En
     }
 }
 
+/// A candidate kept as a name, with the byte range left of it.
+type Kept = (Candidate, Range<usize>);
+
 /// A paragraph's names as byte ranges and keys.
 type Names<'a> = Vec<(At, &'a str, Vec<(Range<usize>, String)>)>;
 
@@ -93,7 +96,7 @@ fn resolve_names<'a>(found: Vec<(At, &'a str, Vec<Candidate>)>) -> Names<'a> {
         .flat_map(|(_, _, list)| list.iter().filter(|c| !c.at_start))
         .flat_map(|c| c.parts.iter().map(|p| p.to_lowercase()))
         .collect();
-    let resolved: Vec<(At, &str, Vec<(Candidate, Range<usize>)>)> = found
+    let resolved: Vec<(At, &str, Vec<Kept>)> = found
         .into_iter()
         .map(|(at, text, list)| {
             let kept = list

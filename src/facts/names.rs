@@ -124,11 +124,7 @@ pub(super) fn candidates(w: &Words) -> Vec<Candidate> {
             continue;
         };
         let mut parts = vec![first];
-        loop {
-            let Some(prev) = parts.last() else { break };
-            if prev.possessive {
-                break;
-            }
+        while let Some(prev) = parts.last().filter(|p| !p.possessive) {
             let j = prev.last;
             let dotted_title = TITLES.contains(&prev.text.as_str()) && w.gap(j) == Some(". ");
             let next = if w.spaced(j) || dotted_title {

@@ -231,9 +231,8 @@ fn speaker_before(text: &str, before: Range<usize>, names: &[Range<usize>]) -> O
     let piece = text.get(before.clone())?;
     let from = piece
         .char_indices()
-        .filter(|&(_, c)| opens_quote(c) || c == '\u{201D}')
+        .rfind(|&(_, c)| opens_quote(c) || c == '\u{201D}')
         .map(|(i, c)| before.start + i + c.len_utf8())
-        .last()
         .unwrap_or(before.start);
     let verb = attribution(text, from..before.end, true)?;
     names
