@@ -89,7 +89,8 @@ fn draw_lines(buf: &mut Buffer, area: Rect, app: &App, ledger: &Ledger, theme: T
         .map(|r| cell_width(&one_line(&r.outlet)))
         .max()
         .unwrap_or(6)
-        .min(28);
+        .min(28)
+        .min(usize::from(area.width) / 4);
     for (y, (n, line)) in lines.iter().enumerate().skip(top).take(height).enumerate() {
         let y = area.y + u16::try_from(y).unwrap_or(u16::MAX);
         let spans = match *line {
@@ -154,6 +155,12 @@ fn entry_line(
                 .as_deref()
                 .map(|s| format!(" \u{2014} {}", one_line(s)))
                 .unwrap_or_default();
+            // On a narrow screen the quote's words matter more than who said them.
+            let speaker = if cell_width(&speaker) * 3 > room {
+                String::new()
+            } else {
+                speaker
+            };
             let quote = truncate(
                 &one_line(&entry.text),
                 room.saturating_sub(cell_width(&speaker) + 2),
