@@ -25,7 +25,7 @@ use ratatui::layout::Rect;
 
 use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
-use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
+use crate::diff::{Comparison, Diffs, Doc, Options, WordOptions, compare, told};
 use crate::layout::{Layout, View};
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
@@ -53,7 +53,13 @@ impl PairKey {
             algorithm: options.algorithm,
             deadline: None,
         };
-        comparison.told = Some(told(corpus, self.outlets, doc, &comparison, &words));
+        comparison.told = Some(told(
+            corpus,
+            self.outlets,
+            doc,
+            &comparison,
+            Diffs::All(&words),
+        ));
         comparison
     }
 }
