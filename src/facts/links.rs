@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::{Entry, Kind};
 use crate::diff::{
-    Comparison, Doc, Kind as BlockKind, Options, Span, WordOptions, compare, corpus, told,
+    Comparison, Diffs, Doc, Kind as BlockKind, Options, Span, WordOptions, compare, corpus, told,
 };
 use crate::side::{Pair, Side};
 use crate::story::Story;
@@ -80,7 +80,7 @@ pub(super) fn links(story: &Story, entries: &[Entry]) -> Links {
             let reports = Pair::new(i, j);
             let pair = Pair::new(left, right);
             let mut c: Comparison = compare(left, right, &options);
-            let t = told(&corpus, reports, pair, &c, &words);
+            let t = told(&corpus, reports, pair, &c, Diffs::Extra(&words));
             c.told = None;
             for block in &c.blocks {
                 if !matches!(
