@@ -144,6 +144,10 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
         };
         dirty = action.is_some();
+        if matches!(action, Some(Action::Redraw)) {
+            // Forget what the terminal shows, so the next draw sends every cell.
+            terminal.clear()?;
+        }
         if let Some(action) = action {
             app::update(&mut app, action);
         }

@@ -187,7 +187,7 @@ fn check_reports_each_good_file_on_one_line() {
     let out = stdout_of(diverge().arg("check").arg(&story).arg(REUTERS));
     assert_eq!(out.lines().count(), 2);
     assert!(
-        out.contains("ok (story \"T\", 2 reports, 1 paragraphs)"),
+        out.contains("ok (story \"T\", 2 reports, 1 paragraph)"),
         "{out}"
     );
 }
@@ -342,4 +342,18 @@ fn stats_without_files_describes_the_bundled_story() {
         .find(|p| p["left"] == "Reuters" && p["right"] == "The Straits Times")
         .unwrap();
     assert!(reprint["similarity"].as_f64().unwrap() > 0.8);
+}
+
+#[test]
+fn a_missing_file_gives_its_reason_once() {
+    let err = one_line_error(diverge().arg("check").arg("no-such-file.txt"));
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+    let err = one_line_error(diverge().args(["stats", "missing-a.txt", "missing-b.txt"]));
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+}
+
+#[test]
+fn check_reads_a_breakdown_page_as_the_reader_does() {
+    let out = stdout_of(diverge().args(["check", "tests/fixtures/breakdown-seed.txt"]));
+    assert!(out.contains("ok (page, 5 reports)"), "{out}");
 }

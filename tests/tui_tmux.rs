@@ -88,6 +88,31 @@ fn wait_for_file(path: &Path) -> String {
 /// after it so the pane outlives it; returns the server and the file that receives the
 /// reader's exit status. `None` (with a note) when tmux is not installed.
 fn start(name: &str) -> Option<(Tmux, PathBuf)> {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let files = [
+        fixtures.join("reuters.txt"),
+        fixtures.join("straits_times.txt"),
+    ];
+    start_on(name, &files, (120, 40))
+}
+
+/// Writes scratch input files for a test and returns their paths.
+fn scratch_files(test: &str, files: &[(&str, String)]) -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("tmux-{test}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            path
+        })
+        .collect()
+}
+
+/// Starts the reader on `files` (none: the bundled story) in a terminal of `size`.
+fn start_on(name: &str, files: &[PathBuf], size: (u16, u16)) -> Option<(Tmux, PathBuf)> {
     if !tmux_present() {
         println!("note: tmux is not installed; skipping the end-to-end reader test");
         return None;
@@ -95,21 +120,20 @@ fn start(name: &str) -> Option<(Tmux, PathBuf)> {
     let id = format!("diverge-{name}-{}", std::process::id());
     let rc: PathBuf = std::env::temp_dir().join(format!("{id}.rc"));
     let _ = std::fs::remove_file(&rc);
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let files: Vec<String> = files.iter().map(|f| quoted(f)).collect();
     let command = format!(
-        "{} {} {}; echo $? > {}; sleep 30",
+        "{} {}; echo $? > {}; sleep 30",
         quoted(Path::new(env!("CARGO_BIN_EXE_diverge"))),
-        quoted(&fixtures.join("reuters.txt")),
-        quoted(&fixtures.join("straits_times.txt")),
+        files.join(" "),
         quoted(&rc),
     );
     let tmux = Tmux {
         socket: id.clone(),
         session: id,
     };
-    let size = ["-x", "120", "-y", "40"];
+    let (w, h) = (size.0.to_string(), size.1.to_string());
     let mut args = vec!["new-session", "-d", "-s", &tmux.session];
-    args.extend_from_slice(&size);
+    args.extend_from_slice(&["-x", &w, "-y", &h]);
     args.extend_from_slice(&["sh", "-c", &command]);
     let started = tmux.run(&args);
     assert!(started.status.success(), "{started:?}");
@@ -218,4 +242,50 @@ fn sigterm_and_sighup_restore_the_terminal() {
         );
         let _ = std::fs::remove_file(&rc);
     }
+}
+
+/// True when a regional indicator stands alone on screen: half a flag, left behind.
+fn stray_flag_half(screen: &str) -> bool {
+    let is_ri = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    screen.lines().any(|line| {
+        let chars: Vec<char> = line.chars().collect();
+        chars.split(|&c| !is_ri(c)).any(|run| run.len() % 2 == 1)
+    })
+}
+
+#[test]
+fn flag_emoji_leave_no_stray_cells_when_scrolling() {
+    let para = |i: usize, verb: &str| {
+        format!(
+            "Paragraph {i} 🇰🇷 South Korea and 🇨🇳 China {verb} 👍 to work on trade 🤝 and \
+             security 👨\u{200d}👩\u{200d}👧 in the region ❤\u{fe0f} 👍🏽, officials said."
+        )
+    };
+    let text = |verb: &str| {
+        (0..12)
+            .map(|i| para(i, verb))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let files = scratch_files(
+        "flags",
+        &[("a.txt", text("agreed")), ("b.txt", text("pledged"))],
+    );
+    let Some((tmux, rc)) = start_on("flags", &files, (80, 24)) else {
+        return;
+    };
+    tmux.wait_for("similarity");
+    for _ in 0..7 {
+        tmux.keys(&["j"]);
+        sleep(Duration::from_millis(100));
+    }
+    let scrolled = tmux.wait_for("Paragraph 3");
+    assert!(!stray_flag_half(&scrolled), "{scrolled}");
+    // What was drawn step by step is what a full repaint draws.
+    tmux.keys(&["C-l"]);
+    sleep(Duration::from_millis(300));
+    assert_eq!(tmux.screen(), scrolled);
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+    let _ = std::fs::remove_file(&rc);
 }

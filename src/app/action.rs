@@ -42,6 +42,8 @@ pub enum Action {
     ToggleHelp,
     CloseOverlay,
     Quit,
+    /// Repaint the whole screen (Ctrl-L), in case the terminal drew something its own way.
+    Redraw,
     Resize(u16, u16),
     /// A comparison came back from the worker.
     Computed(PairKey, Box<Comparison>),

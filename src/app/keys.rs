@@ -33,6 +33,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("click", "outlet list: put it on the right"),
     ("right-click", "outlet list: put it on the left"),
     ("?  Esc", "open / close this help"),
+    ("Ctrl-l", "repaint the screen"),
     ("q  Ctrl-c", "quit"),
 ];
 
@@ -49,6 +50,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('u') => Some(Action::HalfPageUp),
             KeyCode::Char('f') => Some(Action::PageDown),
             KeyCode::Char('b') => Some(Action::PageUp),
+            KeyCode::Char('l') => Some(Action::Redraw),
             _ => None,
         };
     }

@@ -54,6 +54,8 @@ pub fn update(app: &mut App, action: Action) {
             app.help_scroll = 0;
         }
         Action::Quit => app.quit = true,
+        // The event loop clears the terminal; the state is as it was.
+        Action::Redraw => {}
         Action::Resize(w, h) => app.size = (w, h),
         Action::Computed(key, comparison) => {
             app.cache.insert(key, *comparison);

@@ -6,7 +6,7 @@ mod width;
 mod wrap;
 
 pub use search::{cell_text, find};
-pub use width::{cell_width, truncate};
+pub use width::{cell_width, truncate, unambiguous};
 
 use width::fit;
 
@@ -361,7 +361,7 @@ fn moved_label(comparison: &Comparison, block: &Block, jump_key: &str) -> Option
 type Piece = (String, Mark, Option<usize>);
 
 fn shown_text(span: &Span) -> String {
-    visible(&span.text).replace('\t', "    ")
+    unambiguous(&visible(&span.text)).replace('\t', "    ")
 }
 
 /// One pane's pieces: the spans of its side, marked or not.

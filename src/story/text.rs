@@ -7,9 +7,9 @@ use crate::text::{line_column, split_paragraphs};
 
 /// Reads a whole file as UTF-8 text, refusing empty files.
 pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = std::fs::read(path).map_err(|reason| LoadError::Io {
         path: path.to_path_buf(),
-        source,
+        reason,
     })?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {

@@ -13,14 +13,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
-use crate::layout::{cell_width, truncate};
+use crate::layout::{cell_width, truncate, unambiguous};
 use crate::visible::visible;
 use theme::Theme;
 
 /// `text` made safe for one line of the screen: control characters shown as symbols,
 /// tabs and line breaks as spaces (the buffer would drop them, joining words).
 fn one_line(text: &str) -> String {
-    visible(text).replace(['\t', '\n'], " ")
+    unambiguous(&visible(text)).replace(['\t', '\n'], " ")
 }
 
 /// Draws the whole screen.
