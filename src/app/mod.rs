@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 use crate::diff::Comparison;
-use crate::layout::{Layout, View};
+use crate::layout::{Layout, Match, View};
 use crate::side::Pair;
 use crate::story::{Report, Story};
 
@@ -72,7 +72,7 @@ pub struct App {
     /// First line of the help shown, when the terminal is too short for all of it.
     pub help_scroll: usize,
     pub search: Search,
-    /// The row of the search match last jumped to.
+    /// The search match last jumped to (an index into [`App::matches`]).
     pub found: Option<usize>,
     /// A one-off note for the status line, cleared by the next action.
     pub message: Option<String>,
@@ -82,8 +82,8 @@ pub struct App {
     pub choosing: bool,
     cache: HashMap<PairKey, Comparison>,
     layout: Option<(LayoutKey, Layout)>,
-    /// Rows of the layout that show the active search's query.
-    matches: Vec<usize>,
+    /// Where the layout shows the active search's query, in reading order.
+    matches: Vec<Match>,
 }
 
 impl App {
@@ -209,6 +209,11 @@ impl App {
         usize::from(self.size.1)
             .saturating_sub(2)
             .min(self.help_lines())
+    }
+
+    /// Where the active search's query shows, in reading order.
+    pub fn matches(&self) -> &[Match] {
+        &self.matches
     }
 
     /// Width the diff is laid out at.

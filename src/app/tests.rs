@@ -570,6 +570,19 @@ fn type_search(app: &mut App, query: &str) {
 }
 
 #[test]
+fn search_counts_matches_not_rows() {
+    let mut app = app();
+    type_search(&mut app, "paragraph 2 of");
+    update(&mut app, Action::SearchSubmit);
+    // "Paragraph 2 of" once on each side.
+    assert_eq!(app.matches.len(), 2);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("match 1 of 2: n/N next/previous, Esc clears")
+    );
+}
+
+#[test]
 fn search_finds_rows_and_n_moves_between_them() {
     let mut app = app();
     type_search(&mut app, "paragraph 2x");
@@ -581,19 +594,19 @@ fn search_finds_rows_and_n_moves_between_them() {
     // "Paragraph 2" and "Paragraph 20".."29", on both sides: at least 11 rows.
     let matches = app.matches.to_vec();
     assert!(matches.len() >= 11, "{matches:?}");
-    assert_eq!(app.found, matches.first().copied());
+    assert_eq!(app.found, Some(0));
     assert!(
         app.message
             .as_deref()
             .is_some_and(|m| m.starts_with("match 1 of"))
     );
     update(&mut app, Action::NextMatch);
-    assert_eq!(app.found, matches.get(1).copied());
-    let found = app.found.unwrap_or(usize::MAX);
+    assert_eq!(app.found, Some(1));
+    let found = matches.get(1).map_or(usize::MAX, |m| m.row());
     assert!(found >= app.scroll && found < app.scroll + app.page());
     update(&mut app, Action::PrevMatch);
     update(&mut app, Action::PrevMatch);
-    assert_eq!(app.found, matches.first().copied());
+    assert_eq!(app.found, Some(0));
     assert_eq!(app.message.as_deref(), Some("no more matches above"));
     update(&mut app, Action::Resize(80, 30));
     assert!(app.matches.len() >= 11, "matches follow a re-wrap");
@@ -608,6 +621,12 @@ fn a_search_without_hits_says_so_and_an_empty_one_clears() {
     update(&mut app, Action::SearchSubmit);
     assert_eq!(app.message.as_deref(), Some("not found: zebra"));
     assert!(app.matches.is_empty());
+    // A failed search leaves n and N to step through changes.
+    assert!(!app.search.active());
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('n'))),
+        Some(Action::NextChange)
+    );
     type_search(&mut app, "");
     update(&mut app, Action::SearchSubmit);
     assert!(!app.search.active() && !app.search.editing);

@@ -229,10 +229,15 @@ fn clear_search(app: &mut App) {
 
 fn find_matches(app: &mut App) {
     app.matches = match app.layout() {
-        Some(layout) if app.search.active() => layout.rows_matching(&app.search.query),
+        Some(layout) if app.search.active() => layout.search(&app.search.query),
         _ => Vec::new(),
     };
     app.found = None;
+}
+
+/// The row match `i` starts on.
+fn match_row(app: &App, i: usize) -> Option<usize> {
+    app.matches.get(i).map(|m| m.row())
 }
 
 fn submit_search(app: &mut App) {
@@ -242,41 +247,52 @@ fn submit_search(app: &mut App) {
     }
     find_matches(app);
     if app.matches.is_empty() {
-        app.message = Some(format!("not found: {}", app.search.query));
+        // Nothing to step through: n and N go back to stepping through changes.
+        let message = format!("not found: {}", app.search.query);
+        clear_search(app);
+        app.message = Some(message);
         return;
     }
     // From the top of the screen down, or from the first match when none is below.
-    let row = app
+    let first = app
         .matches
         .iter()
-        .copied()
-        .find(|&r| r >= app.scroll)
-        .or_else(|| app.matches.first().copied());
-    go_to_match(app, row, "");
+        .position(|m| m.row() >= app.scroll)
+        .unwrap_or(0);
+    go_to_match(app, Some(first), "");
 }
 
 fn next_match(app: &mut App) {
-    let from = app.found.map_or(app.scroll, |r| r + 1);
-    let row = app.matches.iter().copied().find(|&r| r >= from);
-    go_to_match(app, row, "no more matches below");
+    let next = match app.found {
+        Some(i) => i + 1,
+        None => app
+            .matches
+            .iter()
+            .position(|m| m.row() >= app.scroll)
+            .unwrap_or(app.matches.len()),
+    };
+    let next = Some(next).filter(|&i| i < app.matches.len());
+    go_to_match(app, next, "no more matches below");
 }
 
 fn prev_match(app: &mut App) {
-    let before = app.found.unwrap_or(app.scroll);
-    let row = app.matches.iter().copied().rev().find(|&r| r < before);
-    go_to_match(app, row, "no more matches above");
+    let prev = match app.found {
+        Some(i) => i.checked_sub(1),
+        None => app.matches.iter().rposition(|m| m.row() < app.scroll),
+    };
+    go_to_match(app, prev, "no more matches above");
 }
 
-fn go_to_match(app: &mut App, row: Option<usize>, none: &str) {
-    let Some(row) = row else {
+fn go_to_match(app: &mut App, found: Option<usize>, none: &str) {
+    let Some((i, row)) = found.and_then(|i| Some((i, match_row(app, i)?))) else {
         app.message = Some(none.to_string());
         return;
     };
-    app.found = Some(row);
+    app.found = Some(i);
     reveal(app, row);
-    let nth = app.matches.iter().take_while(|&&r| r < row).count() + 1;
     app.message = Some(format!(
-        "match {nth} of {} rows: n/N next/previous, Esc clears",
+        "match {} of {}: n/N next/previous, Esc clears",
+        i + 1,
         app.matches.len()
     ));
 }

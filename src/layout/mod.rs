@@ -5,7 +5,7 @@ mod search;
 mod width;
 mod wrap;
 
-pub use search::{cell_text, find};
+pub use search::Match;
 pub use width::{cell_width, truncate, unambiguous};
 
 use width::fit;

@@ -239,3 +239,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn search_finds_a_phrase_that_wraps_and_counts_each_occurrence_once() {
+    let c = comparison(
+        &["Xi said China would play a constructive role in the region."],
+        &["Xi said Beijing would play a constructive role in the region."],
+        false,
+    );
+    // 36 cells: each pane is 15 wide, so "constructive role" is cut by a wrap.
+    let layout = build(&c, View::SideBySide, 36, "m");
+    let wrapped = layout
+        .rows
+        .iter()
+        .all(|r| !text_of(&r.cells.left).contains("constructive role"));
+    assert!(wrapped, "{:?}", layout.rows);
+    let found = layout.search("Constructive Role");
+    assert_eq!(found.len(), 2, "{found:?}");
+    let first = found.first().map(|m| m.pieces.clone()).unwrap_or_default();
+    assert_eq!(
+        first.len(),
+        2,
+        "the match covers the end of one row and the start of the next"
+    );
+    let texts: Vec<String> = first
+        .iter()
+        .map(|(row, range)| {
+            let cell = layout
+                .rows
+                .get(*row)
+                .map(|r| text_of(&r.cells.left))
+                .unwrap_or_default();
+            cell.get(range.clone()).unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(texts.join(" "), "constructive role");
+}

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::layout::{Cell, Layout, cell_text, find};
+use crate::layout::{Cell, Layout, Match};
 use crate::side::Side;
 
 /// The line between the two panes.
@@ -18,10 +18,10 @@ pub fn draw_rows(buf: &mut Buffer, area: Rect, layout: &Layout, app: &App, theme
     let paint = Painter {
         theme,
         current: app.current,
-        query: app.search.active().then_some(app.search.query.as_str()),
+        matches: app.matches(),
     };
-    let rows = layout.rows.iter().skip(app.scroll);
-    for (y, row) in (area.y..area.bottom()).zip(rows) {
+    let rows = layout.rows.iter().enumerate().skip(app.scroll);
+    for (y, (row_index, row)) in (area.y..area.bottom()).zip(rows) {
         let panes: &[Side] = if layout.view.has_two_panes() {
             &Side::BOTH
         } else {
@@ -34,7 +34,17 @@ pub fn draw_rows(buf: &mut Buffer, area: Rect, layout: &Layout, app: &App, theme
                 y,
             };
             let x = cols.pane_x(side);
-            paint.cell(line, &row.cells[side], x, cols.gutter, cols.text[side]);
+            let hits: Vec<Range<usize>> = paint
+                .matches
+                .iter()
+                .flat_map(|m| m.on(row_index, side))
+                .cloned()
+                .collect();
+            let text = Text {
+                cell: &row.cells[side],
+                hits: &hits,
+            };
+            paint.cell(line, text, x, cols.gutter, cols.text[side]);
         }
         let sep = area
             .x
@@ -56,20 +66,27 @@ struct Line<'b> {
     y: u16,
 }
 
+/// A cell and the byte ranges of its text that the search found.
+struct Text<'c> {
+    cell: &'c Cell,
+    hits: &'c [Range<usize>],
+}
+
 /// What decides how text is drawn, the same for every cell of a frame.
 struct Painter<'q> {
     theme: Theme,
     /// The highlighted change.
     current: Option<usize>,
-    /// The active search's query.
-    query: Option<&'q str>,
+    /// Where the active search's query shows.
+    matches: &'q [Match],
 }
 
 impl Painter<'_> {
     /// Draws `cell` with its gutter at `x` (cells from the area's left edge) and its text
     /// `width` cells wide after the gutter.
-    fn cell(&self, line: Line<'_>, cell: &Cell, x: usize, gutter: usize, width: usize) {
+    fn cell(&self, line: Line<'_>, text: Text<'_>, x: usize, gutter: usize, width: usize) {
         let Line { buf, area, y } = line;
+        let Text { cell, hits } = text;
         let start = area.x.saturating_add(at(x));
         let room = usize::from(area.right().saturating_sub(start));
         // Filler stays blank: the gutter tag on the other side says why.
@@ -93,15 +110,11 @@ impl Painter<'_> {
         }
         let mut x = start.saturating_add(at(gutter));
         let end = start.saturating_add(at(gutter + width)).min(area.right());
-        let hits = self
-            .query
-            .map(|q| find(&cell_text(cell), q))
-            .unwrap_or_default();
         let mut offset = 0;
         for segment in segments {
             let current = segment.hunk.is_some() && segment.hunk == self.current;
             let style = self.theme.mark(segment.mark, current);
-            for (piece, hit) in split_at_hits(&segment.text, offset, &hits) {
+            for (piece, hit) in split_at_hits(&segment.text, offset, hits) {
                 let style = if hit {
                     style.patch(self.theme.found())
                 } else {
