@@ -68,6 +68,18 @@ fn too_small(buf: &mut Buffer, area: Rect) {
         .render(area, buf);
 }
 
+/// Where the screen is in the text, as less and vim say it: `Top`, `Bot`, `All` when
+/// everything fits, else how far down the top row is.
+fn position(scroll: usize, rows: usize, page: usize) -> String {
+    let last = rows.saturating_sub(page);
+    match scroll {
+        _ if last == 0 => "All".to_string(),
+        0 => "Top".to_string(),
+        s if s >= last => "Bot".to_string(),
+        s => format!("{}%", s * 100 / last),
+    }
+}
+
 /// The status line: a message or the main keys on the left, the position on the right.
 fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.bar());
@@ -81,13 +93,10 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     }
     right.push_str(app.view.name());
     if let Some(layout) = app.layout() {
-        let rows = layout.rows.len();
-        let percent = if rows <= app.page() {
-            100
-        } else {
-            (app.scroll + app.page()).min(rows) * 100 / rows
-        };
-        right.push_str(&format!(" · {percent}% "));
+        right.push_str(&format!(
+            " · {} ",
+            position(app.scroll, layout.rows.len(), app.page())
+        ));
     }
     let keys =
         "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style  m moved";

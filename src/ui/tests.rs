@@ -198,3 +198,31 @@ fn search_prompt_and_hits() {
         .collect();
     assert!(hits.starts_with("LeeLee"), "{hits}");
 }
+
+#[test]
+fn the_position_reads_top_at_the_top_and_bot_at_the_bottom() {
+    assert_eq!(position(0, 100, 20), "Top");
+    assert_eq!(position(40, 100, 20), "50%");
+    assert_eq!(position(80, 100, 20), "Bot");
+    assert_eq!(position(0, 10, 20), "All");
+    let mut app = app_at(120, 40);
+    let status = |app: &App| {
+        let terminal = screen(app);
+        let buf = terminal.backend().buffer();
+        let y = app.size.1 - 1;
+        (0..app.size.0)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect::<String>()
+    };
+    assert!(
+        status(&app).trim_end().ends_with("· Top"),
+        "{}",
+        status(&app)
+    );
+    update(&mut app, Action::Bottom);
+    assert!(
+        status(&app).trim_end().ends_with("· Bot"),
+        "{}",
+        status(&app)
+    );
+}
