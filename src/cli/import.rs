@@ -24,7 +24,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
         keep_furniture: args.keep_furniture,
     };
     let imported = load_page(&args.page, options)?;
-    print_guesses(&imported);
+    print_guesses(&imported, "edit the JSON to name it");
     let mut json = serde_json::to_string_pretty(&imported.story)?;
     json.push('\n');
     match &args.output {
@@ -39,9 +39,15 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
 }
 
 /// What the importer guessed and left out, one line each on stderr, so the user knows
-/// what to check in the JSON.
-pub fn print_guesses(imported: &Imported) {
-    for line in imported.guesses.iter().chain(&imported.left_out) {
+/// what to check; `unnamed` says what to do about a report with no outlet cue.
+pub fn print_guesses(imported: &Imported, unnamed: &str) {
+    for (i, line) in imported.guesses.iter().enumerate() {
+        match imported.unnamed.contains(&i) {
+            true => eprintln!("diverge: {line}; {unnamed}"),
+            false => eprintln!("diverge: {line}"),
+        }
+    }
+    for line in &imported.left_out {
         eprintln!("diverge: {line}");
     }
 }

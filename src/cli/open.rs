@@ -13,10 +13,22 @@ pub fn open_story(files: &[PathBuf]) -> anyhow::Result<Story> {
         [one] if story::is_story_json(one) => Ok(story::load_json(one)?),
         [page] => {
             let imported = story::open_page(page)?;
-            super::import::print_guesses(&imported);
+            let unnamed = format!(
+                "diverge import {} writes a story JSON where you can name it",
+                page.display()
+            );
+            super::import::print_guesses(&imported, &unnamed);
             Ok(imported.story)
         }
         many => {
+            if let Some(json) = many.iter().find(|f| story::is_story_json(f)) {
+                anyhow::bail!(
+                    "{}: a story file opens on its own (diverge {}); several files are read \
+                     as plain-text versions",
+                    json.display(),
+                    json.display()
+                );
+            }
             let paths: Vec<&Path> = many.iter().map(PathBuf::as_path).collect();
             Ok(story::load_text_versions(&paths)?)
         }

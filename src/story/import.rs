@@ -52,6 +52,9 @@ pub struct Imported {
     pub guesses: Vec<String>,
     /// One line per report that had furniture left out of its body.
     pub left_out: Vec<String>,
+    /// Indexes of the guesses that found no outlet cue: what to do about them depends on
+    /// where the page is read, so the caller says it.
+    pub unnamed: Vec<usize>,
 }
 
 /// One non-blank line of the page, trimmed, with its 1-based line number.
@@ -120,7 +123,7 @@ pub fn import_page(text: &str, options: ImportOptions) -> Result<Imported, Impor
             )
         })
         .collect();
-    let guesses = name_reports(&mut drafts);
+    let (guesses, unnamed) = name_reports(&mut drafts);
     let left_out = drafts
         .iter()
         .enumerate()
@@ -138,6 +141,7 @@ pub fn import_page(text: &str, options: ImportOptions) -> Result<Imported, Impor
         story,
         guesses,
         left_out,
+        unnamed,
     })
 }
 
@@ -329,18 +333,20 @@ impl<'a> Draft<'a> {
 }
 
 /// Names every report from its cues (found before furniture is stripped, since a site's
-/// footer is the best cue), makes the names unique, and says what was guessed.
-fn name_reports(drafts: &mut [Draft]) -> Vec<String> {
+/// footer is the best cue), makes the names unique, and says what was guessed; also
+/// returns which reports had no cue.
+fn name_reports(drafts: &mut [Draft]) -> (Vec<String>, Vec<usize>) {
     let mut taken = HashSet::new();
     let mut guesses = Vec::with_capacity(drafts.len());
+    let mut unnamed = Vec::new();
     for (index, draft) in drafts.iter_mut().enumerate() {
         let cues = find_cues(draft.body.iter().copied());
         let (wanted, mut guess) = match cues.first() {
             Some(best) => (best.outlet.clone(), describe_guess(&cues)),
             None => {
                 let name = format!("Report {}", index + 1);
-                let guess = format!("no outlet cue, named \"{name}\"; edit the JSON to name it");
-                (name, guess)
+                unnamed.push(index);
+                (name.clone(), format!("no outlet cue, named \"{name}\""))
             }
         };
         let outlet = unique_name(&wanted, &taken);
@@ -353,7 +359,7 @@ fn name_reports(drafts: &mut [Draft]) -> Vec<String> {
         guesses.push(format!("{}: {guess}", draft.label(index)));
         draft.outlet = outlet;
     }
-    guesses
+    (guesses, unnamed)
 }
 
 /// "outlet guessed as X from its footer … and its dateline …; it also credits Y (…)".
@@ -477,7 +483,8 @@ mod tests {
             ]
         );
         assert_eq!(imported.guesses.len(), 5);
-        assert!(imported.guesses[0].contains("no outlet cue, named \"Report 1\"; edit the JSON"));
+        assert!(imported.guesses[0].contains("no outlet cue, named \"Report 1\""));
+        assert_eq!(imported.unnamed, [0, 3, 4]);
         assert!(imported.guesses[1].contains("outlet guessed as Reuters from"));
         assert!(imported.guesses[1].contains("its dateline \"(Reuters)\""));
         assert!(imported.guesses[2].contains("footer \"Join ST’s Telegram channel"));
