@@ -95,7 +95,12 @@ impl App {
             words: story.reports.iter().map(Report::word_count).collect(),
             story,
             outlets: Pair::new(0, usize::from(count > 1)),
-            view: View::default(),
+            // A lone report is shown alone, in one pane.
+            view: if count == 1 {
+                View::Inline
+            } else {
+                View::default()
+            },
             normalize: false,
             colour,
             size,
@@ -119,6 +124,11 @@ impl App {
             outlets: self.outlets,
             normalize: self.normalize,
         }
+    }
+
+    /// True for a story of one report: there is nothing to compare it with.
+    pub fn alone(&self) -> bool {
+        self.story.reports.len() == 1
     }
 
     pub fn report(&self, i: usize) -> Option<&Report> {

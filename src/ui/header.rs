@@ -37,6 +37,17 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         area.y,
         vec![Span::styled(title, theme.bold())],
     );
+    if app.alone() {
+        let spans = vec![
+            Span::styled(outlet(app, app.outlets.left), theme.chosen()),
+            Span::styled(
+                "   the only report in this story: nothing to compare it with",
+                theme.dim(),
+            ),
+        ];
+        put(buf, area, 0, area.y + 1, spans);
+        return;
+    }
     let mut spans = vec![
         Span::styled(outlet(app, app.outlets.left), theme.chosen()),
         Span::raw(" ⇄ "),
@@ -131,7 +142,16 @@ pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let columns = Columns::new(app.view, usize::from(area.width));
     let names = app.outlets.map(|i| outlet(app, i));
     let at = |x: usize| u16::try_from(x).unwrap_or(u16::MAX);
-    if app.view == View::Inline {
+    if app.alone() {
+        let name = truncate(&names.left, columns.text.left);
+        put(
+            buf,
+            area,
+            at(columns.gutter),
+            area.y,
+            vec![Span::styled(name, theme.bar())],
+        );
+    } else if app.view == View::Inline {
         let Pair { left, right } = &names;
         let line =
             format!("{left} → {right}: struck = only in {left}, underlined = only in {right}");

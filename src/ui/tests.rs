@@ -226,3 +226,15 @@ fn the_position_reads_top_at_the_top_and_bot_at_the_bottom() {
         status(&app)
     );
 }
+
+#[test]
+fn a_story_of_one_report_shows_it_alone() {
+    let mut story = story();
+    story.reports.truncate(1);
+    let mut app = App::new(story, (80, 24), true);
+    settle(&mut app);
+    snapshot("one_report_80x24", &app);
+    let text = format!("{:?}", screen(&app).backend());
+    assert!(!text.contains("⇄") && !text.contains("100%"), "{text}");
+    assert!(text.contains("the only report in this story"), "{text}");
+}
