@@ -28,8 +28,11 @@ pub enum Action {
     NextView,
     SetView(View),
     ToggleNormalize,
-    /// Jump to the other place of a moved paragraph.
+    /// Go to the next place of a moved paragraph (in reading order, wrapping around):
+    /// each move has two places, so from one of them this reaches the other.
     JumpMoved,
+    /// Go to the previous place of a moved paragraph.
+    PrevMoved,
     /// Start typing a search.
     StartSearch,
     SearchInput(char),

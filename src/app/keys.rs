@@ -10,9 +10,26 @@ use crate::side::Side;
 
 /// The key that goes to a moved paragraph's other place; the layout's label names it.
 pub const JUMP_MOVED_KEY: char = 'm';
+/// The key that steps back through moved paragraphs.
+pub const PREV_MOVED_KEY: char = 'M';
 
-/// Columns the help needs to show keys and descriptions side by side.
-pub const HELP_WIDTH: u16 = 60;
+/// Cells of the help's key column when keys and descriptions stand side by side.
+pub const HELP_KEYS: usize = 20;
+
+/// Columns the help needs, border included, to show every line whole: keys and
+/// descriptions side by side, or `stacked`, each description under its keys.
+pub fn help_width(stacked: bool) -> u16 {
+    let line = |(keys, what): &(&str, &str)| {
+        let (keys, what) = (keys.chars().count(), what.chars().count());
+        if stacked {
+            (1 + keys).max(3 + what)
+        } else {
+            1 + HELP_KEYS.max(keys) + what
+        }
+    };
+    let widest = HELP.iter().map(line).max().unwrap_or(0);
+    u16::try_from(widest + 3).unwrap_or(u16::MAX)
+}
 
 /// Every key, as the help overlay and the README list them.
 pub const HELP: &[(&str, &str)] = &[
@@ -29,7 +46,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("v", "cycle the views"),
     ("1  2  3", "side by side / inline / plain"),
     ("s", "toggle house-style normalisation"),
-    ("m", "go to a moved paragraph's other place"),
+    ("m  M", "next / previous moved paragraph"),
     ("click", "outlet list: put it on the right"),
     ("right-click", "outlet list: put it on the left"),
     ("?  Esc", "open / close this help"),
@@ -98,6 +115,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('3') => Action::SetView(View::Plain),
         KeyCode::Char('s') => Action::ToggleNormalize,
         KeyCode::Char(JUMP_MOVED_KEY) => Action::JumpMoved,
+        KeyCode::Char(PREV_MOVED_KEY) => Action::PrevMoved,
         _ => return None,
     })
 }

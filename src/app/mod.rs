@@ -8,7 +8,7 @@ mod screen;
 mod update;
 
 pub use action::Action;
-pub use keys::{HELP, HELP_WIDTH, action_for_key, action_for_mouse};
+pub use keys::{HELP, HELP_KEYS, action_for_key, action_for_mouse, help_width};
 pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
@@ -68,6 +68,9 @@ pub struct App {
     pub scroll: usize,
     /// The highlighted change (hunk number).
     pub current: Option<usize>,
+    /// The moved paragraph last gone to with `m`/`M` (a block index): it and its other
+    /// place are highlighted.
+    pub moved: Option<usize>,
     pub help: bool,
     /// First line of the help shown, when the terminal is too short for all of it.
     pub help_scroll: usize,
@@ -106,6 +109,7 @@ impl App {
             size,
             scroll: 0,
             current: None,
+            moved: None,
             help: false,
             help_scroll: 0,
             search: Search::default(),
@@ -206,7 +210,7 @@ impl App {
     /// True when the help is too narrow for keys and descriptions side by side: each
     /// description then goes on a line of its own under its keys.
     pub fn help_stacked(&self) -> bool {
-        self.size.0 < HELP_WIDTH
+        self.size.0 < help_width(false)
     }
 
     /// Lines of the help's text.
@@ -219,6 +223,20 @@ impl App {
         usize::from(self.size.1)
             .saturating_sub(2)
             .min(self.help_lines())
+    }
+
+    /// True when the pair on screen has a moved paragraph for `m` to go to.
+    pub fn has_moves(&self) -> bool {
+        self.comparison()
+            .is_some_and(|c| c.blocks.iter().any(|b| b.kind.is_moved()))
+    }
+
+    /// The blocks of the move `m`/`M` went to: both its places.
+    pub fn moved_blocks(&self) -> [Option<usize>; 2] {
+        let partner = self
+            .moved
+            .and_then(|b| self.comparison()?.blocks.get(b)?.partner);
+        [self.moved, partner]
     }
 
     /// Where the active search's query shows, in reading order.

@@ -271,15 +271,43 @@ fn m_jumps_between_a_moved_paragraph_and_its_counterpart() {
     };
     assert!(on_screen(&app, block_row(&app, out)));
     assert!(!on_screen(&app, block_row(&app, into)));
+    assert!(app.has_moves());
+    // The first press picks the move on screen and highlights both its places.
+    update(&mut app, Action::JumpMoved);
+    assert_eq!(app.moved_blocks(), [Some(out), Some(into)]);
+    assert!(on_screen(&app, block_row(&app, out)));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("on the right")),
+        "{:?}",
+        app.message
+    );
     update(&mut app, Action::JumpMoved);
     assert!(on_screen(&app, block_row(&app, into)), "{}", app.scroll);
+    assert_eq!(app.moved_blocks(), [Some(into), Some(out)]);
+    // A second press goes back; M steps the other way.
     update(&mut app, Action::JumpMoved);
-    assert_eq!(Some(app.scroll), block_row(&app, out));
-    update(&mut app, Action::SetView(View::SideBySide));
+    assert!(on_screen(&app, block_row(&app, out)), "{}", app.scroll);
+    update(&mut app, Action::PrevMoved);
+    assert!(on_screen(&app, block_row(&app, into)), "{}", app.scroll);
+    // From the top, m reaches a move that is off screen.
     update(&mut app, Action::Choose(Side::Right, 3));
     settle(&mut app);
+    update(&mut app, Action::Choose(Side::Right, 1));
+    let past = block_row(&app, out).map_or(0, |r| r + 1);
+    update(&mut app, Action::Scroll(isize::try_from(past).unwrap_or(0)));
+    assert!(!on_screen(&app, block_row(&app, into)));
     update(&mut app, Action::JumpMoved);
-    assert_eq!(app.message.as_deref(), Some("no moved paragraph on screen"));
+    assert!(on_screen(&app, block_row(&app, into)), "{}", app.scroll);
+    update(&mut app, Action::Choose(Side::Right, 3));
+    settle(&mut app);
+    assert!(!app.has_moves());
+    update(&mut app, Action::JumpMoved);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no moved paragraphs in this pair")
+    );
 }
 
 #[test]
@@ -400,6 +428,7 @@ fn keys_map_to_actions() {
         (key(KeyCode::Char('2')), Action::SetView(View::Inline)),
         (key(KeyCode::Char('s')), Action::ToggleNormalize),
         (key(KeyCode::Char('m')), Action::JumpMoved),
+        (key(KeyCode::Char('M')), Action::PrevMoved),
         (key(KeyCode::Char('?')), Action::ToggleHelp),
         (key(KeyCode::Char('q')), Action::Quit),
         (ctrl('c'), Action::Quit),
@@ -528,6 +557,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::NextView),
         Just(Action::ToggleNormalize),
         Just(Action::JumpMoved),
+        Just(Action::PrevMoved),
         Just(Action::ToggleHelp),
         Just(Action::StartSearch),
         prop::char::range('a', 'z').prop_map(Action::SearchInput),

@@ -31,8 +31,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Swap => swap(app),
         Action::NextView => app.view = app.view.next(),
         Action::SetView(view) => app.view = view,
-        Action::ToggleNormalize => app.normalize = !app.normalize,
-        Action::JumpMoved => jump_moved(app),
+        Action::ToggleNormalize => {
+            app.normalize = !app.normalize;
+            app.moved = None;
+        }
+        Action::JumpMoved => step_moved(app, true),
+        Action::PrevMoved => step_moved(app, false),
         Action::StartSearch => {
             clear_search(app);
             app.search.editing = true;
@@ -129,6 +133,7 @@ fn swap(app: &mut App) {
 fn new_pair(app: &mut App) {
     app.scroll = 0;
     app.current = None;
+    app.moved = None;
 }
 
 /// Once every pair is compared: opens on the most similar pair that is not identical,
@@ -297,45 +302,61 @@ fn go_to_match(app: &mut App, found: Option<usize>, none: &str) {
     ));
 }
 
-/// Jumps from a moved paragraph to its counterpart: the current change's paragraph if
-/// it moved, else the first moved paragraph on screen.
-fn jump_moved(app: &mut App) {
+/// Goes to the next (or previous) place of a moved paragraph, in reading order and
+/// wrapping around, from the one last gone to or else from the screen; both places of
+/// that move are highlighted.
+fn step_moved(app: &mut App, forward: bool) {
     let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
         return;
     };
-    let moved = |b: &usize| {
-        comparison
-            .blocks
-            .get(*b)
-            .is_some_and(|block| block.kind.is_moved())
-    };
-    let current = app
-        .current
-        .and_then(|h| layout.hunk_rows.get(h))
-        .and_then(|&r| layout.rows.get(r))
-        .map(|row| row.block)
-        .filter(moved);
-    let on_screen = || {
-        layout
-            .rows
+    // Block rows grow with the block index, so these are in reading order.
+    let stops: Vec<(usize, usize)> = comparison
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind.is_moved())
+        .filter_map(|(i, _)| Some((i, *layout.block_rows.get(i)?)))
+        .collect();
+    let count = stops.len();
+    let here = app
+        .moved
+        .and_then(|b| stops.iter().position(|&(s, _)| s == b));
+    let bottom = app.scroll.saturating_add(app.page());
+    let next = match (here, forward) {
+        (Some(i), true) => Some((i + 1) % count.max(1)),
+        (Some(i), false) => Some(i.checked_sub(1).unwrap_or(count.saturating_sub(1))),
+        (None, true) => stops
             .iter()
-            .skip(app.scroll)
-            .take(app.page())
-            .map(|row| row.block)
-            .find(moved)
+            .position(|&(_, r)| r >= app.scroll)
+            .or((count > 0).then_some(0)),
+        (None, false) => stops
+            .iter()
+            .rposition(|&(_, r)| r < bottom)
+            .or(count.checked_sub(1)),
     };
-    let target = current
-        .or_else(on_screen)
-        .and_then(|b| comparison.blocks.get(b)?.partner)
-        .and_then(|p| layout.block_rows.get(p).copied());
-    match target {
-        Some(row) => {
-            app.scroll = row;
-            app.current = None;
-            app.message = Some("↕ the moved paragraph's other place".to_string());
+    let Some(&(block, row)) = next.and_then(|i| stops.get(i)) else {
+        app.message = Some("no moved paragraphs in this pair".to_string());
+        return;
+    };
+    let there = comparison.blocks.get(block).and_then(|b| {
+        let partner = comparison.blocks.get(b.partner?)?;
+        let side = partner.kind.only_side()?;
+        Some(format!(
+            "¶{} on the {}",
+            partner.paras[side].start + 1,
+            side.name()
+        ))
+    });
+    let nth = next.map_or(0, |i| i + 1);
+    app.message = Some(match there {
+        Some(there) => {
+            format!("moved paragraph {nth} of {count}, also at {there}: m/M next/previous")
         }
-        None => app.message = Some("no moved paragraph on screen".to_string()),
-    }
+        None => format!("moved paragraph {nth} of {count}"),
+    });
+    app.moved = Some(block);
+    app.current = None;
+    reveal(app, row);
 }
 
 /// Rebuilds the layout when the pair, view or width changed, keeping the paragraph at

@@ -4,10 +4,11 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::layout::{Cell, Layout, Match};
+use crate::layout::{Cell, Layout, Mark, Match};
 use crate::side::Side;
 
 /// The line between the two panes.
@@ -20,6 +21,7 @@ pub fn draw_rows(buf: &mut Buffer, area: Rect, layout: &Layout, app: &App, theme
         current: app.current,
         matches: app.matches(),
     };
+    let moved = app.moved_blocks();
     let rows = layout.rows.iter().enumerate().skip(app.scroll);
     for (y, (row_index, row)) in (area.y..area.bottom()).zip(rows) {
         let panes: &[Side] = if layout.view.has_two_panes() {
@@ -43,6 +45,7 @@ pub fn draw_rows(buf: &mut Buffer, area: Rect, layout: &Layout, app: &App, theme
             let text = Text {
                 cell: &row.cells[side],
                 hits: &hits,
+                moved: moved.contains(&Some(row.block)),
             };
             paint.cell(line, text, x, cols.gutter, cols.text[side]);
         }
@@ -70,6 +73,8 @@ struct Line<'b> {
 struct Text<'c> {
     cell: &'c Cell,
     hits: &'c [Range<usize>],
+    /// True in both places of the move `m` went to.
+    moved: bool,
 }
 
 /// What decides how text is drawn, the same for every cell of a frame.
@@ -86,7 +91,7 @@ impl Painter<'_> {
     /// `width` cells wide after the gutter.
     fn cell(&self, line: Line<'_>, text: Text<'_>, x: usize, gutter: usize, width: usize) {
         let Line { buf, area, y } = line;
-        let Text { cell, hits } = text;
+        let Text { cell, hits, moved } = text;
         let start = area.x.saturating_add(at(x));
         let room = usize::from(area.right().saturating_sub(start));
         // Filler stays blank: the gutter tag on the other side says why.
@@ -103,6 +108,7 @@ impl Painter<'_> {
             .any(|s| s.hunk.is_some() && s.hunk == self.current);
         let (glyph, style) = match self.theme.gutter(*tag) {
             ("", _) if current => ("▶", self.theme.bold()),
+            (glyph, style) if moved => (glyph, style.add_modifier(Modifier::REVERSED)),
             tagged => tagged,
         };
         if gutter > 0 {
@@ -112,7 +118,8 @@ impl Painter<'_> {
         let end = start.saturating_add(at(gutter + width)).min(area.right());
         let mut offset = 0;
         for segment in segments {
-            let current = segment.hunk.is_some() && segment.hunk == self.current;
+            let current = (segment.hunk.is_some() && segment.hunk == self.current)
+                || (moved && segment.mark == Mark::Moved);
             let style = self.theme.mark(segment.mark, current);
             for (piece, hit) in split_at_hits(&segment.text, offset, hits) {
                 let style = if hit {

@@ -6,10 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, HELP, HELP_WIDTH};
-
-/// Cells of the key column.
-const KEYS: usize = 20;
+use crate::app::{App, HELP, HELP_KEYS, help_width};
 
 pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let lines: Vec<Line> = HELP
@@ -18,11 +15,11 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             if app.help_stacked() {
                 vec![
                     Line::styled(format!(" {keys}"), theme.bold()),
-                    Line::raw(format!("     {what}")),
+                    Line::raw(format!("   {what}")),
                 ]
             } else {
                 vec![Line::from(vec![
-                    Span::styled(format!(" {keys:<KEYS$}"), theme.bold()),
+                    Span::styled(format!(" {keys:<HELP_KEYS$}"), theme.bold()),
                     Span::raw(*what),
                 ])]
             }
@@ -31,7 +28,7 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let width = HELP_WIDTH.min(area.width);
+    let width = help_width(app.help_stacked()).min(area.width);
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,

@@ -98,8 +98,11 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             position(app.scroll, layout.rows.len(), app.page())
         ));
     }
-    let keys =
-        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style  m moved";
+    let keys = if app.has_moves() {
+        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style  m moved"
+    } else {
+        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style"
+    };
     let prompt = format!("/{}▏", one_line(&app.search.query));
     let left = match &app.message {
         _ if app.search.editing => prompt.as_str(),

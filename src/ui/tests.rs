@@ -91,6 +91,32 @@ fn korean_report_wraps_by_cells() {
     snapshot("korean_left_60x20", &app);
 }
 
+/// Every row of the screen as text.
+fn lines_of(app: &App) -> Vec<String> {
+    let terminal = screen(app);
+    let buf = terminal.backend().buffer().clone();
+    (0..app.size.1)
+        .map(|y| {
+            (0..app.size.0)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn help_lines_are_whole_at_80_and_40_columns() {
+    for (w, h) in [(80, 45), (40, 45)] {
+        let mut app = app_at(w, h);
+        update(&mut app, Action::ToggleHelp);
+        let text = lines_of(&app).join("\n");
+        for (keys, what) in crate::app::HELP {
+            assert!(text.contains(what), "{w}x{h}: {what}\n{text}");
+            assert!(text.contains(keys), "{w}x{h}: {keys}\n{text}");
+        }
+    }
+}
+
 #[test]
 fn help_overlay() {
     let mut app = app_at(120, 40);
