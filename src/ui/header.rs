@@ -88,12 +88,14 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
         vec![Span::styled(truncate(&heading, width), theme.dim())],
     );
     let names: Vec<String> = (0..count).map(|i| outlet(app, i)).collect();
+    // Names take what they need, up to half of what the names and headlines share.
+    let shared = width.saturating_sub(2 + 2 + WORDS + SIMILARITY + 1);
     let name_width = names
         .iter()
         .map(|n| cell_width(n))
         .max()
         .unwrap_or(0)
-        .min(24);
+        .min(shared / 2);
     let headline_width = width.saturating_sub(2 + name_width + 2 + WORDS + SIMILARITY + 1);
     let window = outlet_window(count, screen.list_rows(), app.outlets.right);
     for (y, i) in (area.y + 1..area.bottom()).zip(window) {
@@ -153,9 +155,19 @@ pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         );
     } else if app.view == View::Inline {
         let Pair { left, right } = &names;
-        let line =
-            format!("{left} → {right}: struck = only in {left}, underlined = only in {right}");
-        let text = truncate(&line, columns.text.left);
+        // The longest legend that fits whole: a cut one says less than a shorter one.
+        let legends = [
+            format!("{left} → {right}: struck = only in {left}, underlined = only in {right}"),
+            format!("struck = only in {left}, underlined = only in {right}"),
+            format!("struck: {left} · underlined: {right}"),
+            format!("{left} → {right}"),
+        ];
+        let room = columns.text.left;
+        let text = legends
+            .iter()
+            .find(|l| cell_width(l) <= room)
+            .or(legends.last())
+            .map_or(String::new(), |l| truncate(l, room));
         put(
             buf,
             area,

@@ -264,3 +264,32 @@ fn a_story_of_one_report_shows_it_alone() {
     assert!(!text.contains("⇄") && !text.contains("100%"), "{text}");
     assert!(text.contains("the only report in this story"), "{text}");
 }
+
+#[test]
+fn outlet_names_and_the_inline_legend_fit_the_screen() {
+    let mut story = story();
+    if let Some(r) = story.reports.get_mut(2) {
+        r.outlet = "Australian policy commentary".into();
+    }
+    let mut app = App::new(story.clone(), (200, 50), true);
+    settle(&mut app);
+    let text = lines_of(&app).join("\n");
+    assert!(text.contains("Australian policy commentary"), "{text}");
+    for (w, legend) in [
+        (
+            80,
+            "struck = only in reuters, underlined = only in straits_times",
+        ),
+        (40, "reuters → straits_times"),
+    ] {
+        let mut app = App::new(story.clone(), (w, 24), true);
+        settle(&mut app);
+        update(&mut app, Action::SetView(View::Inline));
+        let text = lines_of(&app).join("\n");
+        assert!(text.contains(legend), "{w}: {text}");
+        assert!(
+            !text.contains("only in…") && !text.contains("straits_t…"),
+            "{w}: {text}"
+        );
+    }
+}
