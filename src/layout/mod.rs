@@ -243,7 +243,9 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
             View::Plain => Gutter::Blank,
             View::SideBySide | View::Inline => gutter_of(block.kind),
         };
-        push_rows(&mut rows, b, gutter, sides, &absent);
+        for chunk in sides {
+            push_rows(&mut rows, b, gutter, chunk, &absent);
+        }
         for (i, row) in rows.iter().enumerate().skip(start) {
             for side in Side::BOTH {
                 note_hunks(&row.cells[side], i, &mut hunk_rows);
@@ -264,8 +266,9 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
     }
 }
 
-/// The wrapped lines each side of `block` shows in `view`; `None` for a side that
-/// shows nothing (and for the inline view's right side).
+/// The wrapped lines each side of `block` shows in `view`, in chunks whose rows start
+/// together on both sides; `None` for a side that shows nothing (and for the inline
+/// view's right side).
 fn sides(
     comparison: &Comparison,
     block: &Block,
@@ -273,29 +276,75 @@ fn sides(
     columns: Columns,
     hunks: &[Option<usize>],
     jump_key: &str,
-) -> Pair<Option<Lines>> {
+) -> Vec<Pair<Option<Lines>>> {
     // The plain view is the two texts and nothing else.
     let label = moved_label(comparison, block, jump_key).filter(|_| view != View::Plain);
     let label = label.as_deref();
     match view {
-        View::Inline => Pair::new(
+        View::Inline => vec![Pair::new(
             Some(lines(
                 &inline_pieces(block, hunks),
                 label,
                 columns.text.left,
             )),
             None,
-        ),
+        )],
         View::SideBySide | View::Plain => {
             let marked = view == View::SideBySide;
-            Pair::from_fn(|side| {
-                block.shows(side).then(|| {
-                    let pieces = pane_pieces(block, hunks, side, marked);
-                    lines(&pieces, label, columns.text[side])
+            // Both panes wrap at one width, so text they share wraps the same way.
+            let width = columns.text.left.min(columns.text.right);
+            let spans: Vec<(Span, Option<usize>)> = block
+                .spans
+                .iter()
+                .cloned()
+                .zip(hunks.iter().copied())
+                .collect();
+            let chunks = match block.kind.only_side() {
+                None => in_step(spans, width),
+                Some(_) => vec![spans],
+            };
+            chunks
+                .iter()
+                .enumerate()
+                .map(|(i, chunk)| {
+                    let label = label.filter(|_| i == 0);
+                    Pair::from_fn(|side| {
+                        block.shows(side).then(|| {
+                            let pieces = pane_pieces(chunk, side, marked);
+                            lines(&pieces, label, width)
+                        })
+                    })
                 })
-            })
+                .collect()
         }
     }
+}
+
+/// A block's spans cut before each run of shared text long enough to fill a few rows,
+/// so both panes start it on the same row: inside a long changed paragraph an insertion
+/// on one side would otherwise push that side ahead for the rest of the paragraph. The
+/// spaces that open the run stay with the text before it.
+fn in_step(spans: Vec<(Span, Option<usize>)>, width: usize) -> Vec<Vec<(Span, Option<usize>)>> {
+    let long = 3 * width.max(1);
+    let mut chunks = vec![Vec::new()];
+    for (span, hunk) in spans {
+        let text_starts = span.text.len() - span.text.trim_start().len();
+        let starts_run = span.tag == Tag::Equal
+            && cell_width(&span.text) >= long
+            && chunks.last().is_some_and(|c| !c.is_empty());
+        if !starts_run {
+            if let Some(chunk) = chunks.last_mut() {
+                chunk.push((span, hunk));
+            }
+            continue;
+        }
+        let (space, run) = span.text.split_at(text_starts);
+        if let Some(chunk) = chunks.last_mut().filter(|_| !space.is_empty()) {
+            chunk.push((Span::new(Tag::Equal, space), hunk));
+        }
+        chunks.push(vec![(Span::new(Tag::Equal, run), hunk)]);
+    }
+    chunks
 }
 
 /// Rows of one block, its two sides next to each other from the same first row; the
@@ -365,20 +414,18 @@ fn shown_text(span: &Span) -> String {
 }
 
 /// One pane's pieces: the spans of its side, marked or not.
-fn pane_pieces(block: &Block, hunks: &[Option<usize>], side: Side, marked: bool) -> Vec<Piece> {
-    block
-        .spans
+fn pane_pieces(spans: &[(Span, Option<usize>)], side: Side, marked: bool) -> Vec<Piece> {
+    spans
         .iter()
-        .zip(hunks)
         .filter(|(span, _)| span.on(side))
-        .map(|(span, &hunk)| {
+        .map(|(span, hunk)| {
             let mark = match (marked, span.tag, span.style) {
                 (false, _, _) | (true, Tag::Equal, _) => Mark::Equal,
                 (true, _, true) => Mark::Style,
                 (true, Tag::Delete, false) => Mark::Delete,
                 (true, Tag::Insert, false) => Mark::Insert,
             };
-            (shown_text(span), mark, hunk)
+            (shown_text(span), mark, *hunk)
         })
         .collect()
 }

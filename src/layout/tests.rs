@@ -275,3 +275,31 @@ fn search_finds_a_phrase_that_wraps_and_counts_each_occurrence_once() {
         .collect();
     assert_eq!(texts.join(" "), "constructive role");
 }
+
+#[test]
+fn panes_stay_in_step_inside_a_long_changed_paragraph() {
+    let words: Vec<String> = (0..6000).map(|i| format!("w{}", i % 997)).collect();
+    let left = words.join(" ");
+    let inserted: Vec<String> = (0..30).map(|i| format!("new{i}")).collect();
+    let mut right_words = words.clone();
+    right_words.splice(10..10, inserted);
+    let right = right_words.join(" ");
+    let c = comparison(&[left.as_str()], &[right.as_str()], false);
+    let layout = build(&c, View::SideBySide, 80, "m");
+    // Past the insertion, each row shows the same words on both sides.
+    let out_of_step: Vec<usize> = layout
+        .rows
+        .iter()
+        .enumerate()
+        .skip(10)
+        .filter(|(_, r)| text_of(&r.cells.left) != text_of(&r.cells.right))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(out_of_step.is_empty(), "rows out of step: {out_of_step:?}");
+    let left_rows = layout
+        .rows
+        .iter()
+        .filter(|r| matches!(r.cells.left, Cell::Text { .. }))
+        .count();
+    assert!(left_rows > 500, "{left_rows}");
+}
