@@ -708,3 +708,44 @@ fn while_typing_a_search_keys_are_text_and_n_then_moves_between_matches() {
     );
     assert_eq!(action_for_key(&app, key(KeyCode::Esc)), None);
 }
+
+#[test]
+fn every_counted_change_is_visible_where_n_lands() {
+    for normalize in [false, true] {
+        for view in [View::SideBySide, View::Inline] {
+            let mut app = App::new(
+                crate::story::bundled().unwrap_or_else(|e| panic!("{e}")),
+                (80, 24),
+                true,
+            );
+            settle(&mut app);
+            if normalize {
+                update(&mut app, Action::ToggleNormalize);
+                settle(&mut app);
+            }
+            update(&mut app, Action::SetView(view));
+            let Some(layout) = app.layout() else {
+                panic!("no layout")
+            };
+            for (hunk, &row) in layout.hunk_rows.iter().enumerate() {
+                let shown = layout.rows.get(row).is_some_and(|r| {
+                    [&r.cells.left, &r.cells.right]
+                        .iter()
+                        .any(|cell| match cell {
+                            crate::layout::Cell::Text { segments, .. } => segments
+                                .iter()
+                                .any(|s| s.hunk == Some(hunk) && !s.text.is_empty()),
+                            crate::layout::Cell::Filler => false,
+                        })
+                });
+                assert!(
+                    shown,
+                    "normalize {normalize}, {view:?}: change {} of {} at row {row}: {:?}",
+                    hunk + 1,
+                    layout.hunk_rows.len(),
+                    layout.rows.get(row)
+                );
+            }
+        }
+    }
+}

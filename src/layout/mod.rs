@@ -12,6 +12,7 @@ use width::fit;
 
 use crate::diff::{Block, Comparison, Kind, Span, Tag};
 use crate::side::{Pair, Side};
+use crate::text::is_invisible;
 use crate::visible::visible;
 
 /// How a comparison is shown.
@@ -413,6 +414,28 @@ fn shown_text(span: &Span) -> String {
     unambiguous(&visible(&span.text)).replace('\t', "    ")
 }
 
+/// A span's text as shown with `mark`. A change must show something where `n` lands:
+/// a paragraph break added or removed is drawn as ¶, and a character that takes no
+/// cell as its escape.
+fn marked_text(span: &Span, mark: Mark) -> String {
+    let text = shown_text(span);
+    if !matches!(mark, Mark::Delete | Mark::Insert) {
+        return text;
+    }
+    if text.contains('\n') && text.trim().is_empty() {
+        return format!("¶{text}");
+    }
+    if !text.contains(is_invisible) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            c if is_invisible(c) => format!("\\u{{{:x}}}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// One pane's pieces: the spans of its side, marked or not.
 fn pane_pieces(spans: &[(Span, Option<usize>)], side: Side, marked: bool) -> Vec<Piece> {
     spans
@@ -425,7 +448,7 @@ fn pane_pieces(spans: &[(Span, Option<usize>)], side: Side, marked: bool) -> Vec
                 (true, Tag::Delete, false) => Mark::Delete,
                 (true, Tag::Insert, false) => Mark::Insert,
             };
-            (shown_text(span), mark, *hunk)
+            (marked_text(span, mark), mark, *hunk)
         })
         .collect()
 }
@@ -448,7 +471,7 @@ fn inline_pieces(block: &Block, hunks: &[Option<usize>]) -> Vec<Piece> {
                 (Tag::Delete, false) => Mark::Delete,
                 (Tag::Insert, false) => Mark::Insert,
             };
-            (shown_text(span), mark, hunk)
+            (marked_text(span, mark), mark, hunk)
         })
         .collect()
 }

@@ -303,3 +303,26 @@ fn panes_stay_in_step_inside_a_long_changed_paragraph() {
         .count();
     assert!(left_rows > 500, "{left_rows}");
 }
+
+#[test]
+fn changes_nobody_could_see_are_drawn_visibly() {
+    let all_text = |layout: &Layout| -> String {
+        layout
+            .rows
+            .iter()
+            .map(|r| format!("{}|{}", text_of(&r.cells.left), text_of(&r.cells.right)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // A zero-width space is all that differs: it is shown as its escape.
+    let c = comparison(
+        &["Lee met Xi in Seoul."],
+        &["Lee met Xi in Se\u{200B}oul."],
+        false,
+    );
+    let shown = all_text(&build(&c, View::SideBySide, 80, "m"));
+    assert!(shown.contains("\\u{200b}"), "{shown}");
+    // Composed and decomposed "café" are the same word under the style lens.
+    let c = comparison(&["A caf\u{e9} opened."], &["A cafe\u{301} opened."], true);
+    assert_eq!(c.stats.hunks, 0, "{:?}", c.blocks);
+}

@@ -107,7 +107,8 @@ impl Painter<'_> {
             .iter()
             .any(|s| s.hunk.is_some() && s.hunk == self.current);
         let (glyph, style) = match self.theme.gutter(*tag) {
-            ("", _) if current => ("▶", self.theme.bold()),
+            // The pointer takes the place of a one-sided paragraph's tag on its row.
+            _ if current => ("▶", self.theme.bold()),
             (glyph, style) if moved => (glyph, style.add_modifier(Modifier::REVERSED)),
             tagged => tagged,
         };

@@ -293,3 +293,18 @@ fn outlet_names_and_the_inline_legend_fit_the_screen() {
         );
     }
 }
+
+#[test]
+fn the_current_change_in_a_one_sided_paragraph_gets_the_pointer() {
+    let mut app = app_at(120, 40);
+    update(&mut app, Action::Choose(Side::Left, 0));
+    update(&mut app, Action::Choose(Side::Right, 1));
+    update(&mut app, Action::NextChange);
+    assert_eq!(app.current, Some(0));
+    let diff_top = app.screen().map_or(0, |s| s.diff.y);
+    let row = lines_of(&app)
+        .get(usize::from(diff_top))
+        .cloned()
+        .unwrap_or_default();
+    assert!(row.starts_with("▶ Item 1 of 2"), "{row}");
+}
