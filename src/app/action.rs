@@ -28,6 +28,8 @@ pub enum Action {
     NextView,
     SetView(View),
     ToggleNormalize,
+    /// Open or collapse the outlet list.
+    ToggleList,
     /// Go to the next place of a moved paragraph (in reading order, wrapping around):
     /// each move has two places, so from one of them this reaches the other.
     JumpMoved,

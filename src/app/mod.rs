@@ -9,7 +9,7 @@ mod update;
 
 pub use action::Action;
 pub use keys::{HELP, HELP_KEYS, action_for_key, action_for_mouse, help_width};
-pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
+pub use screen::{LIST_HEIGHT, MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
 use std::collections::HashMap;
@@ -71,6 +71,12 @@ pub struct App {
     /// The moved paragraph last gone to with `m`/`M` (a block index): it and its other
     /// place are highlighted.
     pub moved: Option<usize>,
+    /// Whether the outlet list is open, once the reader chose; until then it is open
+    /// on screens at least [`LIST_HEIGHT`] rows tall.
+    pub list_open: Option<bool>,
+    /// True until the pair the reader opens on has been laid out and placed at its
+    /// first change.
+    pub opening: bool,
     pub help: bool,
     /// First line of the help shown, when the terminal is too short for all of it.
     pub help_scroll: usize,
@@ -110,6 +116,8 @@ impl App {
             scroll: 0,
             current: None,
             moved: None,
+            list_open: None,
+            opening: true,
             help: false,
             help_scroll: 0,
             search: Search::default(),
@@ -197,7 +205,16 @@ impl App {
     /// Where each part of the screen goes, or `None` when the terminal is too small.
     pub fn screen(&self) -> Option<Screen> {
         let (w, h) = self.size;
-        Screen::new(Rect::new(0, 0, w, h), self.story.reports.len())
+        Screen::new(
+            Rect::new(0, 0, w, h),
+            self.story.reports.len(),
+            self.list_shown(),
+        )
+    }
+
+    /// Whether the outlet list shows its outlets or only its heading.
+    pub fn list_shown(&self) -> bool {
+        self.list_open.unwrap_or(self.size.1 >= LIST_HEIGHT)
     }
 
     /// Rows the diff area shows (at least one, so paging always moves).
@@ -269,6 +286,13 @@ pub(crate) fn settle(app: &mut App) {
         let comparison = crate::worker::compute(&docs, key);
         update(app, Action::Computed(key, Box::new(comparison)));
     }
+}
+
+/// Back at the top with no change highlighted, as tests of other things start.
+#[cfg(test)]
+pub(crate) fn from_the_top(app: &mut App) {
+    app.scroll = 0;
+    app.current = None;
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ pub fn update(app: &mut App, action: Action) {
             app.normalize = !app.normalize;
             app.moved = None;
         }
+        Action::ToggleList => app.list_open = Some(!app.list_shown()),
         Action::JumpMoved => step_moved(app, true),
         Action::PrevMoved => step_moved(app, false),
         Action::StartSearch => {
@@ -69,6 +70,10 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     refresh_layout(app);
+    if app.opening && app.layout().is_some() {
+        app.opening = false;
+        go_to_start(app);
+    }
     // While a diff is computing there is no layout to clamp to; keep the position.
     if app.layout().is_some() {
         app.scroll = app.scroll.min(max_scroll(app));
@@ -156,6 +161,28 @@ fn open_on_most_similar(app: &mut App) {
     }
     app.choosing = false;
     new_pair(app);
+}
+
+/// Places the pair the reader opens on at its first change, past any paragraphs at the
+/// start that only one side has (a photo caption, a dateline): the first change worth
+/// reading, highlighted, so `n` goes on from it.
+fn go_to_start(app: &mut App) {
+    let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
+        return;
+    };
+    let shared = comparison
+        .blocks
+        .iter()
+        .position(|b| b.kind.only_side().is_none())
+        .and_then(|b| layout.block_rows.get(b).copied())
+        .unwrap_or(0);
+    let first = layout.hunk_rows.iter().position(|&r| r >= shared);
+    let row = first.and_then(|h| layout.hunk_rows.get(h).copied());
+    app.scroll = shared;
+    if let Some(row) = row {
+        reveal(app, row);
+    }
+    app.current = first;
 }
 
 fn on_screen(app: &App, row: usize) -> bool {

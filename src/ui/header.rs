@@ -77,9 +77,27 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
     let area = screen.outlets;
     let width = usize::from(area.width);
     let count = app.story.reports.len();
-    let heading = format!(
-        "Outlets ({count})   ] [ left   }} {{ right   x swap   click: right, right-click: left"
-    );
+    let toggle = if app.list_shown() {
+        "o hide"
+    } else {
+        "o show the list"
+    };
+    let hints = [
+        toggle,
+        "] [ left",
+        "} { right",
+        "x swap",
+        "click: right, right-click: left",
+    ];
+    // As many whole hints as fit.
+    let mut heading = format!("Outlets ({count})");
+    for hint in hints {
+        if cell_width(&heading) + 3 + cell_width(hint) > width {
+            break;
+        }
+        heading.push_str("   ");
+        heading.push_str(hint);
+    }
     put(
         buf,
         area,

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     let theme = Theme { colour: app.colour };
-    let Some(screen) = Screen::new(area, app.story.reports.len()) else {
+    let Some(screen) = Screen::new(area, app.story.reports.len(), app.list_shown()) else {
         too_small(buf, area);
         return;
     };

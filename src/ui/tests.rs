@@ -5,7 +5,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::app::{Action, settle, update};
+use crate::app::{Action, from_the_top, settle, update};
 use crate::layout::View;
 use crate::side::Side;
 use crate::story::{Report, Story, load_text_versions};
@@ -33,6 +33,7 @@ fn story() -> Story {
 fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(story(), (width, height), true);
     settle(&mut app);
+    from_the_top(&mut app);
     app
 }
 
@@ -307,4 +308,31 @@ fn the_current_change_in_a_one_sided_paragraph_gets_the_pointer() {
         .cloned()
         .unwrap_or_default();
     assert!(row.starts_with("▶ Item 1 of 2"), "{row}");
+}
+
+#[test]
+fn the_first_screen_at_80x24_is_mostly_text_from_the_first_change() {
+    let mut app = App::new(story(), (80, 24), true);
+    settle(&mut app);
+    snapshot("first_screen_80x24", &app);
+    let screen = app.screen().unwrap_or_else(|| panic!("80x24 fits"));
+    assert_eq!(screen.outlets.height, 1, "the list starts collapsed");
+    assert!(screen.diff.height >= 18, "{screen:?}");
+    let lines = lines_of(&app);
+    let first = lines
+        .get(usize::from(screen.diff.y))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        !first.contains("Item 1 of 2"),
+        "opens past the caption: {first}"
+    );
+    assert_eq!(
+        app.current,
+        Some(1),
+        "the first change after the caption is current"
+    );
+    update(&mut app, Action::ToggleList);
+    let open = app.screen().unwrap_or_else(|| panic!("80x24 fits"));
+    assert_eq!(open.outlets.height, 4, "o opens the list of three");
 }
