@@ -292,3 +292,28 @@ fn flag_emoji_leave_no_stray_cells_when_scrolling() {
     assert_eq!(wait_for_file(&rc), "0\n");
     let _ = std::fs::remove_file(&rc);
 }
+
+#[test]
+fn started_small_then_grown_the_reader_leaves_nothing_in_the_shell() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let files = [
+        fixtures.join("reuters.txt"),
+        fixtures.join("straits_times.txt"),
+    ];
+    let Some((tmux, rc)) = start_on("small", &files, (30, 8)) else {
+        return;
+    };
+    tmux.wait_for("Terminal too small");
+    let out = tmux.run(&["resize-window", "-t", &tmux.session, "-x", "80", "-y", "24"]);
+    assert!(out.status.success(), "{out:?}");
+    tmux.wait_for("similarity");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+    assert_eq!(alternate_screen(&tmux), "0", "the terminal is handed back");
+    let shell = tmux.screen();
+    assert!(
+        shell.trim().is_empty(),
+        "the reader's text stayed in the shell:\n{shell}"
+    );
+    let _ = std::fs::remove_file(&rc);
+}
