@@ -1,6 +1,8 @@
 //! The engine on real and generated text: the seed's Reuters and Straits Times versions,
 //! and a generated 100k-word pair with 2% word edits, under each diff algorithm.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use divan::{Bencher, black_box};
 use diverge::diff::{Algorithm, Doc, Options, compare};
 use diverge::text::count_words;
@@ -173,4 +175,71 @@ fn generated_2000_paragraphs_with_moves(bencher: Bencher) {
     }
     let (left, right) = (Doc::from_paragraphs(&left), Doc::from_paragraphs(&right));
     bench_compare(bencher, left, right, Options::default());
+}
+
+/// About `words` words of made-up sentences (a Zipf-like vocabulary of 5,000 words, 12 to 30
+/// words a sentence, three sentences a paragraph), and a retelling: the same sentences with
+/// a fifth of their words replaced, in shuffled order.
+fn retold_pair(words: usize) -> (Vec<String>, Vec<String>) {
+    let mut rng = Lcg(11);
+    let vocabulary: Vec<String> = (0..5000).map(|i| format!("w{i}x")).collect();
+    let pick = |rng: &mut Lcg| {
+        // Squaring a uniform draw favours low ranks, as word frequencies do.
+        let u = (rng.next() % 10_000) as f64 / 10_000.0;
+        vocabulary[((u * u) * vocabulary.len() as f64) as usize].clone()
+    };
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    let mut total = 0;
+    while total < words {
+        let n = 12 + rng.next() as usize % 19;
+        sentences.push((0..n).map(|_| pick(&mut rng)).collect());
+        total += n;
+    }
+    let mut retold: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|w| {
+                    if rng.next() % 5 == 0 {
+                        pick(&mut rng)
+                    } else {
+                        w.clone()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    for i in (1..retold.len()).rev() {
+        retold.swap(i, rng.next() as usize % (i + 1));
+    }
+    let to_paragraphs = |ss: &[Vec<String>]| -> Vec<String> {
+        ss.chunks(3)
+            .map(|chunk| {
+                chunk
+                    .iter()
+                    .map(|s| {
+                        let mut t = s.join(" ");
+                        t.replace_range(..1, "W");
+                        t + "."
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    (to_paragraphs(&sentences), to_paragraphs(&retold))
+}
+
+/// Sentence correspondence (corpus and matching) on a retold pair, at three sizes to show
+/// how the cost grows.
+#[divan::bench(args = [25_000, 50_000, 100_000], sample_count = 5)]
+fn sentences_retold(bencher: Bencher, words: usize) {
+    use diverge::diff::sentences::Corpus;
+    let (left, right) = retold_pair(words);
+    bencher
+        .counter(divan::counter::ItemsCount::new(2 * words))
+        .bench(|| {
+            let corpus = Corpus::new(&[black_box(&left[..]), black_box(&right[..])]);
+            corpus.match_pair(0, 1)
+        });
 }

@@ -1,3 +1,5 @@
+//! The binary: command-line parsing (clap derive) and dispatch to the library; nothing else.
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,7 +46,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // One line: the context chain joined, the way a user reads it.
-            let _ = writeln!(std::io::stderr(), "diverge: {e:#}");
+            // Errors quote file names and contents: shown, never obeyed.
+            let line = diverge::visible::visible_line(&format!("{e:#}")).into_owned();
+            let _ = writeln!(std::io::stderr(), "diverge: {line}");
             ExitCode::from(1)
         }
     }

@@ -14,11 +14,11 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::app::{self, Action, App, PairKey};
-use crate::diff::{Comparison, Doc};
+use crate::app::{self, Action, App};
+use crate::diff::docs;
 use crate::story::Story;
 use crate::ui;
-use crate::worker::Worker;
+use crate::worker::{Delivery, Worker};
 
 /// How often the loop wakes without input, to notice a stop signal.
 const TICK: Duration = Duration::from_millis(50);
@@ -27,7 +27,7 @@ const TICK: Duration = Duration::from_millis(50);
 /// either is handled the moment it arrives.
 enum Message {
     Input(Event),
-    Computed(PairKey, Comparison),
+    Delivered(Delivery),
     /// The terminal cannot be read any more (it went away, say).
     InputFailed(std::io::Error),
 }
@@ -44,14 +44,10 @@ pub fn run(story: Story) -> anyhow::Result<ExitCode> {
             .context("cannot watch for signals")?;
     }
     let (tx, rx) = mpsc::channel();
-    let docs = story
-        .reports
-        .iter()
-        .map(|r| Doc::from_paragraphs(&r.body))
-        .collect();
+    let docs = docs(&story);
     let results = tx.clone();
-    let worker = Worker::spawn(docs, move |key, comparison| {
-        results.send(Message::Computed(key, comparison)).is_ok()
+    let worker = Worker::spawn(docs, move |delivery| {
+        results.send(Message::Delivered(delivery)).is_ok()
     })
     .context("cannot start the diff thread")?;
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -132,10 +128,11 @@ fn event_loop(
             None => rx.recv_timeout(TICK),
         };
         let action = match message {
-            Ok(Message::Computed(key, comparison)) => {
+            Ok(Message::Delivered(Delivery::Computed(key, comparison))) => {
                 asked = None;
                 Some(Action::Computed(key, Box::new(comparison)))
             }
+            Ok(Message::Delivered(Delivery::Reuse(grid))) => Some(Action::Reuse(grid)),
             Ok(Message::Input(Event::Key(key))) => app::action_for_key(&app, key),
             Ok(Message::Input(Event::Mouse(mouse))) => app::action_for_mouse(&app, mouse),
             Ok(Message::Input(Event::Resize(w, h))) => {

@@ -4,17 +4,14 @@ use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use crate::app::PairKey;
-use crate::diff::{Comparison, Doc, Options, compare};
+use crate::diff::reuse::reuse_grid;
+use crate::diff::{Comparison, Doc, corpus};
 
-/// The comparison `key` asks for; a report that is not there compares as empty.
-pub fn compute(docs: &[Doc], key: PairKey) -> Comparison {
-    let empty = Doc::default();
-    let doc = |i: usize| docs.get(i).unwrap_or(&empty);
-    let options = Options {
-        normalize: key.normalize,
-        ..Options::default()
-    };
-    compare(doc(key.outlets.left), doc(key.outlets.right), &options)
+/// What the diff thread hands back.
+pub enum Delivery {
+    /// `reuse[row][column]` of every pair of reports.
+    Reuse(Vec<Vec<f64>>),
+    Computed(PairKey, Comparison),
 }
 
 /// A thread that compares pairs of documents, one request at a time, and hands each
@@ -26,14 +23,22 @@ pub struct Worker {
 impl Worker {
     pub fn spawn(
         docs: Vec<Doc>,
-        deliver: impl Fn(PairKey, Comparison) -> bool + Send + 'static,
+        deliver: impl Fn(Delivery) -> bool + Send + 'static,
     ) -> std::io::Result<Worker> {
         let (requests, inbox) = mpsc::channel::<PairKey>();
         thread::Builder::new()
             .name("diverge-diff".into())
             .spawn(move || {
+                // The overview's reuse grid first: it is quick, and with three reports or
+                // more the overview is the first screen.
+                if docs.len() > 2 && !deliver(Delivery::Reuse(reuse_grid(&docs))) {
+                    return;
+                }
+                // Word weights come from every report, so the corpus is built once, here,
+                // off the UI thread.
+                let corpus = corpus(&docs);
                 for key in inbox {
-                    if !deliver(key, compute(&docs, key)) {
+                    if !deliver(Delivery::Computed(key, key.compare(&docs, &corpus))) {
                         break;
                     }
                 }

@@ -1,6 +1,8 @@
 //! Invariants of the engine on arbitrary input: both texts rebuild exactly from the
 //! diff, in every mode, and shuffled paragraphs are only ever same or moved.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use diverge::diff::{Doc, Kind, Options, compare, flat_ops, rebuild};
 use diverge::side::{Pair, Side};
 use proptest::prelude::*;

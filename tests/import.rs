@@ -1,5 +1,7 @@
 //! `diverge import`, and the bundled story, through the real binary.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 mod common;
 
 use std::path::PathBuf;

@@ -1,6 +1,8 @@
 //! The Reuters copy and its Straits Times reprint from the seed page: every paragraph
 //! pairs with its counterpart, and normalisation leaves only substantive edits.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use diverge::diff::{Doc, Kind, Options, Span, compare, flat_ops};
 use diverge::side::Pair;
 

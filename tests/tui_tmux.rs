@@ -1,6 +1,8 @@
 //! End to end: the reader runs in a real terminal (tmux), takes keys, draws, and exits
 //! cleanly with status 0 on q.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::thread::sleep;
@@ -60,11 +62,24 @@ impl Drop for Tmux {
     }
 }
 
-fn tmux_present() -> bool {
-    Command::new("tmux")
+/// Fails the calling test, with the reason, when `program` (tmux) cannot run: passing
+/// would claim that a reader that was never run works.
+fn require(program: &str) {
+    let present = Command::new(program)
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        present,
+        "{program} is not installed, so the end-to-end reader test cannot run: install tmux \
+         (apt-get install tmux), or leave these tests out with `cargo test -- --skip tmux`"
+    );
+}
+
+#[test]
+#[should_panic(expected = "is not installed, so the end-to-end reader test cannot run")]
+fn a_missing_tmux_fails_rather_than_passes() {
+    require("tmux-which-is-not-installed");
 }
 
 fn quoted(path: &Path) -> String {
@@ -86,8 +101,8 @@ fn wait_for_file(path: &Path) -> String {
 
 /// Starts the reader on the two fixtures in a fresh tmux server, 120x40, with `sleep`
 /// after it so the pane outlives it; returns the server and the file that receives the
-/// reader's exit status. `None` (with a note) when tmux is not installed.
-fn start(name: &str) -> Option<(Tmux, PathBuf)> {
+/// reader's exit status.
+fn start(name: &str) -> (Tmux, PathBuf) {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let files = [
         fixtures.join("reuters.txt"),
@@ -112,11 +127,8 @@ fn scratch_files(test: &str, files: &[(&str, String)]) -> Vec<PathBuf> {
 }
 
 /// Starts the reader on `files` (none: the bundled story) in a terminal of `size`.
-fn start_on(name: &str, files: &[PathBuf], size: (u16, u16)) -> Option<(Tmux, PathBuf)> {
-    if !tmux_present() {
-        println!("note: tmux is not installed; skipping the end-to-end reader test");
-        return None;
-    }
+fn start_on(name: &str, files: &[PathBuf], size: (u16, u16)) -> (Tmux, PathBuf) {
+    require("tmux");
     let id = format!("diverge-{name}-{}", std::process::id());
     let rc: PathBuf = std::env::temp_dir().join(format!("{id}.rc"));
     let _ = std::fs::remove_file(&rc);
@@ -137,7 +149,7 @@ fn start_on(name: &str, files: &[PathBuf], size: (u16, u16)) -> Option<(Tmux, Pa
     args.extend_from_slice(&["sh", "-c", &command]);
     let started = tmux.run(&args);
     assert!(started.status.success(), "{started:?}");
-    Some((tmux, rc))
+    (tmux, rc)
 }
 
 /// Whether the pane shows the alternate screen, as a full-screen program uses it.
@@ -154,9 +166,7 @@ fn alternate_screen(tmux: &Tmux) -> String {
 
 #[test]
 fn reader_runs_in_tmux_and_quits_cleanly() {
-    let Some((tmux, rc)) = start("e2e") else {
-        return;
-    };
+    let (tmux, rc) = start("e2e");
     let first = tmux.wait_for("similarity");
     assert!(first.contains("reuters ⇄ straits_times"), "{first}");
     // It opens past the photo caption only the left has, at the first change.
@@ -172,6 +182,8 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.keys(&["n"]);
     tmux.wait_for("change 3 of");
 
+    tmux.keys(&["v"]);
+    tmux.wait_for("Told by both: ");
     tmux.keys(&["v"]);
     tmux.wait_for("struck = only in reuters");
 
@@ -225,9 +237,7 @@ fn reader_pid(tmux: &Tmux) -> String {
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
     for (signal, status) in [("TERM", "143\n"), ("HUP", "129\n")] {
-        let Some((tmux, rc)) = start(&format!("sig{signal}")) else {
-            return;
-        };
+        let (tmux, rc) = start(&format!("sig{signal}"));
         tmux.wait_for("similarity");
         assert_eq!(alternate_screen(&tmux), "1");
         let pid = reader_pid(&tmux);
@@ -274,9 +284,7 @@ fn flag_emoji_leave_no_stray_cells_when_scrolling() {
         "flags",
         &[("a.txt", text("agreed")), ("b.txt", text("pledged"))],
     );
-    let Some((tmux, rc)) = start_on("flags", &files, (80, 24)) else {
-        return;
-    };
+    let (tmux, rc) = start_on("flags", &files, (80, 24));
     tmux.wait_for("similarity");
     for _ in 0..7 {
         tmux.keys(&["j"]);
@@ -300,9 +308,7 @@ fn started_small_then_grown_the_reader_leaves_nothing_in_the_shell() {
         fixtures.join("reuters.txt"),
         fixtures.join("straits_times.txt"),
     ];
-    let Some((tmux, rc)) = start_on("small", &files, (30, 8)) else {
-        return;
-    };
+    let (tmux, rc) = start_on("small", &files, (30, 8));
     tmux.wait_for("Terminal too small");
     let out = tmux.run(&["resize-window", "-t", &tmux.session, "-x", "80", "-y", "24"]);
     assert!(out.status.success(), "{out:?}");

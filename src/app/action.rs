@@ -30,6 +30,8 @@ pub enum Action {
     ToggleNormalize,
     /// Open or collapse the outlet list.
     ToggleList,
+    /// From a told-by-both item to its place in the side-by-side view, and back.
+    JumpShared,
     /// Go to the next place of a moved paragraph (in reading order, wrapping around):
     /// each move has two places, so from one of them this reaches the other.
     JumpMoved,
@@ -50,6 +52,17 @@ pub enum Action {
     /// Repaint the whole screen (Ctrl-L), in case the terminal drew something its own way.
     Redraw,
     Resize(u16, u16),
+    /// Open the overview of all outlets on the pair on screen.
+    OpenOverview,
+    /// Move the overview's selection by rows and columns.
+    MoveCell {
+        rows: isize,
+        columns: isize,
+    },
+    /// Open the pair the overview's selection stands for.
+    OpenCell,
+    /// The diff thread measured how much each report reuses of each other one.
+    Reuse(Vec<Vec<f64>>),
     /// A comparison came back from the worker.
     Computed(PairKey, Box<Comparison>),
 }

@@ -22,13 +22,15 @@ pub fn help_width(stacked: bool) -> u16 {
     let line = |(keys, what): &(&str, &str)| {
         let (keys, what) = (keys.chars().count(), what.chars().count());
         if stacked {
-            (1 + keys).max(3 + what)
+            // One space before keys and descriptions alike: the keys are bold.
+            1 + keys.max(what)
         } else {
-            1 + HELP_KEYS.max(keys) + what
+            // A space after the description keeps it off the border.
+            1 + HELP_KEYS.max(keys) + what + 1
         }
     };
     let widest = HELP.iter().map(line).max().unwrap_or(0);
-    u16::try_from(widest + 3).unwrap_or(u16::MAX)
+    u16::try_from(widest + 2).unwrap_or(u16::MAX)
 }
 
 /// Every key, as the help overlay and the README list them.
@@ -43,13 +45,15 @@ pub const HELP: &[(&str, &str)] = &[
     ("]  [", "next / previous outlet on the left"),
     ("}  {", "next / previous outlet on the right"),
     ("x", "swap left and right"),
-    ("o", "show / hide the outlet list"),
+    ("O", "show / hide the outlet list"),
     ("v", "cycle the views"),
-    ("1  2  3", "side by side / inline / plain"),
+    ("1  2  3  4", "side by side / inline / plain / both"),
+    ("Enter", "a told-by-both item in the text, and back"),
     ("s", "toggle house-style normalisation"),
     ("m  M", "next / previous moved paragraph"),
     ("click", "outlet list: put it on the right"),
     ("right-click", "outlet list: put it on the left"),
+    ("o", "overview of all outlets; hjkl move, Enter opens"),
     ("?  Esc", "open / close this help"),
     ("Ctrl-l", "repaint the screen"),
     ("q  Ctrl-c", "quit"),
@@ -89,6 +93,9 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if app.overview {
+        return overview_key(key.code);
+    }
     let searching = app.search.active();
     Some(match key.code {
         KeyCode::Char('q') => Action::Quit,
@@ -114,12 +121,31 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('1') => Action::SetView(View::SideBySide),
         KeyCode::Char('2') => Action::SetView(View::Inline),
         KeyCode::Char('3') => Action::SetView(View::Plain),
+        KeyCode::Char('4') => Action::SetView(View::Shared),
+        KeyCode::Enter => Action::JumpShared,
+        KeyCode::Char('o') => Action::OpenOverview,
         KeyCode::Char('s') => Action::ToggleNormalize,
-        KeyCode::Char('o') => Action::ToggleList,
+        KeyCode::Char('O') => Action::ToggleList,
         KeyCode::Char(JUMP_MOVED_KEY) => Action::JumpMoved,
         KeyCode::Char(PREV_MOVED_KEY) => Action::PrevMoved,
         _ => return None,
     })
+}
+
+/// The overview's keys: arrows and hjkl move between cells, Enter opens a pair.
+fn overview_key(code: KeyCode) -> Option<Action> {
+    let step = |rows, columns| Some(Action::MoveCell { rows, columns });
+    match code {
+        KeyCode::Char('h') | KeyCode::Left => step(0, -1),
+        KeyCode::Char('l') | KeyCode::Right => step(0, 1),
+        KeyCode::Char('k') | KeyCode::Up => step(-1, 0),
+        KeyCode::Char('j') | KeyCode::Down => step(1, 0),
+        KeyCode::Enter => Some(Action::OpenCell),
+        KeyCode::Esc | KeyCode::Char('o') => Some(Action::CloseOverlay),
+        KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char('?') => Some(Action::ToggleHelp),
+        _ => None,
+    }
 }
 
 /// Rows the mouse wheel scrolls per notch.
@@ -128,7 +154,7 @@ const WHEEL: isize = 3;
 /// The action a mouse event stands for: the wheel scrolls; a click on the outlet list
 /// puts that outlet on the right (left button) or on the left (right button).
 pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
-    if app.help {
+    if app.help || app.overview {
         return None;
     }
     let button = match mouse.kind {

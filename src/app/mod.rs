@@ -16,9 +16,11 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use crate::diff::Comparison;
+use crate::diff::overview::{Overview, overview};
+use crate::diff::sentences::Corpus;
+use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
 use crate::layout::{Layout, Match, View};
-use crate::side::Pair;
+use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
 
 /// Which comparison: the reports on each side and whether house style is ignored.
@@ -26,6 +28,27 @@ use crate::story::{Report, Story};
 pub struct PairKey {
     pub outlets: Pair<usize>,
     pub normalize: bool,
+}
+
+impl PairKey {
+    /// The comparison this key asks for, with its sentence layer from `corpus` (the
+    /// sentences of every report in `docs`); a report that is not there compares as empty.
+    pub fn compare(&self, docs: &[Doc], corpus: &Corpus) -> Comparison {
+        let empty = Doc::default();
+        let doc = self.outlets.map(|i| docs.get(i).unwrap_or(&empty));
+        let options = Options {
+            normalize: self.normalize,
+            ..Options::default()
+        };
+        let mut comparison = compare(doc.left, doc.right, &options);
+        let words = WordOptions {
+            normalize: self.normalize,
+            algorithm: options.algorithm,
+            deadline: None,
+        };
+        comparison.told = Some(told(corpus, self.outlets, doc, &comparison, &words));
+        comparison
+    }
 }
 
 /// The search typed after `/`.
@@ -59,6 +82,11 @@ pub struct App {
     /// The report shown on each side.
     pub outlets: Pair<usize>,
     pub view: View,
+    /// True once the reader chose a view; until then each pair opens in the view that
+    /// suits it (told by both for independently written reports).
+    pub view_pinned: bool,
+    /// Where the told-by-both view was when Enter went to the text, to go back to.
+    pub back: Option<usize>,
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
     pub colour: bool,
@@ -89,6 +117,13 @@ pub struct App {
     /// True until every pair has been compared once and the most similar non-identical
     /// one chosen to open on.
     pub choosing: bool,
+    /// True while the overview of all outlets is on screen instead of a pair.
+    pub overview: bool,
+    /// The overview's selected cell: its row outlet opens on the left, its column
+    /// outlet on the right.
+    pub cell: Pair<usize>,
+    /// `reuse[row][column]`, once the diff thread has measured it.
+    pub reuse: Option<Vec<Vec<f64>>>,
     cache: HashMap<PairKey, Comparison>,
     layout: Option<(LayoutKey, Layout)>,
     /// Where the layout shows the active search's query, in reading order.
@@ -110,6 +145,8 @@ impl App {
             } else {
                 View::default()
             },
+            view_pinned: false,
+            back: None,
             normalize: false,
             colour,
             size,
@@ -125,6 +162,10 @@ impl App {
             message: None,
             quit: false,
             choosing: count > 1,
+            // Three or more reports open on the overview; two open straight on their pair.
+            overview: count > 2,
+            cell: Pair::new(0, usize::from(count > 1)),
+            reuse: None,
             cache: HashMap::new(),
             layout: None,
             matches: Vec::new(),
@@ -163,8 +204,9 @@ impl App {
             .map(|(_, layout)| layout)
     }
 
-    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
-    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+    /// The comparison of report `i` with the left-hand report, either way round, and the
+    /// side `i` is on in it.
+    fn with_left(&self, i: usize) -> Option<(&Comparison, Side)> {
         let there = |outlets| {
             self.cache.get(&PairKey {
                 outlets,
@@ -173,8 +215,51 @@ impl App {
         };
         let left = self.outlets.left;
         there(Pair::new(left, i))
-            .or_else(|| there(Pair::new(i, left)))
-            .map(|c| c.stats.similarity)
+            .map(|c| (c, Side::Right))
+            .or_else(|| there(Pair::new(i, left)).map(|c| (c, Side::Left)))
+    }
+
+    /// The overview's figures from the pairs compared so far (normalisation off, as the
+    /// pairs are first compared).
+    pub fn glance(&self) -> Overview {
+        let count = self.story.reports.len();
+        let reuse = self
+            .reuse
+            .clone()
+            .unwrap_or_else(|| vec![vec![0.0; count]; count]);
+        overview(reuse, count, |i, j| {
+            let find = |outlets| {
+                self.cache.get(&PairKey {
+                    outlets,
+                    normalize: false,
+                })
+            };
+            find(Pair::new(i, j))
+                .map(|c| (c, Side::Right))
+                .or_else(|| find(Pair::new(j, i)).map(|c| (c, Side::Left)))
+                .and_then(|(c, side)| Some((c.told.as_ref()?, side)))
+        })
+    }
+
+    /// How many of the story's pairs have been compared, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        let count = self.story.reports.len();
+        let total = count * count.saturating_sub(1) / 2;
+        let done = all_pairs(count)
+            .filter(|key| self.cache.contains_key(key))
+            .count();
+        (done, total)
+    }
+
+    /// Similarity of report `i` to the left-hand report, if that pair has been compared.
+    pub fn similarity_to_left(&self, i: usize) -> Option<f64> {
+        self.with_left(i).map(|(c, _)| c.stats.similarity)
+    }
+
+    /// Share of report `i`'s content the left-hand report tells too.
+    pub fn shared_with_left(&self, i: usize) -> Option<f64> {
+        let (c, side) = self.with_left(i)?;
+        Some(c.told.as_ref()?.shared[side])
     }
 
     /// The next comparison the reader needs and does not have: while choosing, every
@@ -232,7 +317,25 @@ impl App {
 
     /// Lines of the help's text.
     pub fn help_lines(&self) -> usize {
-        HELP.len() * if self.help_stacked() { 2 } else { 1 }
+        self.help_text().len()
+    }
+
+    /// The help's text, line by line, each with whether it names keys. Stacked, each
+    /// description goes under its keys, wrapped to the overlay so none is cut.
+    pub fn help_text(&self) -> Vec<(String, bool)> {
+        let room = usize::from(self.size.0.min(help_width(true))).saturating_sub(3);
+        HELP.iter()
+            .flat_map(|(keys, what)| {
+                if self.help_stacked() {
+                    let wrapped = textwrap::wrap(what, room.max(1));
+                    std::iter::once((format!(" {keys}"), true))
+                        .chain(wrapped.into_iter().map(|l| (format!(" {l}"), false)))
+                        .collect()
+                } else {
+                    vec![(format!(" {keys:<HELP_KEYS$}{what}"), true)]
+                }
+            })
+            .collect()
     }
 
     /// Help lines that fit on screen inside the overlay's border.
@@ -282,8 +385,12 @@ fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
 #[cfg(test)]
 pub(crate) fn settle(app: &mut App) {
     let docs = crate::diff::docs(&app.story);
+    if docs.len() > 2 {
+        update(app, Action::Reuse(crate::diff::reuse::reuse_grid(&docs)));
+    }
+    let corpus = crate::diff::corpus(&docs);
     while let Some(key) = app.wanted() {
-        let comparison = crate::worker::compute(&docs, key);
+        let comparison = key.compare(&docs, &corpus);
         update(app, Action::Computed(key, Box::new(comparison)));
     }
 }

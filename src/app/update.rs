@@ -1,7 +1,7 @@
 //! The one place the reader's state changes.
 
 use crate::layout::{self, View};
-use crate::side::Side;
+use crate::side::{Pair, Side};
 
 use super::{Action, App, LayoutKey, PairKey, all_pairs};
 
@@ -29,8 +29,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevOutlet(side) => choose(app, side, step(app, side, false)),
         Action::Choose(side, i) => choose(app, side, i),
         Action::Swap => swap(app),
-        Action::NextView => app.view = app.view.next(),
-        Action::SetView(view) => app.view = view,
+        Action::NextView => pin_view(app, app.view.next()),
+        Action::SetView(view) => pin_view(app, view),
+        Action::JumpShared => jump_shared(app),
         Action::ToggleNormalize => {
             app.normalize = !app.normalize;
             app.moved = None;
@@ -54,6 +55,7 @@ pub fn update(app: &mut App, action: Action) {
             app.help = !app.help;
             app.help_scroll = 0;
         }
+        Action::CloseOverlay if !app.help => app.overview = false,
         Action::CloseOverlay => {
             app.help = false;
             app.help_scroll = 0;
@@ -61,6 +63,19 @@ pub fn update(app: &mut App, action: Action) {
         Action::Quit => app.quit = true,
         // The event loop clears the terminal; the state is as it was.
         Action::Redraw => {}
+        Action::OpenOverview => {
+            app.overview = true;
+            app.cell = app.outlets;
+        }
+        Action::MoveCell { rows, columns } => move_cell(app, rows, columns),
+        Action::OpenCell => {
+            app.overview = false;
+            if !app.choosing && app.cell != app.outlets {
+                app.outlets = app.cell;
+                new_pair(app);
+            }
+        }
+        Action::Reuse(grid) => app.reuse = Some(grid),
         Action::Resize(w, h) => app.size = (w, h),
         Action::Computed(key, comparison) => {
             app.cache.insert(key, *comparison);
@@ -139,6 +154,7 @@ fn new_pair(app: &mut App) {
     app.scroll = 0;
     app.current = None;
     app.moved = None;
+    app.back = None;
 }
 
 /// Once every pair is compared: opens on the most similar pair that is not identical,
@@ -158,6 +174,7 @@ fn open_on_most_similar(app: &mut App) {
     }
     if let Some((_, key)) = best {
         app.outlets = key.outlets;
+        app.cell = key.outlets;
     }
     app.choosing = false;
     new_pair(app);
@@ -183,6 +200,28 @@ fn go_to_start(app: &mut App) {
         reveal(app, row);
     }
     app.current = first;
+}
+
+/// Moves the overview's selection, wrapping around the grid and stepping over the
+/// diagonal (a report against itself).
+fn move_cell(app: &mut App, rows: isize, columns: isize) {
+    let count = app.story.reports.len();
+    if count < 2 {
+        return;
+    }
+    let wrap = |i: usize, by: isize| {
+        let n = isize::try_from(count).unwrap_or(isize::MAX);
+        let i = isize::try_from(i).unwrap_or(0);
+        usize::try_from((i + by).rem_euclid(n)).unwrap_or(0)
+    };
+    let mut cell = Pair::new(wrap(app.cell.left, rows), wrap(app.cell.right, columns));
+    if cell.left == cell.right {
+        cell = Pair::new(
+            wrap(cell.left, rows.signum()),
+            wrap(cell.right, columns.signum()),
+        );
+    }
+    app.cell = cell;
 }
 
 fn on_screen(app: &App, row: usize) -> bool {
@@ -241,7 +280,12 @@ fn go_to_change(app: &mut App, hunk: Option<usize>, none: &str) {
         Some((h, row)) => {
             app.current = Some(h);
             reveal(app, row);
-            app.message = Some(format!("change {} of {total}", h + 1));
+            let what = if app.view == View::Shared {
+                "told by both"
+            } else {
+                "change"
+            };
+            app.message = Some(format!("{what} {} of {total}", h + 1));
         }
         None if total == 0 => {
             app.message = Some(match app.view {
@@ -386,12 +430,107 @@ fn step_moved(app: &mut App, forward: bool) {
     reveal(app, row);
 }
 
+/// Below this similarity two reports share too few words for their paragraphs to pair:
+/// they were written independently, and what they share is best read sentence by
+/// sentence.
+const INDEPENDENT_BELOW: f64 = 0.5;
+
+/// The view a pair opens in until the reader chooses one: the told-by-both view for
+/// independently written reports that tell something alike, side by side otherwise.
+fn auto_view(comparison: &crate::diff::Comparison) -> View {
+    let shares = comparison
+        .told
+        .as_ref()
+        .is_some_and(|t| !t.matched.is_empty());
+    if comparison.stats.similarity < INDEPENDENT_BELOW && shares {
+        View::Shared
+    } else {
+        View::SideBySide
+    }
+}
+
+/// The reader chose `view`: it stays for every pair from now on.
+fn pin_view(app: &mut App, view: View) {
+    app.view = view;
+    app.view_pinned = true;
+}
+
+/// Enter: from a told-by-both item (the current one, else the first on screen) to its
+/// paragraph in the side-by-side view; from there, back to where the reader was.
+fn jump_shared(app: &mut App) {
+    if app.view != View::Shared {
+        let back = app.back.take().unwrap_or(0);
+        pin_view(app, View::Shared);
+        refresh_layout(app);
+        app.scroll = back.min(max_scroll(app));
+        app.message = Some("told by both: Enter on an item shows it in the text".to_string());
+        return;
+    }
+    let Some(target) = shared_target(app) else {
+        app.message = Some("no sentence on screen to show in the text".to_string());
+        return;
+    };
+    let (side, paragraph, block) = target;
+    app.back = Some(app.scroll);
+    app.current = None;
+    pin_view(app, View::SideBySide);
+    refresh_layout(app);
+    if let Some(&row) = app.layout().and_then(|l| l.block_rows.get(block)) {
+        app.scroll = row.min(max_scroll(app));
+    }
+    app.message = Some(format!(
+        "¶{} on the {} in the side-by-side view; Enter goes back",
+        paragraph + 1,
+        side.name()
+    ));
+}
+
+/// The side, paragraph and paragraph-view block of the told-by-both item to show.
+fn shared_target(app: &App) -> Option<(Side, usize, usize)> {
+    let (layout, comparison) = (app.layout()?, app.comparison()?);
+    let told = comparison.told.as_ref()?;
+    let headings = layout::Headings::of(told);
+    let items = layout::items(told, &headings);
+    let place_of = |block: usize| {
+        let place = items.get(block)?.paragraph();
+        let side = if place.left.is_some() {
+            Side::Left
+        } else {
+            Side::Right
+        };
+        Some((side, place[side]?))
+    };
+    let current = current_on_screen(app)
+        .and_then(|h| layout.hunk_rows.get(h))
+        .and_then(|&r| layout.rows.get(r))
+        .map(|row| row.block);
+    let on_screen = || {
+        layout
+            .rows
+            .iter()
+            .skip(app.scroll)
+            .take(app.page())
+            .find_map(|row| place_of(row.block).map(|_| row.block))
+    };
+    let (side, paragraph) = place_of(current.or_else(on_screen)?)?;
+    let block = comparison
+        .blocks
+        .iter()
+        .position(|b| b.paras[side].contains(&paragraph))?;
+    Some((side, paragraph, block))
+}
+
 /// Rebuilds the layout when the pair, view or width changed, keeping the paragraph at
 /// the top of the diff area at the top when only the view or the width changed.
 fn refresh_layout(app: &mut App) {
     // Too small a terminal shows no diff; the old layout keeps the reading position.
     if app.choosing || app.screen().is_none() {
         return;
+    }
+    if !app.view_pinned {
+        if let Some(view) = app.comparison().map(auto_view) {
+            app.view = view;
+        }
     }
     let key = LayoutKey {
         pair: app.pair(),
@@ -407,7 +546,16 @@ fn refresh_layout(app: &mut App) {
     let old = app.layout.take();
     let jump_key = super::keys::JUMP_MOVED_KEY.to_string();
     let new = layout::build(comparison, key.view, key.width, &jump_key);
-    let same_pair = |k: &LayoutKey| k.pair.outlets == key.pair.outlets;
+    // Blocks of the told-by-both view are its own items: a position in it means nothing
+    // in the paragraph views, and the other way round.
+    let same_blocks = |k: &LayoutKey| {
+        k.pair.outlets == key.pair.outlets && (k.view == View::Shared) == (key.view == View::Shared)
+    };
+    if old.as_ref().is_some_and(|(k, _)| !same_blocks(k)) {
+        app.scroll = 0;
+        app.current = None;
+    }
+    let same_pair = same_blocks;
     if let Some((_, layout)) = old.as_ref().filter(|(k, _)| same_pair(k)) {
         app.scroll = layout
             .anchor(app.scroll)

@@ -7,6 +7,7 @@ use crate::story::{
     ImportOptions, LoadError, import_page, is_story_json, load_json, read_text_file,
 };
 use crate::text::split_paragraphs;
+use crate::visible::visible_line;
 
 /// "1 report", "2 reports".
 pub fn count(n: usize, noun: &str) -> String {
@@ -48,9 +49,12 @@ pub fn run(files: &[PathBuf]) -> usize {
     let mut failed = 0;
     for path in files {
         match describe(path) {
-            Ok(summary) => println!("{}: ok ({summary})", path.display()),
+            Ok(summary) => println!(
+                "{}",
+                visible_line(&format!("{}: ok ({summary})", path.display()))
+            ),
             Err(e) => {
-                eprintln!("diverge: {e}");
+                eprintln!("diverge: {}", visible_line(&e.to_string()));
                 failed += 1;
             }
         }

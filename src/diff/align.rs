@@ -376,3 +376,91 @@ fn step_gain(
     let similarity = dice_of(shared, total);
     (similarity >= PAIR_THRESHOLD).then_some(similarity - PAIR_THRESHOLD + 1e-6)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph of `n` words with ids from `first`, under exact id `exact`.
+    fn para(exact: u32, first: u32, n: u32) -> ParaKey {
+        ParaKey {
+            exact,
+            bag: (first..first + n).collect(),
+        }
+    }
+
+    /// `count` unrelated paragraphs, their words and exact ids starting at `base`.
+    fn unrelated(base: u32, count: u32) -> Vec<ParaKey> {
+        (0..count)
+            .map(|i| para(base + i, (base + i) * 100, 10))
+            .collect()
+    }
+
+    #[test]
+    fn identical_paragraphs_anchor_and_a_reordered_one_moves() {
+        let left = unrelated(0, 4);
+        let right: Vec<ParaKey> = [1, 2, 3, 0].iter().map(|&i| para(i, i * 100, 10)).collect();
+        let a = align(Pair::new(&left, &right), None);
+        assert_eq!(a.moved, vec![Pair::new(0, 3)]);
+        assert_eq!(a.pairs.len(), 3);
+    }
+
+    #[test]
+    fn a_gap_wider_than_the_band_still_pairs_every_edited_paragraph() {
+        let n = 3 * BAND as u32;
+        let left = unrelated(0, n);
+        // Each right paragraph keeps 8 of its left counterpart's 10 words: no exact
+        // anchors, one gap of 72 paragraphs a side, wider than the band.
+        let right: Vec<ParaKey> = (0..n)
+            .map(|i| ParaKey {
+                exact: 10_000 + i,
+                bag: (i * 100..i * 100 + 8)
+                    .chain([900_000 + i, 900_001 + i])
+                    .collect(),
+            })
+            .collect();
+        let a = align(Pair::new(&left, &right), None);
+        let expected: Vec<Pair<Range<usize>>> = (0..n as usize)
+            .map(|i| Pair::new(i..i + 1, i..i + 1))
+            .collect();
+        assert_eq!(a.pairs, expected);
+        assert!(a.moved.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_split_in_two_pairs_with_both_pieces() {
+        let whole = para(1, 0, 20);
+        let pieces = vec![para(2, 0, 10), para(3, 10, 10)];
+        let a = align(Pair::new(&vec![whole], &pieces), None);
+        assert_eq!(a.pairs, vec![Pair::new(0..1, 0..2)]);
+    }
+
+    /// Unrelated paragraphs with one similar pair far off the diagonal: the gap
+    /// programme cannot see it, so only the fuzzy-move pass can pair it.
+    fn far_apart(count: u32) -> (Vec<ParaKey>, Vec<ParaKey>) {
+        let mut left = unrelated(0, count);
+        let mut right = unrelated(count, count);
+        if let (Some(l), Some(r)) = (left.first_mut(), right.last_mut()) {
+            *l = para(5_000_000, 7_000_000, 10);
+            *r = para(5_000_001, 7_000_001, 10);
+        }
+        (left, right)
+    }
+
+    #[test]
+    fn a_similar_paragraph_far_off_the_diagonal_is_a_fuzzy_move() {
+        let (left, right) = far_apart(400);
+        let a = align(Pair::new(&left, &right), None);
+        assert_eq!(a.moved, vec![Pair::new(0, 399)]);
+    }
+
+    #[test]
+    fn fuzzy_moves_are_skipped_past_the_candidate_limit() {
+        // 501 × 501 free paragraphs is more pairs than the limit allows comparing.
+        let (left, right) = far_apart(501);
+        const { assert!(501 * 501 > MOVE_PAIRS_LIMIT) };
+        let a = align(Pair::new(&left, &right), None);
+        assert!(a.moved.is_empty());
+        assert!(a.pairs.is_empty());
+    }
+}

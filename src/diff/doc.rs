@@ -42,6 +42,11 @@ impl Doc {
         self.text.get(self.paras.get(i)?.clone())
     }
 
+    /// Every paragraph's text, in order.
+    pub fn paragraphs(&self) -> Vec<&str> {
+        (0..self.paras.len()).filter_map(|i| self.para(i)).collect()
+    }
+
     /// Text from the start of paragraph `range.start` to the end of `range.end - 1`
     /// (empty for an empty range).
     pub(super) fn slice(&self, range: &Range<usize>) -> &str {

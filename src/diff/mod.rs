@@ -7,9 +7,13 @@ mod doc;
 mod flat;
 mod intern;
 mod normalize;
+pub mod overview;
 mod plan;
+pub mod reuse;
+pub mod sentences;
 mod span;
 mod stats;
+mod told;
 mod words;
 
 pub use block::{Block, Kind};
@@ -18,6 +22,7 @@ pub use flat::flat_ops;
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};
+pub use told::{Lone, Matched, Told, corpus, told};
 pub use words::{WordOptions, diff_words};
 
 use std::time::{Duration, Instant};
@@ -53,6 +58,9 @@ impl Default for Options {
 pub struct Comparison {
     pub blocks: Vec<Block>,
     pub stats: Stats,
+    /// The sentence layer, once attached by whoever holds the story's sentence corpus
+    /// (see [`told`]); `None` until then.
+    pub told: Option<Told>,
 }
 
 /// Compares two versions paragraph by paragraph, then word by word.
@@ -73,7 +81,11 @@ pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
     link_partners(&mut blocks);
     let hunks = number_hunks(&mut blocks);
     let stats = stats_of(&blocks, hunks);
-    Comparison { blocks, stats }
+    Comparison {
+        blocks,
+        stats,
+        told: None,
+    }
 }
 
 #[cfg(test)]

@@ -324,8 +324,17 @@ mod tests {
         spans
     }
 
+    /// wdiff's markers around real changes; style spans read as their right-hand text.
     fn marked(spans: &[Span]) -> String {
-        crate::cli::render::plain(spans)
+        spans
+            .iter()
+            .map(|s| match (s.tag, s.style) {
+                (Tag::Equal, _) | (Tag::Insert, true) => s.text.clone(),
+                (Tag::Delete, true) => String::new(),
+                (Tag::Delete, false) => format!("[-{}-]", s.text),
+                (Tag::Insert, false) => format!("{{+{}+}}", s.text),
+            })
+            .collect()
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! Nothing here knows about terminals; the ui draws the rows as they are.
 
 mod search;
+mod shared;
 mod width;
 mod wrap;
 
 pub use search::Match;
+pub use shared::{Headings, Item, items};
 pub use width::{cell_width, truncate, unambiguous};
 
 use width::fit;
@@ -25,13 +27,17 @@ pub enum View {
     Inline,
     /// Two panes without marks.
     Plain,
+    /// Two panes facing each other by what both reports tell: matched sentences side by
+    /// side with their word diff, then what only one side tells.
+    Shared,
 }
 
 impl View {
     /// The view after this one, wrapping around.
     pub fn next(self) -> View {
         match self {
-            View::SideBySide => View::Inline,
+            View::SideBySide => View::Shared,
+            View::Shared => View::Inline,
             View::Inline => View::Plain,
             View::Plain => View::SideBySide,
         }
@@ -42,6 +48,7 @@ impl View {
             View::SideBySide => "side by side",
             View::Inline => "inline",
             View::Plain => "plain",
+            View::Shared => "told by both",
         }
     }
 
@@ -58,8 +65,8 @@ pub enum Mark {
     Insert,
     /// A difference house-style normalisation counts as equal: shown, never as a change.
     Style,
-    /// The label of a moved paragraph.
-    Moved,
+    /// A label: where a moved paragraph went, a sentence's paragraph, a section.
+    Label,
 }
 
 /// A run of text with one mark. `hunk` numbers the change it belongs to, in reading
@@ -207,6 +214,9 @@ type Lines = Vec<Vec<Segment>>;
 /// a moved paragraph's other place, named in its label.
 pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) -> Layout {
     let columns = Columns::new(view, width);
+    if view == View::Shared {
+        return shared::build(comparison, columns, width);
+    }
     let mut rows = Vec::new();
     let mut block_rows = Vec::with_capacity(comparison.blocks.len());
     let mut hunk_rows: Vec<Option<usize>> = Vec::new();
@@ -242,7 +252,7 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
         };
         let gutter = match view {
             View::Plain => Gutter::Blank,
-            View::SideBySide | View::Inline => gutter_of(block.kind),
+            View::SideBySide | View::Inline | View::Shared => gutter_of(block.kind),
         };
         for chunk in sides {
             push_rows(&mut rows, b, gutter, chunk, &absent);
@@ -290,7 +300,7 @@ fn sides(
             )),
             None,
         )],
-        View::SideBySide | View::Plain => {
+        View::SideBySide | View::Plain | View::Shared => {
             let marked = view == View::SideBySide;
             // Both panes wrap at one width, so text they share wraps the same way.
             let width = columns.text.left.min(columns.text.right);
@@ -311,7 +321,9 @@ fn sides(
                     let label = label.filter(|_| i == 0);
                     Pair::from_fn(|side| {
                         block.shows(side).then(|| {
-                            let pieces = pane_pieces(chunk, side, marked);
+                            let (spans, hunks): (Vec<Span>, Vec<Option<usize>>) =
+                                chunk.iter().cloned().unzip();
+                            let pieces = pane_pieces(&spans, &hunks, side, marked);
                             lines(&pieces, label, width)
                         })
                     })
@@ -437,9 +449,10 @@ fn marked_text(span: &Span, mark: Mark) -> String {
 }
 
 /// One pane's pieces: the spans of its side, marked or not.
-fn pane_pieces(spans: &[(Span, Option<usize>)], side: Side, marked: bool) -> Vec<Piece> {
+fn pane_pieces(spans: &[Span], hunks: &[Option<usize>], side: Side, marked: bool) -> Vec<Piece> {
     spans
         .iter()
+        .zip(hunks)
         .filter(|(span, _)| span.on(side))
         .map(|(span, hunk)| {
             let mark = match (marked, span.tag, span.style) {
@@ -483,7 +496,7 @@ fn lines(pieces: &[Piece], label: Option<&str>, width: usize) -> Vec<Vec<Segment
     let mut marks = Vec::new();
     if let Some(label) = label {
         text.push_str(label);
-        marks.push((0..text.len(), Mark::Moved, None));
+        marks.push((0..text.len(), Mark::Label, None));
         text.push('\n');
     }
     for (piece, mark, hunk) in pieces {

@@ -109,7 +109,7 @@ fn moved_paragraphs_are_labelled_and_face_filler() {
     let out = c.blocks.iter().position(|b| b.kind == Kind::MovedOut);
     let row = &layout.rows[layout.block_rows[out.unwrap_or(0)]];
     assert_eq!(
-        marked(&row.cells.left, Mark::Moved),
+        marked(&row.cells.left, Mark::Label),
         ["moved: ¶3 on the right (m)"]
     );
     assert_eq!(row.cells.right, Cell::Filler);

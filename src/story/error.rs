@@ -21,6 +21,8 @@ pub enum LoadError {
         line: usize,
         column: usize,
     },
+    #[error("{path}: not read: it {reason}")]
+    NotText { path: PathBuf, reason: String },
     #[error("{path}: file is empty")]
     Empty { path: PathBuf },
     #[error("{path}:{line}:{column}: {message}")]
@@ -39,6 +41,9 @@ pub enum LoadError {
         line: usize,
         column: usize,
     },
+    /// A story opened in the reader with nothing to show.
+    #[error("{path}: the story has no reports; add reports to its \"reports\" list to read it")]
+    NoReports { path: PathBuf },
     #[error("{path}: {message}")]
     Invalid { path: PathBuf, message: String },
     #[error("{path}:{line}:1: {reason}")]

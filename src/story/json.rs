@@ -1,3 +1,6 @@
+//! Story JSON: the strict loader, so a typo or a missing field fails with file, line and
+//! column instead of half-loading.
+
 use std::path::Path;
 
 use super::text::read_text_file;
@@ -18,6 +21,7 @@ pub fn load_json(path: &Path) -> Result<Story, LoadError> {
 
 /// Parses story JSON; `path` only names the source in errors.
 pub fn from_json_str(path: &Path, text: &str) -> Result<Story, LoadError> {
+    not_an_object(path, text)?;
     let story: Story = serde_json::from_str(text).map_err(|e| LoadError::Json {
         path: path.to_path_buf(),
         line: e.line(),
@@ -35,6 +39,26 @@ pub fn from_json_str(path: &Path, text: &str) -> Result<Story, LoadError> {
         });
     }
     Ok(story)
+}
+
+/// serde_json would read a story from a JSON array by position; a story is an object.
+fn not_an_object(path: &Path, text: &str) -> Result<(), LoadError> {
+    let start = text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    // Anything else is an object, or not JSON at all, which serde_json describes.
+    let found = match text.get(start..).and_then(|rest| rest.chars().next()) {
+        Some('[') => "an array",
+        Some('"') => "a string",
+        _ => return Ok(()),
+    };
+    let (line, column) = line_column(text, start);
+    Err(LoadError::Json {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: format!(
+            "expected a story object {{\"title\": …, \"reports\": […]}}, found {found}"
+        ),
+    })
 }
 
 /// serde_json appends " at line L column C" to its messages; the location is already in
@@ -85,6 +109,19 @@ mod tests {
     fn missing_field_is_named() {
         let e = parse(r#"{"title":"T","reports":[{"body":[]}]}"#).unwrap_err();
         assert!(e.contains("missing field `outlet`"), "{e}");
+    }
+
+    #[test]
+    fn missing_reports_is_an_error_with_location() {
+        let e = parse("{\"title\": \"No reports key\"}").unwrap_err();
+        assert_eq!(e, "s.json:1:27: missing field `reports`");
+    }
+
+    #[test]
+    fn a_top_level_array_is_not_a_story() {
+        let e = parse("\n  [\"T\", null, null, null, []]").unwrap_err();
+        assert!(e.starts_with("s.json:2:3: expected a story object"), "{e}");
+        assert!(e.ends_with("found an array"), "{e}");
     }
 
     #[test]

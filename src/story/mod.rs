@@ -8,9 +8,9 @@ mod text;
 
 pub use bundled::bundled;
 pub use error::{ImportError, LoadError};
-pub use import::{ImportOptions, Imported, import_page, load_page, open_page};
+pub use import::{ImportOptions, Imported, import_page, load_page};
 pub use json::{from_json_str, is_story_json, load_json};
-pub use text::{load_text_versions, read_text_file};
+pub use text::{MAX_INPUT_BYTES, load_text_versions, read_text_file};
 
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +26,6 @@ pub struct Story {
     /// Where the story itself was found (for an imported breakdown page, the page's link).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    #[serde(default)]
     pub reports: Vec<Report>,
 }
 

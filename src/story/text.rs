@@ -1,16 +1,59 @@
 //! Plain-text inputs: a file read as UTF-8, and several files read as one story's versions.
 
+use std::io::Read;
 use std::path::Path;
 
 use super::{LoadError, Report, Story};
 use crate::text::{line_column, split_paragraphs};
 
-/// Reads a whole file as UTF-8 text, refusing empty files.
+/// The largest input read: far more than any story, and a bound on the memory a wrong
+/// file (a disk image, a log) can take before it is refused.
+pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Reads a whole file as UTF-8 text, refusing what is not a text file: a directory, a FIFO
+/// or device (opening one could wait forever), a file over [`MAX_INPUT_BYTES`], a file
+/// with NUL bytes, an empty one.
 pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|reason| LoadError::Io {
+    let io = |reason| LoadError::Io {
         path: path.to_path_buf(),
         reason,
-    })?;
+    };
+    let not_text = |reason: String| LoadError::NotText {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(not_text("is a directory".into()));
+    }
+    if !meta.is_file() {
+        return Err(not_text(
+            "is not a regular file (a pipe, socket or device)".into(),
+        ));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(not_text(format!(
+            "is {} MB; the limit is {} MB",
+            meta.len() / (1024 * 1024),
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut bytes = Vec::new();
+    // The file may grow after the size check: read no more than the limit allows.
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(not_text(format!(
+            "grew past the {} MB limit while being read",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(not_text(format!(
+            "is binary, not text (a NUL byte at offset {offset})"
+        )));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),

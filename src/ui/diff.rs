@@ -120,7 +120,7 @@ impl Painter<'_> {
         let mut offset = 0;
         for segment in segments {
             let current = (segment.hunk.is_some() && segment.hunk == self.current)
-                || (moved && segment.mark == Mark::Moved);
+                || (moved && segment.mark == Mark::Label);
             let style = self.theme.mark(segment.mark, current);
             for (piece, hit) in split_at_hits(&segment.text, offset, hits) {
                 let style = if hit {

@@ -54,12 +54,23 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Span::styled(outlet(app, app.outlets.right), theme.chosen()),
     ];
     match app.comparison() {
-        Some(c) => spans.push(Span::raw(format!(
-            "   similarity {}   +{} −{} words",
-            percent(c.stats.similarity),
-            c.stats.words_added,
-            c.stats.words_removed
-        ))),
+        Some(c) => {
+            spans.push(Span::raw(format!(
+                "   similarity {}",
+                percent(c.stats.similarity)
+            )));
+            if let Some(told) = &c.told {
+                spans.push(Span::raw(format!(
+                    "   told by both {} · {}",
+                    percent(told.shared.left),
+                    percent(told.shared.right)
+                )));
+            }
+            spans.push(Span::raw(format!(
+                "   +{} −{} words",
+                c.stats.words_added, c.stats.words_removed
+            )));
+        }
         None if app.story.reports.is_empty() => {}
         None => spans.push(Span::styled("   comparing…", theme.dim())),
     }
@@ -69,18 +80,19 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     put(buf, area, 0, area.y + 1, spans);
 }
 
-/// Cells of the word count and similarity columns.
+/// Cells of the word count, similarity and told-by-both columns.
 const WORDS: usize = 12;
 const SIMILARITY: usize = 6;
+const SHARED: usize = 10;
 
 pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) {
     let area = screen.outlets;
     let width = usize::from(area.width);
     let count = app.story.reports.len();
     let toggle = if app.list_shown() {
-        "o hide"
+        "O hide"
     } else {
-        "o show the list"
+        "O show the list"
     };
     let hints = [
         toggle,
@@ -107,14 +119,14 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
     );
     let names: Vec<String> = (0..count).map(|i| outlet(app, i)).collect();
     // Names take what they need, up to half of what the names and headlines share.
-    let shared = width.saturating_sub(2 + 2 + WORDS + SIMILARITY + 1);
+    let room = width.saturating_sub(2 + 2 + WORDS + SIMILARITY + SHARED + 1);
     let name_width = names
         .iter()
         .map(|n| cell_width(n))
         .max()
         .unwrap_or(0)
-        .min(shared / 2);
-    let headline_width = width.saturating_sub(2 + name_width + 2 + WORDS + SIMILARITY + 1);
+        .min(room / 2);
+    let headline_width = width.saturating_sub(2 + name_width + 2 + WORDS + SIMILARITY + SHARED + 1);
     let window = outlet_window(count, screen.list_rows(), app.outlets.right);
     for (y, i) in (area.y + 1..area.bottom()).zip(window) {
         let Some(report) = app.report(i) else {
@@ -137,6 +149,10 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
             Some(s) => percent(s),
             None => "…".to_string(),
         };
+        let shared = match app.shared_with_left(i) {
+            Some(s) if i != app.outlets.left => format!("{} both", percent(s)),
+            _ => String::new(),
+        };
         let words = format!("{} words", app.words.get(i).copied().unwrap_or(0));
         put(
             buf,
@@ -148,7 +164,7 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
                 Span::styled(format!("{name}{}", " ".repeat(pad)), style),
                 Span::raw(format!("  {headline}{}", " ".repeat(hpad))),
                 Span::styled(
-                    format!("{words:>WORDS$}{similarity:>SIMILARITY$}"),
+                    format!("{words:>WORDS$}{similarity:>SIMILARITY$}{shared:>SHARED$}"),
                     theme.dim(),
                 ),
             ],

@@ -6,23 +6,32 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, HELP, HELP_KEYS, help_width};
+use crate::app::{App, HELP_KEYS, help_width};
+
+/// A side-by-side help line cut after its key column.
+fn split_keys(line: &str) -> (&str, &str) {
+    let at = line
+        .char_indices()
+        .nth(1 + HELP_KEYS)
+        .map_or(line.len(), |(i, _)| i);
+    line.split_at(at)
+}
 
 pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
-    let lines: Vec<Line> = HELP
-        .iter()
-        .flat_map(|(keys, what)| {
-            if app.help_stacked() {
-                vec![
-                    Line::styled(format!(" {keys}"), theme.bold()),
-                    Line::raw(format!("   {what}")),
-                ]
-            } else {
-                vec![Line::from(vec![
-                    Span::styled(format!(" {keys:<HELP_KEYS$}"), theme.bold()),
-                    Span::raw(*what),
-                ])]
+    let lines: Vec<Line> = app
+        .help_text()
+        .into_iter()
+        .map(|(text, keys)| match keys {
+            // Side by side, the keys are the line's first column.
+            true if !app.help_stacked() => {
+                let (k, what) = split_keys(&text);
+                Line::from(vec![
+                    Span::styled(k.to_string(), theme.bold()),
+                    Span::raw(what.to_string()),
+                ])
             }
+            true => Line::styled(text, theme.bold()),
+            false => Line::raw(text),
         })
         .collect();
     let height = u16::try_from(lines.len() + 2)

@@ -4,6 +4,7 @@
 mod diff;
 mod header;
 mod help;
+mod overview;
 mod theme;
 
 use ratatui::Frame;
@@ -32,6 +33,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(buf, area);
         return;
     };
+    if app.overview {
+        let above = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        overview::draw_overview(buf, above, app, theme);
+        status(buf, screen.status, app, theme);
+        if app.help {
+            help::draw_help(buf, area, app, theme);
+        }
+        return;
+    }
     header::draw_header(buf, screen.header, app, theme);
     header::draw_outlets(buf, &screen, app, theme);
     header::draw_titles(buf, screen.titles, app, theme);
@@ -91,17 +104,28 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     if let Some(c) = app.comparison().filter(|_| app.normalize) {
         right.push_str(&format!("{} hidden as style · ", c.stats.style_hunks));
     }
-    right.push_str(app.view.name());
-    if let Some(layout) = app.layout() {
+    let (done, total) = app.progress();
+    if app.overview {
+        right.push_str(&if done < total {
+            format!("comparing… {done} of {total} pairs ")
+        } else {
+            format!("{total} pairs · overview ")
+        });
+    } else {
+        right.push_str(app.view.name());
+    }
+    if let Some(layout) = app.layout().filter(|_| !app.overview) {
         right.push_str(&format!(
             " · {} ",
             position(app.scroll, layout.rows.len(), app.page())
         ));
     }
-    let keys = if app.has_moves() {
-        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style  m moved"
+    let keys = if app.overview {
+        "q quit  ? help  hjkl/arrows move  Enter open the pair  Esc back"
+    } else if app.has_moves() {
+        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  o overview  s style  m moved"
     } else {
-        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  s style"
+        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  o overview  s style"
     };
     let prompt = format!("/{}▏", one_line(&app.search.query));
     let left = match &app.message {

@@ -30,9 +30,11 @@ fn story() -> Story {
     story
 }
 
+/// The reader on the test story, past the overview, on the pair it opens with.
 fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(story(), (width, height), true);
     settle(&mut app);
+    update(&mut app, Action::OpenCell);
     from_the_top(&mut app);
     app
 }
@@ -48,7 +50,55 @@ fn screen(app: &App) -> Terminal<TestBackend> {
 }
 
 fn snapshot(name: &str, app: &App) {
-    insta::assert_snapshot!(name, screen(app).backend());
+    insta::assert_snapshot!(name, marked_up(screen(app).backend().buffer()));
+}
+
+/// The screen as text with its attributes written in: `[-struck-]`, `{+underlined+}`,
+/// `«dim»`, `⟨reversed⟩`, `**bold**` and `⟪search hit⟫`, so a snapshot shows the marks a
+/// reader sees, not just the letters.
+fn marked_up(buffer: &ratatui::buffer::Buffer) -> String {
+    const MARKS: [(Modifier, &str, &str); 5] = [
+        (Modifier::REVERSED, "⟨", "⟩"),
+        (Modifier::BOLD, "**", "**"),
+        (Modifier::DIM, "«", "»"),
+        (Modifier::CROSSED_OUT, "[-", "-]"),
+        (Modifier::UNDERLINED, "{+", "+}"),
+    ];
+    let width = usize::from(buffer.area.width);
+    let mut out = String::new();
+    for row in buffer.content().chunks(width.max(1)) {
+        // Each run of cells with the same attributes, with its text.
+        let mut runs: Vec<((Modifier, bool), String)> = Vec::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            let key = (cell.modifier, cell.bg == ratatui::style::Color::Yellow);
+            match runs.last_mut() {
+                Some((k, text)) if *k == key => text.push_str(cell.symbol()),
+                _ => runs.push((key, cell.symbol().to_string())),
+            }
+        }
+        let mut line = String::new();
+        for ((modifier, hit), text) in runs {
+            let marks: Vec<_> = MARKS.iter().filter(|m| modifier.contains(m.0)).collect();
+            if hit {
+                line.push('⟪');
+            }
+            marks.iter().for_each(|m| line.push_str(m.1));
+            line.push_str(&text);
+            marks.iter().rev().for_each(|m| line.push_str(m.2));
+            if hit {
+                line.push('⟫');
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 fn viewed(view: View, width: u16, height: u16) -> App {
@@ -81,6 +131,13 @@ fn house_style_hidden() {
     update(&mut app, Action::ToggleNormalize);
     settle(&mut app);
     snapshot("house_style_120x40", &app);
+    for (view, name) in [
+        (View::Inline, "house_style_inline_120x40"),
+        (View::Plain, "house_style_plain_120x40"),
+    ] {
+        update(&mut app, Action::SetView(view));
+        snapshot(name, &app);
+    }
 }
 
 #[test]
@@ -107,10 +164,15 @@ fn lines_of(app: &App) -> Vec<String> {
 
 #[test]
 fn help_lines_are_whole_at_80_and_40_columns() {
-    for (w, h) in [(80, 45), (40, 45)] {
+    for (w, h) in [(80, 45), (40, 60)] {
         let mut app = app_at(w, h);
         update(&mut app, Action::ToggleHelp);
-        let text = lines_of(&app).join("\n");
+        // The help's lines inside its border, joined as one text: a description may wrap.
+        let text = lines_of(&app)
+            .iter()
+            .filter_map(|l| Some(l.split('│').nth(1)?.trim().to_string()))
+            .collect::<Vec<_>>()
+            .join(" ");
         for (keys, what) in crate::app::HELP {
             assert!(text.contains(what), "{w}x{h}: {what}\n{text}");
             assert!(text.contains(keys), "{w}x{h}: {keys}\n{text}");
@@ -274,6 +336,7 @@ fn outlet_names_and_the_inline_legend_fit_the_screen() {
     }
     let mut app = App::new(story.clone(), (200, 50), true);
     settle(&mut app);
+    update(&mut app, Action::OpenCell);
     let text = lines_of(&app).join("\n");
     assert!(text.contains("Australian policy commentary"), "{text}");
     for (w, legend) in [
@@ -285,6 +348,7 @@ fn outlet_names_and_the_inline_legend_fit_the_screen() {
     ] {
         let mut app = App::new(story.clone(), (w, 24), true);
         settle(&mut app);
+        update(&mut app, Action::OpenCell);
         update(&mut app, Action::SetView(View::Inline));
         let text = lines_of(&app).join("\n");
         assert!(text.contains(legend), "{w}: {text}");
@@ -314,6 +378,7 @@ fn the_current_change_in_a_one_sided_paragraph_gets_the_pointer() {
 fn the_first_screen_at_80x24_is_mostly_text_from_the_first_change() {
     let mut app = App::new(story(), (80, 24), true);
     settle(&mut app);
+    update(&mut app, Action::OpenCell);
     snapshot("first_screen_80x24", &app);
     let screen = app.screen().unwrap_or_else(|| panic!("80x24 fits"));
     assert_eq!(screen.outlets.height, 1, "the list starts collapsed");
@@ -334,5 +399,77 @@ fn the_first_screen_at_80x24_is_mostly_text_from_the_first_change() {
     );
     update(&mut app, Action::ToggleList);
     let open = app.screen().unwrap_or_else(|| panic!("80x24 fits"));
-    assert_eq!(open.outlets.height, 4, "o opens the list of three");
+    assert_eq!(open.outlets.height, 4, "O opens the list of three");
+}
+
+#[test]
+fn told_by_both_view_of_two_independent_reports() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+        let mut app = App::new(story, (w, h), true);
+        settle(&mut app);
+        update(&mut app, Action::OpenCell);
+        update(&mut app, Action::Choose(Side::Right, 3));
+        settle(&mut app);
+        update(&mut app, Action::NextChange);
+        snapshot(&format!("told_by_both_{w}x{h}"), &app);
+    }
+}
+
+/// The bundled story as the reader opens it: on the overview.
+fn overview_at(width: u16, height: u16) -> App {
+    let story = crate::story::bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+    let mut app = App::new(story, (width, height), true);
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn the_overview_is_the_first_screen_of_a_story_of_three_or_more() {
+    let app = overview_at(120, 40);
+    assert!(app.overview);
+    snapshot("overview_120x40", &app);
+    snapshot("overview_80x24", &overview_at(80, 24));
+}
+
+#[test]
+fn the_overview_of_forty_outlets_scrolls_and_marks_what_it_cuts() {
+    let reports = (0..40)
+        .map(|i| {
+            let mut r = Report::new(
+                format!("Outlet number {i} with a long name"),
+                vec![format!(
+                    "Report {i} says the leaders spoke by phone on Tuesday for {i} minutes \
+                     and agreed to meet again, officials in the capital said."
+                )],
+            );
+            r.headline = Some(format!("Headline {i}"));
+            r
+        })
+        .collect();
+    let story = Story {
+        title: "Forty outlets".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports,
+    };
+    let mut app = App::new(story, (80, 24), true);
+    settle(&mut app);
+    update(
+        &mut app,
+        Action::MoveCell {
+            rows: 30,
+            columns: 0,
+        },
+    );
+    let text = screen(&app).backend().to_string();
+    assert!(
+        text.contains('…'),
+        "cut rows and columns are marked:\n{text}"
+    );
+    assert!(
+        text.contains("31 Outlet"),
+        "the selected row is in view:\n{text}"
+    );
 }

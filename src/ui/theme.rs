@@ -29,7 +29,7 @@ impl Theme {
                 self.tint(Style::new().add_modifier(attrs), Color::Green)
             }
             Mark::Style => Style::new().add_modifier(Modifier::DIM),
-            Mark::Moved => self.tint(Style::new().add_modifier(Modifier::BOLD), Color::Magenta),
+            Mark::Label => self.tint(Style::new().add_modifier(Modifier::BOLD), Color::Magenta),
         };
         if current {
             style.add_modifier(Modifier::REVERSED)
@@ -86,7 +86,7 @@ mod tests {
     fn without_colour_marks_keep_their_attributes_and_lose_their_colours() {
         let mono = Theme { colour: false };
         let colour = Theme { colour: true };
-        for mark in [Mark::Delete, Mark::Insert, Mark::Moved] {
+        for mark in [Mark::Delete, Mark::Insert, Mark::Label] {
             let style = mono.mark(mark, false);
             assert_eq!(style.fg, None, "{mark:?}");
             assert!(!style.add_modifier.is_empty(), "{mark:?}");

@@ -34,7 +34,7 @@ pub(super) fn coverage(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
 }
 
 /// Characters that may close a sentence after its final punctuation.
-const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']'];
+pub(super) const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']'];
 /// Punctuation that ends a sentence.
 const SENTENCE_ENDS: &[char] = &['.', '!', '?', '…'];
 

@@ -1,0 +1,234 @@
+//! Sentence correspondence across reports written independently, pure and terminal-free:
+//! which sentences of two reports tell the same fact or quote, wherever they stand.
+//!
+//! A [`Corpus`] is built over all reports of a story: every paragraph is cut into
+//! sentences ([`split_sentences`]), each sentence becomes its content words (house-style
+//! folded, stop words removed, stemmed), and each stem is weighed by its inverse document
+//! frequency over all sentences of all reports, so the names every outlet repeats weigh
+//! less than the rarer words two outlets share. [`Corpus::match_pair`] then pairs the
+//! sentences of two reports: candidates from an index of rare stems, a TF-IDF cosine with
+//! bonuses for shared word pairs, numbers and quoted words, one-to-one links above a high
+//! threshold (precision first), and two-to-one links where one outlet split a sentence.
+//!
+//! IDF is counted per sentence rather than per report: with two reports, a per-report
+//! count gives every shared word the same weight (zero), while per sentence it still tells
+//! a name repeated in every sentence from a word said once.
+
+mod pick;
+mod score;
+mod split;
+mod terms;
+
+pub use split::split_sentences;
+
+use super::intern::{FastMap, Interner};
+use pick::{Side, pick};
+use score::Features;
+use terms::Folder;
+
+/// Terms held by more sentences than this are not used to find candidates, as passim drops
+/// n-grams found in over 100 documents: such a term finds candidates everywhere and tells
+/// little, and a fixed cap keeps the candidate search linear in the corpus size.
+const MAX_DF: u32 = 100;
+
+/// Where a sentence stands: its paragraph (from 0) and byte offsets into that paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SentenceRef {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl SentenceRef {
+    /// The sentence's text in `paragraphs` (the report it was cut from); empty if the
+    /// reference does not fit them.
+    pub fn text<'a, S: AsRef<str>>(&self, paragraphs: &'a [S]) -> &'a str {
+        paragraphs
+            .get(self.paragraph)
+            .and_then(|p| p.as_ref().get(self.start..self.end))
+            .unwrap_or_default()
+    }
+}
+
+/// One sentence of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub at: SentenceRef,
+    /// Content words: words that are not stop words, numbers included. The share of these
+    /// in matched sentences is what "told by both" counts.
+    pub words: usize,
+}
+
+/// Two sentences, one from each report, that tell the same thing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match {
+    pub left: SentenceRef,
+    pub right: SentenceRef,
+    /// How alike they are, 0..1 (for a sentence split in two, the score of both halves
+    /// read together against the whole).
+    pub score: f64,
+}
+
+/// A sentence before weighing: content-word ids in order, the ids of its numbers, the ids
+/// it says inside quotation marks.
+type RawSentence = (Vec<u32>, Vec<u32>, Vec<u32>);
+
+/// The sentences of all reports of a story, ready to be matched pair by pair.
+pub struct Corpus {
+    sentences: Vec<Vec<Sentence>>,
+    features: Vec<Vec<Features>>,
+    /// Per report: term id to the sentences holding it.
+    index: Vec<FastMap<u32, Vec<u32>>>,
+    /// Per term id: sentences (of all reports) holding it.
+    df: Vec<u32>,
+}
+
+impl Corpus {
+    /// Builds the corpus; `reports` are the paragraphs of each report.
+    pub fn new<S: AsRef<str>>(reports: &[&[S]]) -> Corpus {
+        let folder = Folder::new();
+        let mut terms_ids: Interner<String> = Interner::new();
+        let mut sentences = Vec::with_capacity(reports.len());
+        let mut raw: Vec<Vec<RawSentence>> = Vec::with_capacity(reports.len());
+        let mut df: Vec<u32> = Vec::new();
+        for paragraphs in reports {
+            let mut report_sentences = Vec::new();
+            let mut report_raw = Vec::new();
+            for (p, paragraph) in paragraphs.iter().enumerate() {
+                let paragraph = paragraph.as_ref();
+                for range in split_sentences(paragraph) {
+                    let text = paragraph.get(range.clone()).unwrap_or_default();
+                    let terms = folder.terms(text);
+                    let mut ids = Vec::with_capacity(terms.len());
+                    let (mut numbers, mut quoted) = (Vec::new(), Vec::new());
+                    for term in terms {
+                        let id = terms_ids.id(term.key);
+                        ids.push(id);
+                        if term.number {
+                            numbers.push(id);
+                        }
+                        if term.quoted {
+                            quoted.push(id);
+                        }
+                    }
+                    let mut distinct = ids.clone();
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    for &id in &distinct {
+                        let id = id as usize;
+                        if df.len() <= id {
+                            df.resize(id + 1, 0);
+                        }
+                        if let Some(n) = df.get_mut(id) {
+                            *n += 1;
+                        }
+                    }
+                    report_sentences.push(Sentence {
+                        at: SentenceRef {
+                            paragraph: p,
+                            start: range.start,
+                            end: range.end,
+                        },
+                        words: ids.len(),
+                    });
+                    report_raw.push((ids, numbers, quoted));
+                }
+            }
+            sentences.push(report_sentences);
+            raw.push(report_raw);
+        }
+        let total: usize = sentences.iter().map(Vec::len).sum();
+        let n = total.max(1) as f64;
+        let idf = |id: u32| {
+            let d = df.get(id as usize).copied().unwrap_or(1).max(1);
+            (1.0 + n / f64::from(d)).ln()
+        };
+        let features: Vec<Vec<Features>> = raw
+            .iter()
+            .map(|report| {
+                report
+                    .iter()
+                    .map(|(ids, numbers, quoted)| Features::new(ids, numbers, quoted, &idf))
+                    .collect()
+            })
+            .collect();
+        let index = features
+            .iter()
+            .map(|report| {
+                let mut map: FastMap<u32, Vec<u32>> = FastMap::default();
+                for (s, f) in report.iter().enumerate() {
+                    for &(term, _) in &f.bag {
+                        map.entry(term).or_default().push(s as u32);
+                    }
+                }
+                map
+            })
+            .collect();
+        Corpus {
+            sentences,
+            features,
+            index,
+            df,
+        }
+    }
+
+    /// Number of reports.
+    pub fn reports(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// The sentences of report `report`, in reading order; none for a report not there.
+    pub fn sentences(&self, report: usize) -> &[Sentence] {
+        self.sentences
+            .get(report)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// Sentences of report `left` and report `right` that tell the same thing, in the
+    /// left report's order. A sentence takes part in two matches only where the other
+    /// report split what it tells into two neighbouring sentences.
+    pub fn match_pair(&self, left: usize, right: usize) -> Vec<Match> {
+        let (Some(lf), Some(rf), Some(li), Some(ri), Some(ls), Some(rs)) = (
+            self.features.get(left),
+            self.features.get(right),
+            self.index.get(left),
+            self.index.get(right),
+            self.sentences.get(left),
+            self.sentences.get(right),
+        ) else {
+            return Vec::new();
+        };
+        let is_rare = |term: u32| self.df.get(term as usize).is_some_and(|&d| d <= MAX_DF);
+        let links = pick(
+            &Side {
+                features: lf,
+                index: li,
+            },
+            &Side {
+                features: rf,
+                index: ri,
+            },
+            &is_rare,
+        );
+        links
+            .into_iter()
+            .filter_map(|(l, r, score)| {
+                Some(Match {
+                    left: ls.get(l)?.at,
+                    right: rs.get(r)?.at,
+                    score,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Matches the sentences of two plain texts given as paragraphs, with no story around
+/// them: the corpus is the two texts alone.
+pub fn match_texts<S: AsRef<str>>(left: &[S], right: &[S]) -> Vec<Match> {
+    Corpus::new(&[left, right]).match_pair(0, 1)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,181 @@
+//! What a sentence is compared by: its content words, folded by house style, stop words
+//! removed and stemmed, so "denuclearisation" and "denuclearization", "asked" and "asks"
+//! meet; numbers are kept as written (digit grouping folded).
+
+use std::collections::HashSet;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::super::normalize::style_key;
+use super::split::quote_spans;
+use crate::text::{TokenKind, tokenize};
+
+/// Function words beyond the NLTK list: modal verbs, titles, and the pronouns and
+/// auxiliaries of older English (quoted scripture, old texts), which carry no fact.
+const EXTRA_STOP_WORDS: &[&str] = &[
+    "us", "would", "could", "also", "shall", "may", "might", "must", "upon", "mr", "mrs", "ms",
+    "mx", "dr", "prof", "thee", "thou", "thy", "thine", "ye", "unto", "hath", "hast", "shalt",
+    "wast", "doth", "dost", "wilt",
+];
+
+/// One content word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Term {
+    /// The stem, or the number as written with its digit grouping folded.
+    pub key: String,
+    pub number: bool,
+    /// Said inside quotation marks.
+    pub quoted: bool,
+}
+
+/// Folds words to terms; built once per corpus.
+pub(super) struct Folder {
+    stop: HashSet<&'static str>,
+    stemmer: Stemmer,
+}
+
+impl Folder {
+    pub fn new() -> Self {
+        let mut stop: HashSet<&'static str> = stop_words::lookup("en")
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .collect();
+        stop.extend(EXTRA_STOP_WORDS);
+        Folder {
+            stop,
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The content words of `sentence`, in order.
+    pub fn terms(&self, sentence: &str) -> Vec<Term> {
+        let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+        let quoted_bytes: Vec<(usize, usize)> = quote_spans(&chars)
+            .into_iter()
+            .filter_map(|(o, c)| Some((chars.get(o)?.0, chars.get(c)?.0)))
+            .collect();
+        tokenize(sentence)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(|t| {
+                let piece = sentence.get(t.range.clone())?;
+                let quoted = quoted_bytes
+                    .iter()
+                    .any(|&(o, c)| o < t.range.start && t.range.start < c);
+                self.fold(piece).map(|(key, number)| Term {
+                    key,
+                    number,
+                    quoted,
+                })
+            })
+            .collect()
+    }
+
+    /// The term of one word, and whether it is a number; `None` for a stop word.
+    fn fold(&self, piece: &str) -> Option<(String, bool)> {
+        let key = style_key(piece, TokenKind::Word);
+        if key.chars().any(|c| c.is_ascii_digit()) {
+            return Some((key, true));
+        }
+        // "U.S." and "US" fold to "us", which is not the pronoun.
+        if key == "us" && (piece.contains('.') || piece == "US") {
+            return Some(("u.s.".to_string(), false));
+        }
+        let mut letters = key.chars();
+        if let (Some(c), None) = (letters.next(), letters.next()) {
+            // A lone Latin letter ("(C)", "a") says nothing; a lone ideograph does.
+            if c.is_ascii() || c.is_alphabetic() && !is_ideograph(c) {
+                return None;
+            }
+        }
+        if self.stop.contains(key.as_str()) {
+            return None;
+        }
+        let stem = self.stemmer.stem(modern_verb(&key)).into_owned();
+        if self.stop.contains(stem.as_str()) || stem.is_empty() {
+            return None;
+        }
+        Some((stem, false))
+    }
+}
+
+/// "walketh" -> "walk", "maketh" -> "mak(e)": the older third-person ending, which the
+/// Snowball stemmer keeps; ordinals ("twentieth") and short words ("teeth") are left alone.
+fn modern_verb(word: &str) -> &str {
+    match word.strip_suffix("eth") {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('i') && stem.is_ascii() => stem,
+        _ => word,
+    }
+}
+
+/// CJK ideographs, each of which UAX #29 makes a word of its own.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        Folder::new()
+            .terms(text)
+            .into_iter()
+            .map(|t| t.key)
+            .collect()
+    }
+
+    #[test]
+    fn stop_words_go_and_words_are_stemmed_after_the_house_style_fold() {
+        assert_eq!(
+            keys("The Denuclearisation of the Korean peninsula was requested"),
+            keys("denuclearization of Korean Peninsula is requesting")
+        );
+        assert_eq!(
+            keys("Lee\u{2019}s office said"),
+            vec!["lee", "offic", "said"]
+        );
+    }
+
+    #[test]
+    fn older_verb_endings_meet_modern_ones() {
+        assert_eq!(keys("he walketh"), keys("he walks"));
+        assert_eq!(keys("it perisheth"), keys("it perishes"));
+        assert_eq!(keys("twentieth teeth"), vec!["twentieth", "teeth"]);
+    }
+
+    #[test]
+    fn numbers_are_kept_with_digit_grouping_folded() {
+        let terms = Folder::new().terms("It rose by 1,000,000 in 2024");
+        let numbers: Vec<&str> = terms
+            .iter()
+            .filter(|t| t.number)
+            .map(|t| t.key.as_str())
+            .collect();
+        assert_eq!(numbers, vec!["1000000", "2024"]);
+    }
+
+    #[test]
+    fn us_the_country_is_not_the_pronoun() {
+        assert_eq!(keys("the U.S. told us"), vec!["u.s.", "told"]);
+        assert_eq!(keys("US forces"), vec!["u.s.", "forc"]);
+    }
+
+    #[test]
+    fn quoted_words_are_marked() {
+        let terms = Folder::new().terms("Kang said \u{201C}peace matters\u{201D} today");
+        let quoted: Vec<&str> = terms
+            .iter()
+            .filter(|t| t.quoted)
+            .map(|t| t.key.as_str())
+            .collect();
+        assert_eq!(quoted, vec!["peac", "matter"]);
+    }
+
+    #[test]
+    fn hangul_and_han_words_are_kept() {
+        assert_eq!(keys("이재명 대통령"), vec!["이재명", "대통령"]);
+        assert_eq!(keys("习近平"), vec!["习", "近", "平"]);
+    }
+}

@@ -1,0 +1,324 @@
+//! Fuzzing on stable Rust: proptest-generated inputs into the story JSON loader, the page
+//! importer, the engine plus layout at random widths, and key and mouse streams into the
+//! reader, checking that nothing panics and that what comes out holds together.
+//!
+//! `cargo test --test fuzz` runs a short batch per harness. For a long run, set
+//! `DIVERGE_FUZZ_SECS` (each harness runs for that many seconds) or `DIVERGE_FUZZ_CASES`,
+//! e.g. `DIVERGE_FUZZ_SECS=900 cargo test --release --test fuzz -- --nocapture` for an hour
+//! over the four harnesses; each prints how many inputs it tried.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use diverge::app::{self, Action, App};
+use diverge::diff::{Doc, Options, compare, docs};
+use diverge::layout::{self, View};
+use diverge::story::{ImportOptions, Report, Story, from_json_str, import_page};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use ratatui::{Terminal, backend::TestBackend};
+
+/// Inputs per harness in a plain `cargo test`.
+const DEFAULT_CASES: u32 = 48;
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
+/// Runs `test` on inputs from `strategy`, in batches with fresh random seeds, until the
+/// case count or the time budget is spent. A panic or failed check fails the test with
+/// proptest's shrunk input, to be kept as a regression test.
+fn fuzz<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
+where
+    S::Value: std::fmt::Debug,
+{
+    let budget = env_number("DIVERGE_FUZZ_SECS").map(Duration::from_secs);
+    let cases = env_number("DIVERGE_FUZZ_CASES").unwrap_or(u64::from(DEFAULT_CASES));
+    let batch = u32::try_from(cases.min(256)).unwrap_or(256).max(1);
+    let started = Instant::now();
+    let mut tried = 0u64;
+    loop {
+        let mut runner = TestRunner::new(Config {
+            cases: batch,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        if let Err(e) = runner.run(&strategy, &test) {
+            panic!("fuzz {name}: after {tried} inputs: {e}");
+        }
+        tried += u64::from(batch);
+        let done = match budget {
+            Some(budget) => started.elapsed() >= budget,
+            None => tried >= cases,
+        };
+        if done {
+            break;
+        }
+    }
+    println!(
+        "fuzz {name}: {tried} inputs in {:.1}s, 0 panics",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// Text pieces that stress tokenising, sentence splitting and line handling.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Lee met Xi on Tuesday. ".to_string()),
+        Just("A Psalm of David.".to_string()),
+        Just("U.S. ".to_string()),
+        Just("said: ".to_string()),
+        Just("“Yes,” he said; ".to_string()),
+        Just("Item 1 of 2 ".to_string()),
+        Just("(Reuters) – ".to_string()),
+        Just("Sign up here.".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("   ".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("이재명 ".to_string()),
+        Just("习近平".to_string()),
+        Just("👍🏽".to_string()),
+        Just("\u{1b}[31m".to_string()),
+        Just("\u{301}".to_string()),
+        Just("…".to_string()),
+        "[a-zA-Z]{1,12}",
+        any::<String>(),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..60).prop_map(|v| v.concat())
+}
+
+/// A valid story's JSON, then a few edits: deleted, repeated or replaced characters.
+fn mutated_json() -> impl Strategy<Value = String> {
+    let story = serde_json::json!({
+        "title": "Leaders meet",
+        "date": "2025-06-10",
+        "reports": [
+            {"outlet": "A", "headline": "Lee meets Xi", "body": ["Lee met Xi.", "They spoke."]},
+            {"outlet": "B", "summary": "A call.", "body": ["Lee and Xi met on Tuesday."]}
+        ]
+    })
+    .to_string();
+    let edits = prop::collection::vec((any::<prop::sample::Index>(), 0u8..3, any::<char>()), 0..6);
+    (Just(story), edits).prop_map(|(story, edits)| {
+        let mut chars: Vec<char> = story.chars().collect();
+        for (at, what, c) in edits {
+            if chars.is_empty() {
+                break;
+            }
+            let i = at.index(chars.len());
+            match what {
+                0 => {
+                    chars.remove(i);
+                }
+                1 => chars.insert(i, chars[i]),
+                _ => chars[i] = c,
+            }
+        }
+        chars.into_iter().collect()
+    })
+}
+
+#[test]
+fn fuzz_story_json_loader() {
+    let input = prop_oneof![mutated_json(), text(), any::<String>()];
+    fuzz("story JSON loader", input, |json| {
+        if let Ok(story) = from_json_str(Path::new("f.json"), &json) {
+            prop_assert!(story.duplicate_outlet().is_none());
+        }
+        Ok(())
+    });
+}
+
+/// A page: lines made of pieces, some of them the shapes a breakdown page has.
+fn page() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        3 => Just("Lee pledges closer ties with Xi".to_string()),
+        3 => Just("Lee and Xi pledged closer ties on Tuesday. They spoke by phone.".to_string()),
+        3 => Just("They spoke by phone for thirty minutes, officials said.".to_string()),
+        1 => Just("Lee and Xi pledged closer ties on Tuesday:".to_string()),
+        1 => Just("Item 1 of 2 Lee arrives (Reuters)".to_string()),
+        1 => Just("Sign up here.".to_string()),
+        4 => text(),
+    ];
+    prop::collection::vec(line, 0..40).prop_map(|lines| lines.join("\n"))
+}
+
+#[test]
+fn fuzz_page_importer() {
+    fuzz("page importer", page(), |text| {
+        let Ok(imported) = import_page(&text, ImportOptions::default()) else {
+            return Ok(());
+        };
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for report in &imported.story.reports {
+            // Nothing is invented: every headline and paragraph is a line of the page.
+            let headline = report.headline.as_deref().unwrap_or_default();
+            prop_assert!(lines.contains(&headline), "{headline:?}");
+            for paragraph in &report.body {
+                prop_assert!(lines.contains(&paragraph.as_str()), "{paragraph:?}");
+            }
+        }
+        prop_assert!(imported.story.duplicate_outlet().is_none());
+        Ok(())
+    });
+}
+
+fn view() -> impl Strategy<Value = View> {
+    prop_oneof![
+        Just(View::SideBySide),
+        Just(View::Inline),
+        Just(View::Plain)
+    ]
+}
+
+#[test]
+fn fuzz_engine_and_layout_at_random_widths() {
+    let input = (text(), text(), any::<bool>(), view(), 0usize..300);
+    fuzz(
+        "engine and layout",
+        input,
+        |(left, right, normalize, view, width)| {
+            let (l, r) = (Doc::from_text(&left), Doc::from_text(&right));
+            let options = Options {
+                normalize,
+                ..Options::default()
+            };
+            let comparison = compare(&l, &r, &options);
+            prop_assert!((0.0..=1.0).contains(&comparison.stats.similarity));
+            let layout = layout::build(&comparison, view, width, "m");
+            for row in 0..layout.rows.len() + 2 {
+                let _ = layout.anchor(row);
+            }
+            Ok(())
+        },
+    );
+}
+
+/// What can happen to the reader: a key, a mouse event, a resize, or a comparison
+/// arriving from the worker.
+#[derive(Debug, Clone)]
+enum Event {
+    Key(KeyCode, KeyModifiers),
+    Mouse(MouseEventKind, u16, u16),
+    Resize(u16, u16),
+    Deliver,
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let code = prop_oneof![
+        any::<char>().prop_map(KeyCode::Char),
+        prop::sample::select(
+            " jkJKnNgGdDuUfbpPwWvVsmh/?qx1234567890\t"
+                .chars()
+                .collect::<Vec<_>>()
+        )
+        .prop_map(KeyCode::Char),
+        prop::sample::select(vec![
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Backspace,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+        ]),
+    ];
+    let modifiers = prop::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+    ]);
+    let mouse = prop::sample::select(vec![
+        MouseEventKind::ScrollDown,
+        MouseEventKind::ScrollUp,
+        MouseEventKind::Down(MouseButton::Left),
+        MouseEventKind::Up(MouseButton::Left),
+        MouseEventKind::Drag(MouseButton::Left),
+        MouseEventKind::Moved,
+    ]);
+    prop_oneof![
+        6 => (code, modifiers).prop_map(|(c, m)| Event::Key(c, m)),
+        2 => (mouse, 0u16..200, 0u16..80).prop_map(|(k, c, r)| Event::Mouse(k, c, r)),
+        1 => (0u16..250, 0u16..90).prop_map(|(w, h)| Event::Resize(w, h)),
+        3 => Just(Event::Deliver),
+    ]
+}
+
+fn story(bodies: Vec<String>) -> Story {
+    Story {
+        title: "Fuzzed".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports: bodies
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| Report::new(format!("Outlet {i}"), vec![body]))
+            .collect(),
+    }
+}
+
+#[test]
+fn fuzz_key_and_mouse_streams_into_update() {
+    let input = (
+        prop::collection::vec(text(), 0..5),
+        (0u16..200, 0u16..60),
+        prop::collection::vec(event(), 0..80),
+    );
+    fuzz("key and mouse streams", input, |(bodies, size, events)| {
+        let story = story(bodies);
+        let docs = docs(&story);
+        let corpus = diverge::diff::corpus(&docs);
+        let mut app = App::new(story, size, true);
+        let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for event in events {
+            let action = match event {
+                Event::Key(code, modifiers) => {
+                    app::action_for_key(&app, KeyEvent::new(code, modifiers))
+                }
+                Event::Mouse(kind, column, row) => app::action_for_mouse(
+                    &app,
+                    MouseEvent {
+                        kind,
+                        column,
+                        row,
+                        modifiers: KeyModifiers::NONE,
+                    },
+                ),
+                Event::Resize(w, h) => {
+                    terminal.backend_mut().resize(w, h);
+                    Some(Action::Resize(w, h))
+                }
+                Event::Deliver => app
+                    .wanted()
+                    .map(|key| Action::Computed(key, Box::new(key.compare(&docs, &corpus)))),
+            };
+            if let Some(action) = action {
+                app::update(&mut app, action);
+            }
+            terminal
+                .draw(|frame| diverge::ui::draw(frame, &app))
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            if app.quit {
+                break;
+            }
+        }
+        Ok(())
+    });
+}
