@@ -118,14 +118,15 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
         vec![Span::styled(truncate(&heading, width), theme.dim())],
     );
     let names: Vec<String> = (0..count).map(|i| outlet(app, i)).collect();
-    // Names take what they need, up to half of what the names and headlines share.
+    // Names take what they need, up to two thirds of what they share with headlines:
+    // a cut name is worse than a cut headline.
     let room = width.saturating_sub(2 + 2 + WORDS + SIMILARITY + SHARED + 1);
     let name_width = names
         .iter()
         .map(|n| cell_width(n))
         .max()
         .unwrap_or(0)
-        .min(room / 2);
+        .min(room * 2 / 3);
     let headline_width = width.saturating_sub(2 + name_width + 2 + WORDS + SIMILARITY + SHARED + 1);
     let window = outlet_window(count, screen.list_rows(), app.outlets.right);
     for (y, i) in (area.y + 1..area.bottom()).zip(window) {
