@@ -5,7 +5,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod diff;
+pub mod export;
 pub mod layout;
 pub mod side;
 pub mod story;

@@ -1,10 +1,10 @@
 //! The binary: command-line parsing (clap derive) and dispatch to the library; nothing else.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use diverge::cli::{self, diff::DiffArgs, import::ImportArgs, stats::StatsFormat};
 
 /// A terminal reader for diverging news reports: two outlets' versions of one story side
@@ -38,6 +38,29 @@ enum Command {
     },
     /// A saved "Diverging Reports Breakdown" page as story JSON
     Import(ImportArgs),
+    /// The config file: where it is looked for, the default file, the key bindings
+    Config {
+        /// Print the default config file, every setting commented
+        #[arg(long = "default", conflicts_with = "keys")]
+        print_default: bool,
+        /// List every key binding: its name (for [keys]), its keys, what it does
+        #[arg(long)]
+        keys: bool,
+    },
+    /// Shell completions, written to stdout
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), written to stdout
+    Man,
+}
+
+/// One line on stderr: the context chain joined, the way a user reads it.
+/// Errors quote file names and contents: shown, never obeyed.
+fn report(e: &anyhow::Error) {
+    let line = diverge::visible::visible_line(&format!("{e:#}")).into_owned();
+    let _ = writeln!(std::io::stderr(), "diverge: {line}");
 }
 
 fn main() -> ExitCode {
@@ -45,25 +68,58 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            // One line: the context chain joined, the way a user reads it.
-            // Errors quote file names and contents: shown, never obeyed.
-            let line = diverge::visible::visible_line(&format!("{e:#}")).into_owned();
-            let _ = writeln!(std::io::stderr(), "diverge: {line}");
+            report(&e);
             ExitCode::from(1)
         }
     }
 }
 
+fn print(out: &[u8]) -> anyhow::Result<ExitCode> {
+    std::io::stdout()
+        .write_all(out)
+        .or_else(cli::diff::ignore_broken_pipe)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::Diff(args)) => cli::diff::run(&args).map(|()| ExitCode::SUCCESS),
+        // diff(1)'s statuses: 0 equal, 1 different, 2 trouble.
+        Some(Command::Diff(args)) => Ok(match cli::diff::run(&args) {
+            Ok(differ) => ExitCode::from(u8::from(differ)),
+            Err(e) => {
+                report(&e);
+                ExitCode::from(2)
+            }
+        }),
         Some(Command::Stats { files, format }) => {
             let story = cli::open::open_story(&files)?;
-            let out = cli::stats::render(&story, format)?;
-            std::io::stdout()
-                .write_all(out.as_bytes())
-                .or_else(cli::diff::ignore_broken_pipe)?;
-            Ok(ExitCode::SUCCESS)
+            print(cli::stats::render(&story, format)?.as_bytes())
+        }
+        Some(Command::Config {
+            print_default,
+            keys,
+        }) => {
+            if print_default {
+                print(diverge::config::DEFAULT_CONFIG.as_bytes())
+            } else if keys {
+                print(diverge::app::Keymap::default().listing().as_bytes())
+            } else {
+                let path = diverge::config::path().map_or_else(
+                    || "(no config directory)".to_string(),
+                    |p| p.display().to_string(),
+                );
+                print(format!("{path}\n").as_bytes())
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "diverge", &mut out);
+            print(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            print(&out)
         }
         Some(Command::Import(args)) => cli::import::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Check { files }) => Ok(match cli::check::run(&files) {
@@ -72,7 +128,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }),
         None => {
             let story = cli::open::open_story(&cli.files)?;
-            diverge::tui::run(story)
+            if !std::io::stdout().is_terminal() {
+                return print(cli::first_pair::render(&story).as_bytes());
+            }
+            let prefs = diverge::config::load().unwrap_or_else(|e| {
+                // The reader still starts, with the defaults, and says why.
+                let note = format!("{e}; using the defaults");
+                let _ = writeln!(std::io::stderr(), "diverge: {note}");
+                diverge::app::Prefs {
+                    note: Some(note),
+                    ..diverge::app::Prefs::default()
+                }
+            });
+            diverge::tui::run(story, prefs)
         }
     }
 }

@@ -3,10 +3,11 @@
 
 use std::ops::{Index, IndexMut};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// One of the two versions compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// One of the two versions compared; the key map writes it "left" or "right".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Side {
     Left,
     Right,

@@ -1,6 +1,7 @@
 //! Terminal set-up, restore and the event loop.
 
-use std::io::stdout;
+use std::io::{Write, stdout};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -9,12 +10,14 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::Context;
+use base64::Engine;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::{self, Action, App};
+use crate::app::{self, Action, App, Effect, Prefs};
 use crate::diff::docs;
 use crate::story::Story;
 use crate::ui;
@@ -35,7 +38,7 @@ enum Message {
 /// Opens the reader on `story` and returns when the user quits (status 0) or a signal
 /// asks it to stop (status 128 + the signal's number, as shells report it). The terminal
 /// is restored on every way out: quit, error, panic, SIGTERM, SIGHUP, SIGINT.
-pub fn run(story: Story) -> anyhow::Result<ExitCode> {
+pub fn run(story: Story, prefs: Prefs) -> anyhow::Result<ExitCode> {
     // The number of the signal that arrived; 0 while none has.
     let stop = Arc::new(AtomicUsize::new(0));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
@@ -60,14 +63,12 @@ pub fn run(story: Story) -> anyhow::Result<ExitCode> {
         let _ = execute!(stdout(), DisableMouseCapture);
         restore_terminal(info);
     }));
-    let result = execute!(stdout(), EnableMouseCapture)
-        .context("cannot turn mouse reporting on")
-        .and_then(|()| {
-            spawn_input(tx, Arc::clone(&stop)).context("cannot start the input thread")?;
-            let size = terminal.size().context("cannot read the terminal size")?;
-            let app = App::new(story, (size.width, size.height), colour);
-            event_loop(&mut terminal, app, &worker, &rx, &stop)
-        });
+    let result = set_mouse(!prefs.no_mouse).and_then(|()| {
+        spawn_input(tx, Arc::clone(&stop)).context("cannot start the input thread")?;
+        let size = terminal.size().context("cannot read the terminal size")?;
+        let app = App::with_prefs(story, (size.width, size.height), colour, prefs);
+        event_loop(&mut terminal, app, &worker, &rx, &stop)
+    });
     let signal = stop.load(Ordering::Relaxed);
     // The input thread sees this and stops reading before the terminal is handed back.
     stop.store(usize::MAX, Ordering::Relaxed);
@@ -151,8 +152,75 @@ fn event_loop(
         if let Some(action) = action {
             app::update(&mut app, action);
         }
+        if let Some(effect) = app.effect.take() {
+            carry_out(terminal, &mut app, effect)?;
+        }
     }
     Ok(())
+}
+
+fn set_mouse(on: bool) -> anyhow::Result<()> {
+    if on {
+        execute!(stdout(), EnableMouseCapture).context("cannot turn mouse reporting on")
+    } else {
+        execute!(stdout(), DisableMouseCapture).context("cannot turn mouse reporting off")
+    }
+}
+
+/// Does what only the terminal can: the clipboard, a file, the mouse, job control. A
+/// failure that leaves the reader usable becomes a message.
+fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) -> anyhow::Result<()> {
+    match effect {
+        Effect::Copy(text) => {
+            // OSC 52: the terminal (and tmux, and ssh) put the text on the clipboard.
+            let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+            let mut out = stdout();
+            if write!(out, "\x1b]52;c;{encoded}\x07")
+                .and_then(|()| out.flush())
+                .is_err()
+            {
+                app.message = Some("cannot write to the terminal".to_string());
+            }
+        }
+        Effect::Export { name, contents } => {
+            app.message = Some(match write_export(&name, &contents) {
+                Ok(path) => format!("wrote {}", path.display()),
+                Err(e) => format!("cannot write {name}: {e}"),
+            });
+        }
+        Effect::Mouse(on) => set_mouse(on)?,
+        Effect::Suspend => {
+            suspend(app.mouse)?;
+            terminal.clear().context("cannot redraw after resuming")?;
+            let size = terminal.size().context("cannot read the terminal size")?;
+            app::update(app, Action::Resize(size.width, size.height));
+        }
+    }
+    Ok(())
+}
+
+/// Writes an export to the working directory, or to the temporary one when that is not
+/// writable; returns where it went.
+fn write_export(name: &str, contents: &str) -> std::io::Result<PathBuf> {
+    let here = std::env::current_dir().map(|d| d.join(name));
+    match here.and_then(|path| std::fs::write(&path, contents).map(|()| path)) {
+        Ok(path) => Ok(path),
+        Err(_) => {
+            let path = std::env::temp_dir().join(Path::new(name));
+            std::fs::write(&path, contents).map(|()| path)
+        }
+    }
+}
+
+/// Hands the terminal back and stops, as Ctrl-z does to any program; when the shell
+/// resumes us (`fg`), takes the terminal again.
+fn suspend(mouse: bool) -> anyhow::Result<()> {
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    signal_hook::low_level::raise(SIGTSTP).context("cannot suspend")?;
+    enable_raw_mode().context("cannot take the terminal back")?;
+    execute!(stdout(), EnterAlternateScreen).context("cannot take the terminal back")?;
+    set_mouse(mouse)
 }
 
 /// The last of a run of resizes: dragging a window edge sends many, and only the last

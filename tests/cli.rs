@@ -10,22 +10,42 @@ use common::{diverge, scratch, stderr_of, write};
 const REUTERS: &str = "tests/fixtures/reuters.txt";
 const STRAITS_TIMES: &str = "tests/fixtures/straits_times.txt";
 
-fn stdout_of(cmd: &mut Command) -> String {
+/// Runs and expects exit `code`; returns stdout.
+fn stdout_with(cmd: &mut Command, code: i32) -> String {
     let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
+    assert_eq!(
+        out.status.code(),
+        Some(code),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
 }
 
+fn stdout_of(cmd: &mut Command) -> String {
+    stdout_with(cmd, 0)
+}
+
+/// `diverge diff` of versions that differ: diff(1)'s status 1.
+fn diff_of(cmd: &mut Command) -> String {
+    stdout_with(cmd, 1)
+}
+
 /// Runs and expects exit 1 with exactly one line on stderr; returns that line.
 fn one_line_error(cmd: &mut Command) -> String {
+    one_line_error_with(cmd, 1)
+}
+
+/// `diverge diff` in trouble: diff(1)'s status 2, one line on stderr.
+fn diff_error(cmd: &mut Command) -> String {
+    one_line_error_with(cmd, 2)
+}
+
+fn one_line_error_with(cmd: &mut Command, code: i32) -> String {
     let out = cmd.output().unwrap();
     assert_eq!(
         out.status.code(),
-        Some(1),
+        Some(code),
         "stdout: {}",
         String::from_utf8_lossy(&out.stdout)
     );
@@ -36,7 +56,7 @@ fn one_line_error(cmd: &mut Command) -> String {
 
 #[test]
 fn json_ops_rebuild_both_inputs_byte_for_byte() {
-    let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));
+    let out = diff_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     let ops = doc["ops"].as_array().unwrap();
     let side = |skip: &str| -> String {
@@ -59,7 +79,7 @@ fn json_ops_rebuild_both_inputs_byte_for_byte() {
 
 #[test]
 fn json_paragraphs_pair_the_seed_versions() {
-    let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));
+    let out = diff_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     let paras = doc["paragraphs"].as_array().unwrap();
     let kind_of = |left: serde_json::Value| {
@@ -81,7 +101,7 @@ fn json_paragraphs_pair_the_seed_versions() {
 
 #[test]
 fn plain_reads_like_wdiff_with_whole_phrases() {
-    let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "plain"]));
+    let out = diff_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "plain"]));
     assert!(
         out.contains("pledged on [-Tuesday-]{+June 10+} to work"),
         "{out}"
@@ -92,7 +112,7 @@ fn plain_reads_like_wdiff_with_whole_phrases() {
 
 #[test]
 fn normalize_hides_style_but_keeps_substance() {
-    let out = stdout_of(diverge().args([
+    let out = diff_of(diverge().args([
         "diff",
         REUTERS,
         STRAITS_TIMES,
@@ -108,7 +128,7 @@ fn normalize_hides_style_but_keeps_substance() {
 
 #[test]
 fn ansi_uses_colour_only_when_asked() {
-    let coloured = stdout_of(diverge().args([
+    let coloured = diff_of(diverge().args([
         "diff",
         REUTERS,
         STRAITS_TIMES,
@@ -118,7 +138,7 @@ fn ansi_uses_colour_only_when_asked() {
         "always",
     ]));
     assert!(coloured.contains("\x1b[31;9m"));
-    let never = stdout_of(diverge().args([
+    let never = diff_of(diverge().args([
         "diff",
         REUTERS,
         STRAITS_TIMES,
@@ -129,7 +149,7 @@ fn ansi_uses_colour_only_when_asked() {
     ]));
     assert!(!never.contains("\x1b[31"), "colour despite --color never");
     assert!(never.contains("\x1b[9m"), "attributes still mark deletions");
-    let no_color = stdout_of(diverge().env("NO_COLOR", "1").args([
+    let no_color = diff_of(diverge().env("NO_COLOR", "1").args([
         "diff",
         REUTERS,
         STRAITS_TIMES,
@@ -141,7 +161,7 @@ fn ansi_uses_colour_only_when_asked() {
 
 #[test]
 fn piped_output_defaults_to_plain() {
-    let out = stdout_of(diverge().args(["diff", REUTERS, STRAITS_TIMES]));
+    let out = diff_of(diverge().args(["diff", REUTERS, STRAITS_TIMES]));
     assert!(out.contains("[-Tuesday-]{+June 10+}"));
     assert!(!out.contains('\u{1b}'));
 }
@@ -161,7 +181,7 @@ fn escape_sequences_from_input_never_reach_stdout() {
         "Plain \u{1b}[31m red \u{9b}2J text.\n".as_bytes(),
     );
     for format in ["plain", "ansi"] {
-        let out = stdout_of(
+        let out = diff_of(
             diverge()
                 .args(["diff", "--color", "never", "--format", format])
                 .arg(&a)
@@ -276,7 +296,7 @@ fn the_same_text_file_twice_is_refused() {
 
 #[test]
 fn missing_file_is_named() {
-    let err = one_line_error(diverge().args(["diff", "no/such/file.txt", REUTERS]));
+    let err = diff_error(diverge().args(["diff", "no/such/file.txt", REUTERS]));
     assert!(err.contains("no/such/file.txt: cannot read"), "{err}");
 }
 
@@ -284,7 +304,7 @@ fn missing_file_is_named() {
 fn unreadable_path_is_named() {
     let dir = scratch("unreadable");
     // A directory cannot be read as a file, even by root.
-    let err = one_line_error(diverge().args(["diff"]).arg(&dir).arg(REUTERS));
+    let err = diff_error(diverge().args(["diff"]).arg(&dir).arg(REUTERS));
     assert!(
         err.contains("unreadable: not read: it is a directory"),
         "{err}"
@@ -295,7 +315,7 @@ fn unreadable_path_is_named() {
 fn invalid_utf8_gives_byte_offset_and_position() {
     let dir = scratch("utf8");
     let f = write(&dir, "latin1.txt", b"first line\ncaf\xe9 au lait\n");
-    let err = one_line_error(diverge().args(["diff"]).arg(&f).arg(REUTERS));
+    let err = diff_error(diverge().args(["diff"]).arg(&f).arg(REUTERS));
     assert!(
         err.contains("latin1.txt:2:4: invalid UTF-8 at byte offset 14"),
         "{err}"
@@ -306,7 +326,7 @@ fn invalid_utf8_gives_byte_offset_and_position() {
 fn empty_file_is_refused() {
     let dir = scratch("empty");
     let f = write(&dir, "empty.txt", b"  \n\n");
-    let err = one_line_error(diverge().args(["diff"]).arg(&f).arg(REUTERS));
+    let err = diff_error(diverge().args(["diff"]).arg(&f).arg(REUTERS));
     assert!(err.contains("empty.txt: file is empty"), "{err}");
     let j = write(&dir, "empty.json", b"");
     let err = one_line_error(diverge().arg("check").arg(&j));
@@ -316,7 +336,7 @@ fn empty_file_is_refused() {
 #[test]
 fn bad_flag_is_a_usage_error() {
     let out = diverge()
-        .args(["diff", REUTERS, STRAITS_TIMES, "--format", "html"])
+        .args(["diff", REUTERS, STRAITS_TIMES, "--format", "pdf"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

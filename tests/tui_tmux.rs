@@ -99,16 +99,63 @@ fn wait_for_file(path: &Path) -> String {
     panic!("{} never appeared", path.display());
 }
 
+/// The reader's command line on the two fixtures.
+fn reader_command() -> String {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    format!(
+        "{} {} {}",
+        quoted(Path::new(env!("CARGO_BIN_EXE_diverge"))),
+        quoted(&fixtures.join("reuters.txt")),
+        quoted(&fixtures.join("straits_times.txt")),
+    )
+}
+
+/// A fresh tmux server, 120x40, running `command` with `env` set.
+fn server(name: &str, env: &[(&str, &Path)], command: &str) -> Tmux {
+    server_sized(name, env, command, (120, 40))
+}
+
+/// A fresh tmux server of `size` cells running `command` with `env` set.
+fn server_sized(name: &str, env: &[(&str, &Path)], command: &str, size: (u16, u16)) -> Tmux {
+    require("tmux");
+    let id = format!("diverge-{name}-{}", std::process::id());
+    let tmux = Tmux {
+        socket: id.clone(),
+        session: id,
+    };
+    let (w, h) = (size.0.to_string(), size.1.to_string());
+    let mut args = vec!["new-session", "-d", "-s", &tmux.session, "-x", &w, "-y", &h];
+    let env: Vec<String> = env
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.display()))
+        .collect();
+    for pair in &env {
+        args.extend_from_slice(&["-e", pair]);
+    }
+    args.extend_from_slice(&["sh", "-c", command]);
+    let started = tmux.run(&args);
+    assert!(started.status.success(), "{started:?}");
+    tmux
+}
+
+/// A scratch file path for this test run.
+fn scratch(name: &str, ext: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("diverge-{name}-{}.{ext}", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
 /// Starts the reader on the two fixtures in a fresh tmux server, 120x40, with `sleep`
 /// after it so the pane outlives it; returns the server and the file that receives the
 /// reader's exit status.
 fn start(name: &str) -> (Tmux, PathBuf) {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let files = [
-        fixtures.join("reuters.txt"),
-        fixtures.join("straits_times.txt"),
-    ];
-    start_on(name, &files, (120, 40))
+    start_with(name, &[])
+}
+
+fn start_with(name: &str, env: &[(&str, &Path)]) -> (Tmux, PathBuf) {
+    let rc = scratch(name, "rc");
+    let command = format!("{}; echo $? > {}; sleep 30", reader_command(), quoted(&rc));
+    (server(name, env, &command), rc)
 }
 
 /// Writes scratch input files for a test and returns their paths.
@@ -126,12 +173,9 @@ fn scratch_files(test: &str, files: &[(&str, String)]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Starts the reader on `files` (none: the bundled story) in a terminal of `size`.
+/// Starts the reader on `files` in a terminal of `size` cells.
 fn start_on(name: &str, files: &[PathBuf], size: (u16, u16)) -> (Tmux, PathBuf) {
-    require("tmux");
-    let id = format!("diverge-{name}-{}", std::process::id());
-    let rc: PathBuf = std::env::temp_dir().join(format!("{id}.rc"));
-    let _ = std::fs::remove_file(&rc);
+    let rc = scratch(name, "rc");
     let files: Vec<String> = files.iter().map(|f| quoted(f)).collect();
     let command = format!(
         "{} {}; echo $? > {}; sleep 30",
@@ -139,17 +183,7 @@ fn start_on(name: &str, files: &[PathBuf], size: (u16, u16)) -> (Tmux, PathBuf) 
         files.join(" "),
         quoted(&rc),
     );
-    let tmux = Tmux {
-        socket: id.clone(),
-        session: id,
-    };
-    let (w, h) = (size.0.to_string(), size.1.to_string());
-    let mut args = vec!["new-session", "-d", "-s", &tmux.session];
-    args.extend_from_slice(&["-x", &w, "-y", &h]);
-    args.extend_from_slice(&["sh", "-c", &command]);
-    let started = tmux.run(&args);
-    assert!(started.status.success(), "{started:?}");
-    (tmux, rc)
+    (server_sized(name, &[], &command, size), rc)
 }
 
 /// Whether the pane shows the alternate screen, as a full-screen program uses it.
@@ -188,7 +222,7 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.wait_for("struck = only in reuters");
 
     tmux.keys(&["?"]);
-    tmux.wait_for("Keys — Esc closes");
+    tmux.wait_for("Esc closes");
     tmux.keys(&["Escape"]);
     let closed = tmux.wait_until("Esc to close the help", |s| !s.contains("Keys — Esc"));
     assert!(closed.contains("inline ·"), "{closed}");
@@ -200,7 +234,7 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     // on the first outlet in the list (screen row 4) puts it on the left.
     tmux.keys(&["-l", "\x1b[<2;5;4M\x1b[<2;5;4m"]);
     tmux.wait_for("reuters ⇄ straits_times");
-    tmux.keys(&["1", "g"]);
+    tmux.keys(&["M-1", "g"]);
     tmux.wait_for("− Item 1 of 2");
     tmux.keys(&["-l", "\x1b[<65;50;30M"]);
     tmux.wait_until("the wheel to scroll", |s| !s.contains("Item 1 of 2"));
@@ -255,6 +289,182 @@ fn sigterm_and_sighup_restore_the_terminal() {
         );
         let _ = std::fs::remove_file(&rc);
     }
+}
+
+/// The rows of the diff area: between the pane titles (the focused one has `▸`) and the
+/// status line.
+fn diff_rows(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let titles = lines
+        .iter()
+        .position(|l| l.contains('▸'))
+        .unwrap_or_else(|| panic!("no pane titles:\n{screen}"));
+    let end = lines.len().saturating_sub(1);
+    lines[titles + 1..end]
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
+#[test]
+fn counts_and_half_pages_scroll_as_in_vim() {
+    let (tmux, rc) = start("counts");
+    tmux.wait_for("similarity");
+    // From the very top: the reader opens at the first change, past the caption.
+    tmux.keys(&["g"]);
+    let top = tmux.wait_for("Item 1 of 2");
+    let rows = diff_rows(&top);
+    tmux.keys(&["3"]);
+    tmux.wait_until("the count on the status line", |s| {
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains(" 3 · side by side"))
+    });
+    tmux.keys(&["j"]);
+    let after = tmux.wait_until("3j", |s| diff_rows(s).first() == rows.get(3));
+    assert!(
+        !after.lines().last().unwrap_or("").contains(" 3 ·"),
+        "count used up: {after}"
+    );
+    tmux.keys(&["g", "C-d"]);
+    let half = rows.len() / 2;
+    tmux.wait_until("Ctrl-d half a page", |s| {
+        diff_rows(s).first() == rows.get(half)
+    });
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+}
+
+#[test]
+fn a_config_file_remaps_quit_and_the_help_shows_it() {
+    let dir = scratch("xdg", "d");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("diverge")).unwrap();
+    std::fs::write(dir.join("diverge/config.toml"), "[keys]\nquit = [\"Q\"]\n").unwrap();
+    let (tmux, rc) = start_with("remap", &[("XDG_CONFIG_HOME", &dir)]);
+    let first = tmux.wait_for("similarity");
+    assert!(first.contains(" Q quit  ? help"), "{first}");
+    tmux.keys(&["g"]);
+    tmux.wait_for("Item 1 of 2");
+    tmux.keys(&["q", "j"]);
+    // j still scrolls after q: the reader did not quit.
+    tmux.wait_until("j after q", |s| !s.contains("Item 1 of 2"));
+    assert!(std::fs::read_to_string(&rc).is_err(), "q quit the reader");
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys — ");
+    // The help is taller than the terminal: its last lines are a scroll away.
+    tmux.keys(&["-N", "60", "j"]);
+    let help = tmux.wait_for("right-click");
+    assert!(help.contains("│ Q                   quit"), "{help}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("the help closed", |s| !s.contains("Keys — "));
+    tmux.keys(&["Q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_bad_config_file_is_named_in_one_line_and_the_reader_starts() {
+    let dir = scratch("badxdg", "d");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("diverge")).unwrap();
+    std::fs::write(
+        dir.join("diverge/config.toml"),
+        "mouse = true\nview = \"wide\"\n",
+    )
+    .unwrap();
+    let (tmux, rc) = start_with("badconfig", &[("XDG_CONFIG_HOME", &dir)]);
+    tmux.wait_for("config.toml:2:8: unknown variant `wide`");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Everything the pane's program writes, as bytes, once `done` holds for it.
+fn wait_for_log(log: &Path, what: &str, done: impl Fn(&[u8]) -> bool) -> Vec<u8> {
+    let start = Instant::now();
+    loop {
+        let bytes = std::fs::read(log).unwrap_or_default();
+        if done(&bytes) {
+            return bytes;
+        }
+        if start.elapsed() > Duration::from_secs(15) {
+            panic!("waited for {what}; the log has {} bytes", bytes.len());
+        }
+        sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn y_copies_through_osc52_and_c_hands_the_mouse_back() {
+    let (tmux, rc) = start("osc52");
+    tmux.wait_for("similarity");
+    let log = scratch("osc52", "log");
+    let pipe = format!("cat >> {}", quoted(&log));
+    assert!(
+        tmux.run(&["pipe-pane", "-o", "-t", &tmux.session, &pipe])
+            .status
+            .success()
+    );
+    // The reader opens with the first change past the photo caption current.
+    tmux.keys(&["y"]);
+    tmux.wait_for("to the clipboard (OSC 52)");
+    let osc = b"\x1b]52;c;";
+    let bytes = wait_for_log(&log, "OSC 52", |b| b.windows(osc.len()).any(|w| w == osc));
+    let at = bytes.windows(osc.len()).position(|w| w == osc).unwrap_or(0) + osc.len();
+    let end = bytes[at..].iter().position(|&b| b == 0x07).map(|e| at + e);
+    let encoded = &bytes[at..end.unwrap_or_else(|| panic!("OSC 52 not ended by BEL"))];
+    use base64::Engine;
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .unwrap_or_else(|e| panic!("base64: {e}"));
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("SEOUL/{+ +}BEIJING"),
+        "the first change's paragraph: {text}"
+    );
+
+    // Mouse reporting off (DECSET 1000 reset), then on again.
+    tmux.keys(&["c"]);
+    tmux.wait_for("mouse off");
+    let off = b"\x1b[?1000l";
+    wait_for_log(&log, "mouse off", |b| {
+        b.windows(off.len()).any(|w| w == off)
+    });
+    tmux.keys(&["c"]);
+    tmux.wait_for("mouse on");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+    let _ = std::fs::remove_file(&log);
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
+    // An interactive shell, so there is job control to come back with.
+    let tmux = server("suspend", &[], "bash --norc --noprofile -i");
+    tmux.wait_until("a prompt", |s| s.contains('$') || s.contains('#'));
+    tmux.keys(&["-l", &reader_command()]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("similarity");
+    tmux.keys(&["C-z"]);
+    let shell = tmux.wait_for("Stopped");
+    assert_eq!(
+        alternate_screen(&tmux),
+        "0",
+        "the shell gets the screen:\n{shell}"
+    );
+    tmux.keys(&["fg", "Enter"]);
+    let back = tmux.wait_for("similarity");
+    assert_eq!(alternate_screen(&tmux), "1");
+    assert!(back.contains(" q quit"), "{back}");
+    tmux.keys(&["j"]);
+    tmux.wait_until("keys work after resuming", |s| !s.contains("Item 1 of 2"));
+    tmux.keys(&["q"]);
+    tmux.wait_until("the shell again", |s| !s.contains("similarity"));
+    tmux.keys(&["-l", "echo status=$?"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("status=0");
+    assert_eq!(alternate_screen(&tmux), "0");
 }
 
 /// True when a regional indicator stands alone on screen: half a flag, left behind.

@@ -3,12 +3,17 @@
 //! comparisons arrive as [`Action::Computed`].
 
 mod action;
+mod copy;
+mod key;
+mod keymap;
 mod keys;
 mod screen;
 mod update;
 
 pub use action::Action;
-pub use keys::{HELP, HELP_KEYS, action_for_key, action_for_mouse, help_width};
+pub use key::{BadKey, Key};
+pub use keymap::{DEFAULT_KEYMAP, Keymap, RemapError};
+pub use keys::{HELP_KEYS, action_for_key, action_for_mouse};
 pub use screen::{LIST_HEIGHT, MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
@@ -19,7 +24,7 @@ use ratatui::layout::Rect;
 use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
 use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
-use crate::layout::{Layout, Match, View};
+use crate::layout::{Layout, Match, View, cell_width};
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
 
@@ -51,6 +56,37 @@ impl PairKey {
     }
 }
 
+/// The report card: what the two reports say about themselves, beside their bodies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The pair it was made for.
+    pub outlets: Pair<usize>,
+    /// The two headlines' word diff.
+    pub headline: Vec<crate::diff::Span>,
+}
+
+impl Card {
+    /// The card of the pair `outlets` of `story`.
+    pub fn of(story: &Story, outlets: Pair<usize>) -> Card {
+        let headline = outlets.map(|i| {
+            story
+                .reports
+                .get(i)
+                .and_then(|r| r.headline.as_deref())
+                .unwrap_or("")
+        });
+        let options = WordOptions {
+            normalize: false,
+            algorithm: Options::default().algorithm,
+            deadline: None,
+        };
+        Card {
+            outlets,
+            headline: crate::diff::diff_words(headline, &options).0,
+        }
+    }
+}
+
 /// The search typed after `/`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
@@ -64,6 +100,37 @@ impl Search {
     pub fn active(&self) -> bool {
         !self.editing && !self.query.is_empty()
     }
+}
+
+/// What the reader starts with, from the config file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prefs {
+    pub keymap: Keymap,
+    /// The view to open every pair in; `None` lets each pair open in the view that
+    /// suits it.
+    pub view: Option<View>,
+    /// House style ignored at start.
+    pub normalize: bool,
+    /// Mouse reporting off at start, so the terminal's own selection works.
+    pub no_mouse: bool,
+    /// Colours for a light background.
+    pub light: bool,
+    /// Why the config file was not used, shown on the status line at start.
+    pub note: Option<String>,
+}
+
+/// Something only the terminal can do, asked for by an action and carried out by the
+/// event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Write `contents` to a file called `name`.
+    Export { name: String, contents: String },
+    /// Turn mouse reporting on or off.
+    Mouse(bool),
+    /// Stop until the shell resumes us.
+    Suspend,
 }
 
 /// What the current layout was built for; a layout is rebuilt only when this changes.
@@ -90,6 +157,19 @@ pub struct App {
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
     pub colour: bool,
+    /// Colours for a light background.
+    pub light: bool,
+    pub keymap: Keymap,
+    /// A count typed before a motion (`3j`), or the number typed at the `:` prompt.
+    pub count: Option<usize>,
+    /// True while the `:` prompt for a paragraph number is open.
+    pub goto: bool,
+    /// The side `h`/`l` change the outlet of; Tab moves it.
+    pub focus: Side,
+    /// Whether the reader takes mouse input (else the terminal's own selection works).
+    pub mouse: bool,
+    /// What the event loop should do for the last action.
+    pub effect: Option<Effect>,
     /// Terminal size in cells.
     pub size: (u16, u16),
     /// The diff row at the top of the diff area.
@@ -124,6 +204,8 @@ pub struct App {
     pub cell: Pair<usize>,
     /// `reuse[row][column]`, once the diff thread has measured it.
     pub reuse: Option<Vec<Vec<f64>>>,
+    /// The report card over the pair, when it is open.
+    pub card: Option<Card>,
     cache: HashMap<PairKey, Comparison>,
     layout: Option<(LayoutKey, Layout)>,
     /// Where the layout shows the active search's query, in reading order.
@@ -134,6 +216,11 @@ impl App {
     /// A reader on `story` in a terminal of `size` cells. It opens on the first two
     /// reports until the pairs are compared (see [`App::wanted`]).
     pub fn new(story: Story, size: (u16, u16), colour: bool) -> App {
+        App::with_prefs(story, size, colour, Prefs::default())
+    }
+
+    /// A reader that starts as `prefs` say.
+    pub fn with_prefs(story: Story, size: (u16, u16), colour: bool, prefs: Prefs) -> App {
         let count = story.reports.len();
         App {
             words: story.reports.iter().map(Report::word_count).collect(),
@@ -143,12 +230,20 @@ impl App {
             view: if count == 1 {
                 View::Inline
             } else {
-                View::default()
+                prefs.view.unwrap_or_default()
             },
-            view_pinned: false,
+            view_pinned: prefs.view.is_some(),
             back: None,
-            normalize: false,
+            normalize: prefs.normalize,
             colour,
+            light: prefs.light,
+            keymap: prefs.keymap,
+            count: None,
+            goto: false,
+            focus: Side::Right,
+            mouse: !prefs.no_mouse,
+            effect: None,
+            message: prefs.note,
             size,
             scroll: 0,
             current: None,
@@ -159,13 +254,13 @@ impl App {
             help_scroll: 0,
             search: Search::default(),
             found: None,
-            message: None,
             quit: false,
             choosing: count > 1,
             // Three or more reports open on the overview; two open straight on their pair.
             overview: count > 2,
             cell: Pair::new(0, usize::from(count > 1)),
             reuse: None,
+            card: None,
             cache: HashMap::new(),
             layout: None,
             matches: Vec::new(),
@@ -312,30 +407,55 @@ impl App {
     /// True when the help is too narrow for keys and descriptions side by side: each
     /// description then goes on a line of its own under its keys.
     pub fn help_stacked(&self) -> bool {
-        self.size.0 < help_width(false)
+        self.size.0 < self.help_width(false)
+    }
+
+    /// Columns the help needs, border included, to show every line whole: keys and
+    /// descriptions side by side, or `stacked`, each description under its keys.
+    pub fn help_width(&self, stacked: bool) -> u16 {
+        let line = |(keys, what): &(String, String)| {
+            let (keys, what) = (cell_width(keys), cell_width(what));
+            if stacked {
+                1 + keys.max(what)
+            } else {
+                // A space after the description keeps it off the border.
+                1 + HELP_KEYS.max(keys + 1) + what + 1
+            }
+        };
+        let widest = self.keymap.help_lines().iter().map(line).max().unwrap_or(0);
+        u16::try_from(widest + 2).unwrap_or(u16::MAX)
+    }
+
+    /// The help's text, line by line: the keys (drawn bold), then the description.
+    /// Stacked, each description goes under its keys, wrapped to the overlay so none is
+    /// cut.
+    pub fn help_text(&self) -> Vec<(String, String)> {
+        let room = usize::from(self.size.0.min(self.help_width(true))).saturating_sub(3);
+        let stacked = self.help_stacked();
+        self.keymap
+            .help_lines()
+            .into_iter()
+            .flat_map(|(keys, what)| {
+                if stacked {
+                    let wrapped = textwrap::wrap(&what, room.max(1));
+                    std::iter::once((format!(" {keys}"), String::new()))
+                        .chain(
+                            wrapped
+                                .into_iter()
+                                .map(|l| (String::new(), format!(" {l}"))),
+                        )
+                        .collect()
+                } else {
+                    let column = HELP_KEYS.max(cell_width(&keys) + 1);
+                    vec![(format!(" {keys:<column$}"), what)]
+                }
+            })
+            .collect()
     }
 
     /// Lines of the help's text.
     pub fn help_lines(&self) -> usize {
         self.help_text().len()
-    }
-
-    /// The help's text, line by line, each with whether it names keys. Stacked, each
-    /// description goes under its keys, wrapped to the overlay so none is cut.
-    pub fn help_text(&self) -> Vec<(String, bool)> {
-        let room = usize::from(self.size.0.min(help_width(true))).saturating_sub(3);
-        HELP.iter()
-            .flat_map(|(keys, what)| {
-                if self.help_stacked() {
-                    let wrapped = textwrap::wrap(what, room.max(1));
-                    std::iter::once((format!(" {keys}"), true))
-                        .chain(wrapped.into_iter().map(|l| (format!(" {l}"), false)))
-                        .collect()
-                } else {
-                    vec![(format!(" {keys:<HELP_KEYS$}{what}"), true)]
-                }
-            })
-            .collect()
     }
 
     /// Help lines that fit on screen inside the overlay's border.
@@ -370,8 +490,21 @@ impl App {
     }
 }
 
+/// The pair to open on: the most similar that is not identical, where word differences
+/// say the most; `None` when every pair is identical. The reader and the non-interactive
+/// output both choose with it.
+pub fn most_similar(pairs: impl IntoIterator<Item = (Pair<usize>, f64)>) -> Option<Pair<usize>> {
+    let mut best: Option<(f64, Pair<usize>)> = None;
+    for (pair, s) in pairs {
+        if s < 1.0 && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, pair));
+        }
+    }
+    best.map(|(_, pair)| pair)
+}
+
 /// Every unordered pair of `count` reports, left before right.
-fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
+pub fn all_pairs(count: usize) -> impl Iterator<Item = PairKey> {
     (0..count).flat_map(move |left| {
         (left + 1..count).map(move |right| PairKey {
             outlets: Pair::new(left, right),

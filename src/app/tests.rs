@@ -130,16 +130,28 @@ fn next_and_previous_change_highlight_and_reveal_it() {
     );
     let total = app.layout().map_or(0, |l| l.hunk_rows.len());
     assert!(total > 5);
-    for _ in 0..total + 2 {
+    for _ in 0..total - 1 {
         update(&mut app, Action::NextChange);
     }
     assert_eq!(app.current, Some(total - 1));
-    assert_eq!(app.message.as_deref(), Some("no more changes below"));
     let row = app
         .layout()
         .and_then(|l| l.hunk_rows.last().copied())
         .unwrap_or(0);
     assert!(row >= app.scroll && row < app.scroll + app.page());
+    // Past the last change, n wraps to the first and says so; N wraps back.
+    update(&mut app, Action::NextChange);
+    assert_eq!(app.current, Some(0));
+    assert_eq!(
+        app.message,
+        Some(format!("change 1 of {total}, wrapped to top"))
+    );
+    update(&mut app, Action::PrevChange);
+    assert_eq!(app.current, Some(total - 1));
+    assert_eq!(
+        app.message,
+        Some(format!("change {total} of {total}, wrapped to bottom"))
+    );
     update(&mut app, Action::PrevChange);
     assert_eq!(app.current, Some(total - 2));
     update(&mut app, Action::SetView(View::Plain));
@@ -170,8 +182,18 @@ fn after_scrolling_away_n_steps_from_the_screen_not_the_old_change() {
 fn previous_change_without_a_current_one_looks_above_the_screen() {
     let mut app = app();
     update(&mut app, Action::PrevChange);
-    assert_eq!(app.current, None);
-    assert_eq!(app.message.as_deref(), Some("no more changes above"));
+    let total = app.layout().map_or(0, |l| l.hunk_rows.len());
+    assert_eq!(
+        app.current,
+        Some(total - 1),
+        "nothing above: wraps to the last"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.ends_with("wrapped to bottom"))
+    );
+    update(&mut app, Action::Top);
     update(&mut app, Action::Bottom);
     update(&mut app, Action::PrevChange);
     assert!(app.current.is_some());
@@ -343,10 +365,7 @@ fn a_help_taller_than_the_terminal_scrolls() {
     update(&mut app, Action::Scroll(3));
     assert_eq!((app.help_scroll, app.scroll), (3, scroll));
     update(&mut app, Action::Scroll(100));
-    assert!(
-        app.help_lines() >= 2 * HELP.len(),
-        "stacked: two lines a key or more"
-    );
+    assert_eq!(app.help_scroll, app.help_lines() - 8, "to the last line");
     assert_eq!(app.help_scroll, app.help_lines() - 8, "to the last line");
     update(&mut app, Action::CloseOverlay);
     assert_eq!(app.help_scroll, 0);
@@ -432,7 +451,19 @@ fn keys_map_to_actions() {
         (key(KeyCode::Char('}')), Action::NextOutlet(Side::Right)),
         (key(KeyCode::Char('x')), Action::Swap),
         (key(KeyCode::Char('v')), Action::NextView),
-        (key(KeyCode::Char('2')), Action::SetView(View::Inline)),
+        (
+            KeyEvent::new(KeyCode::Char('2'), KeyModifiers::ALT),
+            Action::SetView(View::Inline),
+        ),
+        (key(KeyCode::Char('3')), Action::Digit(3)),
+        (key(KeyCode::Char('h')), Action::PrevFocused),
+        (key(KeyCode::Right), Action::NextFocused),
+        (key(KeyCode::Tab), Action::CycleFocus),
+        (key(KeyCode::Char(':')), Action::GoToParagraph),
+        (key(KeyCode::Char('y')), Action::Copy),
+        (key(KeyCode::Char('w')), Action::Export),
+        (key(KeyCode::Char('c')), Action::ToggleMouse),
+        (ctrl('z'), Action::Suspend),
         (key(KeyCode::Char('s')), Action::ToggleNormalize),
         (key(KeyCode::Char('m')), Action::JumpMoved),
         (key(KeyCode::Char('M')), Action::PrevMoved),
@@ -444,6 +475,11 @@ fn keys_map_to_actions() {
         assert_eq!(action_for_key(&app, event), Some(action), "{event:?}");
     }
     assert_eq!(action_for_key(&app, key(KeyCode::Char('z'))), None);
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('0'))),
+        None,
+        "a count starts with 1-9"
+    );
     let mut release = key(KeyCode::Char('q'));
     release.kind = KeyEventKind::Release;
     assert_eq!(action_for_key(&app, release), None);
@@ -642,9 +678,18 @@ fn search_finds_rows_and_n_moves_between_them() {
     let found = matches.get(1).map_or(usize::MAX, |m| m.row());
     assert!(found >= app.scroll && found < app.scroll + app.page());
     update(&mut app, Action::PrevMatch);
-    update(&mut app, Action::PrevMatch);
     assert_eq!(app.found, Some(0));
-    assert_eq!(app.message.as_deref(), Some("no more matches above"));
+    update(&mut app, Action::PrevMatch);
+    assert_eq!(
+        app.found,
+        Some(matches.len() - 1),
+        "wraps to the last match"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("wrapped to bottom"))
+    );
     update(&mut app, Action::Resize(80, 30));
     assert!(app.matches.len() >= 11, "matches follow a re-wrap");
     update(&mut app, Action::SearchCancel);
@@ -756,6 +801,160 @@ fn every_counted_change_is_visible_where_n_lands() {
             }
         }
     }
+}
+
+#[test]
+fn a_count_repeats_the_motion_after_it_once() {
+    let mut app = app();
+    for d in [1, 2] {
+        let action = action_for_key(&app, key(KeyCode::Char(char::from(b'0' + d))));
+        update(&mut app, action.unwrap());
+    }
+    assert_eq!(app.count, Some(12));
+    update(&mut app, Action::Scroll(1));
+    assert_eq!((app.scroll, app.count), (12, None));
+    update(&mut app, Action::Scroll(1));
+    assert_eq!(app.scroll, 13, "the count is used up");
+    update(&mut app, Action::Digit(3));
+    update(&mut app, Action::NextChange);
+    assert_eq!(app.current, Some(2));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("change 3 of"))
+    );
+    update(&mut app, Action::Digit(2));
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Esc)),
+        Some(Action::CancelCount)
+    );
+    update(&mut app, Action::CancelCount);
+    update(&mut app, Action::Top);
+    assert_eq!((app.scroll, app.count), (0, None));
+}
+
+#[test]
+fn colon_and_a_count_go_to_a_paragraph() {
+    let mut app = app();
+    update(&mut app, Action::GoToParagraph);
+    assert!(app.goto);
+    for c in ['1', '2', 'x'] {
+        if let Some(action) = action_for_key(&app, key(KeyCode::Char(c))) {
+            update(&mut app, action);
+        }
+    }
+    assert_eq!(app.count, Some(12));
+    update(&mut app, Action::GoToSubmit);
+    assert!(!app.goto);
+    let para = |app: &App| {
+        let block = app
+            .layout()
+            .and_then(|l| l.rows.get(app.scroll))
+            .map(|r| r.block);
+        block.and_then(|b| {
+            app.comparison()?
+                .blocks
+                .get(b)
+                .map(|b| b.paras.left.clone())
+        })
+    };
+    assert!(
+        para(&app).is_some_and(|r| r.contains(&11)),
+        "{:?}",
+        para(&app)
+    );
+    assert_eq!(app.message.as_deref(), Some("¶12 on the left"));
+    update(&mut app, Action::Digit(3));
+    update(&mut app, Action::Bottom);
+    assert!(
+        para(&app).is_some_and(|r| r.contains(&2)),
+        "3G: paragraph 3"
+    );
+    update(&mut app, Action::GoToParagraph);
+    update(&mut app, Action::Digit(9));
+    update(&mut app, Action::Digit(9));
+    update(&mut app, Action::Digit(9));
+    update(&mut app, Action::GoToSubmit);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("no paragraph 999"))
+    );
+}
+
+#[test]
+fn h_and_l_change_the_focused_sides_outlet_and_tab_moves_the_focus() {
+    let mut app = App::new(crate::story::bundled().unwrap(), (120, 40), true);
+    settle(&mut app);
+    let before = app.outlets;
+    update(&mut app, Action::NextFocused);
+    assert_eq!(app.outlets.left, before.left);
+    assert_ne!(app.outlets.right, before.right);
+    update(&mut app, Action::CycleFocus);
+    assert_eq!(app.focus, Side::Left);
+    let right = app.outlets.right;
+    update(&mut app, Action::PrevFocused);
+    assert_eq!(app.outlets.right, right);
+    assert_ne!(app.outlets.left, before.left);
+}
+
+#[test]
+fn y_copies_the_current_change_with_marks() {
+    let mut app = app();
+    update(&mut app, Action::NextChange);
+    update(&mut app, Action::Copy);
+    let Some(Effect::Copy(text)) = app.effect.take() else {
+        panic!("no copy: {:?}", app.message);
+    };
+    assert!(text.contains("[-") || text.contains("{+"), "{text}");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("copied ¶"))
+    );
+}
+
+#[test]
+fn the_mouse_key_toggles_capture_and_export_renders_a_page() {
+    let mut app = app();
+    assert!(app.mouse);
+    update(&mut app, Action::ToggleMouse);
+    assert_eq!(app.effect.take(), Some(Effect::Mouse(false)));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("the terminal selects"))
+    );
+    update(&mut app, Action::Export);
+    let Some(Effect::Export { name, contents }) = app.effect.take() else {
+        panic!("no export");
+    };
+    assert!(
+        name.starts_with("diverge-") && name.ends_with(".html"),
+        "{name}"
+    );
+    assert!(contents.starts_with("<!DOCTYPE html>") && contents.contains("<del>"));
+}
+
+#[test]
+fn a_remapped_quit_key_quits_and_the_old_one_does_not() {
+    let mut keymap = Keymap::default();
+    keymap.remap("quit", &["Q".to_string()]).unwrap();
+    let prefs = Prefs {
+        keymap,
+        ..Prefs::default()
+    };
+    let app = App::with_prefs(story(), (120, 40), true, prefs);
+    assert_eq!(action_for_key(&app, key(KeyCode::Char('q'))), None);
+    assert_eq!(
+        action_for_key(&app, KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT)),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        action_for_key(&app, ctrl('c')),
+        Some(Action::Quit),
+        "always"
+    );
 }
 
 /// The bundled story, compared, on a 120x40 screen.

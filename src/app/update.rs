@@ -3,7 +3,10 @@
 use crate::layout::{self, View};
 use crate::side::{Pair, Side};
 
-use super::{Action, App, LayoutKey, PairKey, all_pairs};
+use super::{Action, App, Effect, LayoutKey, all_pairs};
+
+/// The largest count kept: more rows or changes than any story has.
+const MAX_COUNT: usize = 999_999;
 
 /// Applies `action` to `app`, then brings the layout up to date (rebuilt only when the
 /// pair, the view or the width changed).
@@ -11,22 +14,74 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Computed(..) | Action::Resize(..)) {
         app.message = None;
     }
+    let counting = matches!(
+        action,
+        Action::Digit(_) | Action::GoToBackspace | Action::Computed(..) | Action::Resize(..)
+    );
+    // A count applies to the one action after it.
+    let count = if counting { None } else { app.count.take() };
+    let times = count.unwrap_or(1);
     match action {
         Action::Scroll(rows) if app.help => {
             let last = app.help_lines().saturating_sub(app.help_rows());
             app.help_scroll = app.help_scroll.saturating_add_signed(rows).min(last);
         }
-        Action::Scroll(rows) => scroll_by(app, rows),
-        Action::PageDown => scroll_by(app, signed(app.page())),
-        Action::PageUp => scroll_by(app, -signed(app.page())),
-        Action::HalfPageDown => scroll_by(app, signed(app.page() / 2).max(1)),
-        Action::HalfPageUp => scroll_by(app, -signed(app.page() / 2).max(1)),
+        Action::Scroll(rows) => scroll_by(app, rows.saturating_mul(signed(times))),
+        Action::PageDown => scroll_by(app, signed(app.page() * times)),
+        Action::PageUp => scroll_by(app, -signed(app.page() * times)),
+        Action::HalfPageDown => scroll_by(app, signed((app.page() / 2).max(1) * times)),
+        Action::HalfPageUp => scroll_by(app, -signed((app.page() / 2).max(1) * times)),
+        Action::Top | Action::Bottom if count.is_some() => go_to_paragraph(app, times),
         Action::Top => app.scroll = 0,
         Action::Bottom => app.scroll = max_scroll(app),
-        Action::NextChange => next_change(app),
-        Action::PrevChange => prev_change(app),
-        Action::NextOutlet(side) => choose(app, side, step(app, side, true)),
-        Action::PrevOutlet(side) => choose(app, side, step(app, side, false)),
+        Action::NextChange => (0..times).for_each(|_| next_change(app)),
+        Action::PrevChange => (0..times).for_each(|_| prev_change(app)),
+        Action::NextOutlet(side) => {
+            (0..times).for_each(|_| choose(app, side, step(app, side, true)));
+        }
+        Action::PrevOutlet(side) => {
+            (0..times).for_each(|_| choose(app, side, step(app, side, false)));
+        }
+        Action::NextFocused => update(app, Action::NextOutlet(app.focus)),
+        Action::PrevFocused => update(app, Action::PrevOutlet(app.focus)),
+        Action::CycleFocus => {
+            app.focus = app.focus.other();
+            app.message = Some(format!("focus: {} outlet", app.focus.name()));
+        }
+        Action::GoToParagraph => {
+            app.goto = true;
+            app.count = None;
+        }
+        Action::Digit(d) => {
+            let so_far = app.count.unwrap_or(0);
+            app.count = Some(
+                so_far
+                    .saturating_mul(10)
+                    .saturating_add(usize::from(d))
+                    .min(MAX_COUNT),
+            );
+        }
+        Action::GoToBackspace => app.count = app.count.map(|c| c / 10).filter(|&c| c > 0),
+        Action::GoToSubmit => {
+            app.goto = false;
+            if let Some(n) = count {
+                go_to_paragraph(app, n);
+            }
+        }
+        Action::CancelCount => app.goto = false,
+        Action::Copy => super::copy::copy(app),
+        Action::Export => super::copy::export(app),
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.effect = Some(Effect::Mouse(app.mouse));
+            app.message = Some(if app.mouse {
+                "mouse: the reader takes clicks and the wheel".to_string()
+            } else {
+                let key = app.keymap.label(&Action::ToggleMouse);
+                format!("mouse: the terminal selects; {key} gives the mouse back")
+            });
+        }
+        Action::Suspend => app.effect = Some(Effect::Suspend),
         Action::Choose(side, i) => choose(app, side, i),
         Action::Swap => swap(app),
         Action::NextView => pin_view(app, app.view.next()),
@@ -51,6 +106,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchCancel => clear_search(app),
         Action::NextMatch => next_match(app),
         Action::PrevMatch => prev_match(app),
+        Action::ToggleCard => {
+            app.card = match app.card {
+                Some(_) => None,
+                None => Some(super::Card::of(&app.story, app.outlets)),
+            }
+        }
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;
@@ -88,6 +149,9 @@ pub fn update(app: &mut App, action: Action) {
     if app.opening && app.layout().is_some() {
         app.opening = false;
         go_to_start(app);
+    }
+    if app.card.as_ref().is_some_and(|c| c.outlets != app.outlets) {
+        app.card = Some(super::Card::of(&app.story, app.outlets));
     }
     // While a diff is computing there is no layout to clamp to; keep the position.
     if app.layout().is_some() {
@@ -160,21 +224,16 @@ fn new_pair(app: &mut App) {
 /// Once every pair is compared: opens on the most similar pair that is not identical,
 /// where word differences say the most.
 fn open_on_most_similar(app: &mut App) {
-    let count = app.story.reports.len();
-    let mut best: Option<(f64, PairKey)> = None;
-    for key in all_pairs(count) {
+    let mut similarities = Vec::new();
+    for key in all_pairs(app.story.reports.len()) {
         let Some(c) = app.cache.get(&key) else {
             return;
         };
-        let similarity = c.stats.similarity;
-        let better = best.is_none_or(|(b, _)| similarity > b);
-        if similarity < 1.0 && better {
-            best = Some((similarity, key));
-        }
+        similarities.push((key.outlets, c.stats.similarity));
     }
-    if let Some((_, key)) = best {
-        app.outlets = key.outlets;
-        app.cell = key.outlets;
+    if let Some(pair) = super::most_similar(similarities) {
+        app.outlets = pair;
+        app.cell = pair;
     }
     app.choosing = false;
     new_pair(app);
@@ -253,11 +312,8 @@ fn next_change(app: &mut App) {
         Some(h) => Some(h + 1),
         None => rows.iter().position(|&r| r >= app.scroll),
     };
-    go_to_change(
-        app,
-        next.filter(|&h| h < rows.len()),
-        "no more changes below",
-    );
+    let next = next.filter(|&h| h < rows.len());
+    go_to_change(app, next.or(Some(0)), next.is_none().then_some("top"));
 }
 
 fn prev_change(app: &mut App) {
@@ -266,14 +322,13 @@ fn prev_change(app: &mut App) {
         Some(h) => h.checked_sub(1),
         None => rows.iter().rposition(|&r| r < app.scroll),
     };
-    go_to_change(
-        app,
-        prev.filter(|&h| h < rows.len()),
-        "no more changes above",
-    );
+    let prev = prev.filter(|&h| h < rows.len());
+    let last = rows.len().checked_sub(1);
+    go_to_change(app, prev.or(last), prev.is_none().then_some("bottom"));
 }
 
-fn go_to_change(app: &mut App, hunk: Option<usize>, none: &str) {
+/// Makes `hunk` the current change; `wrapped` says past which end the search went.
+fn go_to_change(app: &mut App, hunk: Option<usize>, wrapped: Option<&str>) {
     let rows = hunk_rows(app);
     let total = rows.len();
     match hunk.and_then(|h| Some((h, *rows.get(h)?))) {
@@ -285,16 +340,58 @@ fn go_to_change(app: &mut App, hunk: Option<usize>, none: &str) {
             } else {
                 "change"
             };
-            app.message = Some(format!("{what} {} of {total}", h + 1));
+            app.message = Some(format!(
+                "{what} {} of {total}{}",
+                h + 1,
+                wrapped_note(wrapped)
+            ));
         }
-        None if total == 0 => {
+        None => {
             app.message = Some(match app.view {
                 View::Plain => "the plain view marks no changes".to_string(),
                 _ => "no changes".to_string(),
             });
         }
-        None => app.message = Some(none.to_string()),
     }
+}
+
+fn wrapped_note(wrapped: Option<&str>) -> String {
+    wrapped.map_or_else(String::new, |end| format!(", wrapped to {end}"))
+}
+
+/// Scrolls to paragraph `n` (from 1) of the left outlet, or of the right one when the
+/// left has fewer.
+fn go_to_paragraph(app: &mut App, n: usize) {
+    let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
+        return;
+    };
+    let index = n.saturating_sub(1);
+    let found = Side::BOTH.into_iter().find_map(|side| {
+        let b = comparison.blocks.iter().position(|b| {
+            b.kind.only_side() != Some(side.other()) && b.paras[side].contains(&index)
+        })?;
+        Some((side, *layout.block_rows.get(b)?))
+    });
+    match found {
+        Some((side, row)) => {
+            app.scroll = row;
+            app.current = None;
+            app.message = Some(format!("¶{n} on the {}", side.name()));
+        }
+        None => {
+            let count = |side: Side| {
+                comparison
+                    .blocks
+                    .iter()
+                    .map(|b| b.paras[side].end)
+                    .max()
+                    .unwrap_or(0)
+            };
+            let most = count(Side::Left).max(count(Side::Right));
+            app.message = Some(format!("no paragraph {n}: the longest version has {most}"));
+        }
+    }
+    app.scroll = app.scroll.min(max_scroll(app));
 }
 
 fn clear_search(app: &mut App) {
@@ -335,7 +432,7 @@ fn submit_search(app: &mut App) {
         .iter()
         .position(|m| m.row() >= app.scroll)
         .unwrap_or(0);
-    go_to_match(app, Some(first), "");
+    go_to_match(app, Some(first), None);
 }
 
 fn next_match(app: &mut App) {
@@ -348,7 +445,8 @@ fn next_match(app: &mut App) {
             .unwrap_or(app.matches.len()),
     };
     let next = Some(next).filter(|&i| i < app.matches.len());
-    go_to_match(app, next, "no more matches below");
+    let wrapped = next.is_none().then_some("top");
+    go_to_match(app, next.or(Some(0)), wrapped);
 }
 
 fn prev_match(app: &mut App) {
@@ -356,20 +454,25 @@ fn prev_match(app: &mut App) {
         Some(i) => i.checked_sub(1),
         None => app.matches.iter().rposition(|m| m.row() < app.scroll),
     };
-    go_to_match(app, prev, "no more matches above");
+    let wrapped = prev.is_none().then_some("bottom");
+    go_to_match(app, prev.or(app.matches.len().checked_sub(1)), wrapped);
 }
 
-fn go_to_match(app: &mut App, found: Option<usize>, none: &str) {
+fn go_to_match(app: &mut App, found: Option<usize>, wrapped: Option<&str>) {
     let Some((i, row)) = found.and_then(|i| Some((i, match_row(app, i)?))) else {
-        app.message = Some(none.to_string());
+        app.message = Some(format!("not found: {}", app.search.query));
         return;
     };
     app.found = Some(i);
     reveal(app, row);
+    let keys = [Action::NextChange, Action::PrevChange].map(|a| app.keymap.label(&a));
     app.message = Some(format!(
-        "match {} of {}: n/N next/previous, Esc clears",
+        "match {} of {}{}: {}/{} next/previous, Esc clears",
         i + 1,
-        app.matches.len()
+        app.matches.len(),
+        wrapped_note(wrapped),
+        keys[0],
+        keys[1]
     ));
 }
 
@@ -544,7 +647,7 @@ fn refresh_layout(app: &mut App) {
         return;
     }
     let old = app.layout.take();
-    let jump_key = super::keys::JUMP_MOVED_KEY.to_string();
+    let jump_key = app.keymap.label(&Action::JumpMoved);
     let new = layout::build(comparison, key.view, key.width, &jump_key);
     // Blocks of the told-by-both view are its own items: a position in it means nothing
     // in the paragraph views, and the other way round.

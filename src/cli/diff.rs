@@ -1,6 +1,7 @@
-//! `diverge diff A B`: two plain-text versions compared, for scripts and pagers.
+//! `diverge diff A B`: two plain-text versions compared, for scripts and pagers. Exit
+//! status as diff(1): 0 equal, 1 different, 2 trouble.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -14,8 +15,9 @@ use crate::diff::sentences::Corpus;
 use crate::diff::{
     Doc, Matched, Options, Span, Stats, Told, WordOptions, compare, corpus, docs, flat_ops, told,
 };
+use crate::export;
 use crate::side::Pair;
-use crate::story::{Story, read_text_file};
+use crate::story::{MAX_INPUT_BYTES, Story, read_text_file, text_from_bytes};
 use crate::visible::{json_visible, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,12 +28,16 @@ pub enum Format {
     Ansi,
     /// One JSON object with the ops that rebuild both inputs
     Json,
+    /// Markdown: deletions ~~struck~~, insertions in **bold**
+    Markdown,
+    /// One self-contained HTML page: no scripts, no external resources
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// Two plain-text versions (left, then right), or one story (JSON or a saved
-    /// breakdown page) with --left and --right
+    /// Two plain-text versions (left, then right; - reads one from stdin), or one story
+    /// (JSON or a saved breakdown page) with --left and --right
     #[arg(required = true, num_args = 1..=2, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// With a story: the report on the left, by outlet name (any case) or 1-based number
@@ -98,7 +104,32 @@ struct Inputs {
     reports: Pair<usize>,
 }
 
+/// Whether `path` stands for standard input.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads one input: a file, or all of stdin for `-`.
+fn read_input(path: &Path) -> anyhow::Result<String> {
+    if !is_stdin(path) {
+        return Ok(read_text_file(path)?);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .context("stdin: cannot read")?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        bail!("stdin: more than {} MB", MAX_INPUT_BYTES / (1024 * 1024));
+    }
+    Ok(text_from_bytes(Path::new("stdin"), bytes)?)
+}
+
+/// What output and errors call an input.
 fn stem(path: &Path) -> String {
+    if is_stdin(path) {
+        return "stdin".to_string();
+    }
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
@@ -109,9 +140,12 @@ impl Inputs {
         match (args.files.as_slice(), &args.left, &args.right) {
             ([left, right], None, None) => {
                 let paths = Pair::new(left, right);
+                if is_stdin(left) && is_stdin(right) {
+                    bail!("only one side can be read from stdin (-)");
+                }
                 let docs = Pair::new(
-                    Doc::from_text(read_text_file(left)?),
-                    Doc::from_text(read_text_file(right)?),
+                    Doc::from_text(read_input(left)?),
+                    Doc::from_text(read_input(right)?),
                 );
                 let corpus = corpus([&docs.left, &docs.right]);
                 Ok(Inputs {
@@ -177,7 +211,9 @@ fn find_outlet(story: &Story, wanted: &str) -> anyhow::Result<usize> {
         })
 }
 
-pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
+/// Prints the diff; `Ok(true)` when the versions differ (exit 1), `Ok(false)` when they
+/// are equal (exit 0). With `--normalize`, style-only differences count as equal.
+pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
     let inputs = Inputs::read(args)?;
     let options = Options {
         normalize: args.normalize,
@@ -205,7 +241,11 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
     } else {
         Format::Plain
     });
+    let names = inputs.names.as_ref().map(String::as_str);
+    let title = format!("{} ⇄ {}", names.left, names.right);
     let out = match format {
+        Format::Markdown => export::markdown(&title, names, &comparison.stats, &ops),
+        Format::Html => export::html(&title, names, &comparison.stats, &ops),
         Format::Plain => render::plain(&ops) + &matches_section(&told, render::plain),
         Format::Ansi => {
             let mode = if args.color.enabled(is_terminal) {
@@ -251,7 +291,8 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<()> {
     lock.write_all(out.as_bytes())
         .and_then(|()| lock.flush())
         .or_else(ignore_broken_pipe)
-        .context("cannot write to stdout")
+        .context("cannot write to stdout")?;
+    Ok(comparison.stats.hunks > 0)
 }
 
 /// The section after the diff that lists sentences told by both in other places and

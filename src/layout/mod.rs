@@ -17,8 +17,12 @@ use crate::side::{Pair, Side};
 use crate::text::is_invisible;
 use crate::visible::visible;
 
-/// How a comparison is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// How a comparison is shown; the key map and config files write it "side-by-side",
+/// "inline" or "plain".
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum View {
     /// Two panes: deletions marked on the left, insertions on the right.
     #[default]

@@ -10,7 +10,7 @@ pub use bundled::bundled;
 pub use error::{ImportError, LoadError};
 pub use import::{ImportOptions, Imported, import_page, load_page};
 pub use json::{from_json_str, is_story_json, load_json};
-pub use text::{MAX_INPUT_BYTES, load_text_versions, read_text_file};
+pub use text::{MAX_INPUT_BYTES, load_text_versions, read_text_file, text_from_bytes};
 
 use serde::{Deserialize, Serialize};
 

@@ -49,6 +49,16 @@ pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
             MAX_INPUT_BYTES / (1024 * 1024)
         )));
     }
+    text_from_bytes(path, bytes)
+}
+
+/// `bytes` read from `path` (or from what errors call it) as UTF-8 text, refusing binary
+/// and empty input.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    let not_text = |reason: String| LoadError::NotText {
+        path: path.to_path_buf(),
+        reason,
+    };
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(not_text(format!(
             "is binary, not text (a NUL byte at offset {offset})"

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::one_line;
 use super::theme::Theme;
-use crate::app::{App, Screen, outlet_window};
+use crate::app::{Action, App, Screen, outlet_window};
 use crate::layout::{Columns, View, cell_width, truncate};
 use crate::side::{Pair, Side};
 
@@ -89,26 +89,35 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
     let area = screen.outlets;
     let width = usize::from(area.width);
     let count = app.story.reports.len();
+    let key = |action: Action| app.keymap.label(&action);
     let toggle = if app.list_shown() {
-        "O hide"
+        format!("{} hide", key(Action::ToggleList))
     } else {
-        "O show the list"
+        format!("{} show the list", key(Action::ToggleList))
     };
     let hints = [
         toggle,
-        "] [ left",
-        "} { right",
-        "x swap",
-        "click: right, right-click: left",
+        format!(
+            "{} {} left",
+            key(Action::NextOutlet(Side::Left)),
+            key(Action::PrevOutlet(Side::Left))
+        ),
+        format!(
+            "{} {} right",
+            key(Action::NextOutlet(Side::Right)),
+            key(Action::PrevOutlet(Side::Right))
+        ),
+        format!("{} swap", key(Action::Swap)),
+        "click: right, right-click: left".to_string(),
     ];
     // As many whole hints as fit.
     let mut heading = format!("Outlets ({count})");
     for hint in hints {
-        if cell_width(&heading) + 3 + cell_width(hint) > width {
+        if cell_width(&heading) + 3 + cell_width(&hint) > width {
             break;
         }
         heading.push_str("   ");
-        heading.push_str(hint);
+        heading.push_str(&hint);
     }
     put(
         buf,
@@ -212,7 +221,9 @@ pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         );
     } else {
         for side in Side::BOTH {
-            let name = truncate(&names[side], columns.text[side]);
+            // The side h/l change the outlet of.
+            let mark = if side == app.focus { "▸ " } else { "" };
+            let name = truncate(&format!("{mark}{}", names[side]), columns.text[side]);
             let x = columns.pane_x(side) + columns.gutter;
             put(
                 buf,

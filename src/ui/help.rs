@@ -6,38 +6,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, HELP_KEYS, help_width};
-
-/// A side-by-side help line cut after its key column.
-fn split_keys(line: &str) -> (&str, &str) {
-    let at = line
-        .char_indices()
-        .nth(1 + HELP_KEYS)
-        .map_or(line.len(), |(i, _)| i);
-    line.split_at(at)
-}
+use crate::app::{Action, App};
 
 pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    let stacked = app.help_stacked();
     let lines: Vec<Line> = app
         .help_text()
         .into_iter()
-        .map(|(text, keys)| match keys {
-            // Side by side, the keys are the line's first column.
-            true if !app.help_stacked() => {
-                let (k, what) = split_keys(&text);
-                Line::from(vec![
-                    Span::styled(k.to_string(), theme.bold()),
-                    Span::raw(what.to_string()),
-                ])
-            }
-            true => Line::styled(text, theme.bold()),
-            false => Line::raw(text),
-        })
+        .map(|(keys, what)| Line::from(vec![Span::styled(keys, theme.bold()), Span::raw(what)]))
         .collect();
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let width = help_width(app.help_stacked()).min(area.width);
+    let width = app.help_width(stacked).min(area.width);
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -45,9 +26,10 @@ pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         height,
     );
     let title = if app.help_rows() < app.help_lines() {
-        " Keys — j/k scroll, Esc closes "
+        let key = |rows| app.keymap.label(&Action::Scroll(rows));
+        format!(" Keys — {}/{} scroll, Esc closes ", key(1), key(-1))
     } else {
-        " Keys — Esc closes "
+        " Keys — Esc closes ".to_string()
     };
     let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
     Clear.render(popup, buf);

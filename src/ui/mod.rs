@@ -1,6 +1,7 @@
 //! Drawing: ratatui widgets that show the [`App`] as it is. Nothing here changes state
 //! or computes a diff.
 
+mod card;
 mod diff;
 mod header;
 mod help;
@@ -13,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
+use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::layout::{cell_width, truncate, unambiguous};
 use crate::visible::visible;
 use theme::Theme;
@@ -28,7 +29,10 @@ fn one_line(text: &str) -> String {
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let theme = Theme { colour: app.colour };
+    let theme = Theme {
+        colour: app.colour,
+        light: app.light,
+    };
     let Some(screen) = Screen::new(area, app.story.reports.len(), app.list_shown()) else {
         too_small(buf, area);
         return;
@@ -65,6 +69,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             );
         }
     }
+    if let Some(card) = &app.card {
+        card::draw_card(buf, screen.diff, app, card, theme);
+    }
     status(buf, screen.status, app, theme);
     if app.help {
         help::draw_help(buf, area, app, theme);
@@ -93,11 +100,43 @@ fn position(scroll: usize, rows: usize, page: usize) -> String {
     }
 }
 
-/// The status line: a message or the main keys on the left, the position on the right.
+/// The key hints that fit in `room` cells: whole hints in the key map's order, the
+/// help key's hint always among them.
+fn hints(app: &App, room: usize) -> String {
+    let help = app.keymap.help_hint();
+    let mut shown: Vec<String> = Vec::new();
+    let mut used = cell_width(&help);
+    // The moved-paragraph key is advertised only where there is a move to go to.
+    let moved = format!("{} moved", app.keymap.label(&Action::JumpMoved));
+    let hints = app.keymap.hints().into_iter();
+    for hint in hints.filter(|h| *h != moved || app.has_moves()) {
+        if hint == help {
+            shown.push(hint);
+            continue;
+        }
+        let need = cell_width(&hint) + 2;
+        if used + need > room {
+            // Later hints are less important: stop at the first that does not fit.
+            break;
+        }
+        used += need;
+        shown.push(hint);
+    }
+    if !shown.contains(&help) {
+        shown.push(help);
+    }
+    shown.join("  ")
+}
+
+/// The status line: a prompt, a message or the key hints on the left; the count being
+/// typed, the search, the view, the mouse mode and how far down on the right.
 fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.bar());
     let width = usize::from(area.width);
     let mut right = String::new();
+    if let Some(count) = app.count.filter(|_| !app.goto) {
+        right.push_str(&format!("{count} · "));
+    }
     if app.search.active() {
         right.push_str(&format!("/{} · ", one_line(&app.search.query)));
     }
@@ -107,34 +146,39 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let (done, total) = app.progress();
     if app.overview {
         right.push_str(&if done < total {
-            format!("comparing… {done} of {total} pairs ")
+            format!("comparing… {done} of {total} pairs")
         } else {
-            format!("{total} pairs · overview ")
+            format!("{total} pairs · overview")
         });
     } else {
         right.push_str(app.view.name());
     }
+    right.push_str(if app.mouse {
+        " · mouse on"
+    } else {
+        " · mouse off"
+    });
     if let Some(layout) = app.layout().filter(|_| !app.overview) {
         right.push_str(&format!(
-            " · {} ",
+            " · {}",
             position(app.scroll, layout.rows.len(), app.page())
         ));
     }
-    let keys = if app.overview {
-        "q quit  ? help  hjkl/arrows move  Enter open the pair  Esc back"
-    } else if app.has_moves() {
-        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  o overview  s style  m moved"
-    } else {
-        "q quit  ? help  j/k scroll  n/N change  ] } outlets  x swap  v view  o overview  s style"
-    };
-    let prompt = format!("/{}▏", one_line(&app.search.query));
-    let left = match &app.message {
-        _ if app.search.editing => prompt.as_str(),
-        Some(message) => message.as_str(),
-        None => keys,
-    };
+    right.push(' ');
     let room = width.saturating_sub(cell_width(&right) + 2);
-    let left = truncate(left, room);
+    let left = if app.search.editing {
+        format!("/{}▏", one_line(&app.search.query))
+    } else if app.goto {
+        let typed = app.count.map(|n| n.to_string()).unwrap_or_default();
+        format!(":{typed}▏ paragraph number, Enter goes, Esc cancels")
+    } else if let Some(message) = &app.message {
+        message.clone()
+    } else if app.overview {
+        "hjkl/arrows move  Enter open the pair  Esc back  ? help  q quit".to_string()
+    } else {
+        hints(app, room)
+    };
+    let left = truncate(&left, room);
     let gap = width.saturating_sub(cell_width(&left) + cell_width(&right));
     let line = Line::from(vec![
         Span::raw(format!(" {left}")),

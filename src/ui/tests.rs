@@ -164,7 +164,7 @@ fn lines_of(app: &App) -> Vec<String> {
 
 #[test]
 fn help_lines_are_whole_at_80_and_40_columns() {
-    for (w, h) in [(80, 45), (40, 60)] {
+    for (w, h) in [(80, 70), (40, 100)] {
         let mut app = app_at(w, h);
         update(&mut app, Action::ToggleHelp);
         // The help's lines inside its border, joined as one text: a description may wrap.
@@ -173,9 +173,9 @@ fn help_lines_are_whole_at_80_and_40_columns() {
             .filter_map(|l| Some(l.split('│').nth(1)?.trim().to_string()))
             .collect::<Vec<_>>()
             .join(" ");
-        for (keys, what) in crate::app::HELP {
-            assert!(text.contains(what), "{w}x{h}: {what}\n{text}");
-            assert!(text.contains(keys), "{w}x{h}: {keys}\n{text}");
+        for (keys, what) in app.keymap.help_lines() {
+            assert!(text.contains(&what), "{w}x{h}: {what}\n{text}");
+            assert!(text.contains(&keys), "{w}x{h}: {keys}\n{text}");
         }
     }
 }
@@ -286,6 +286,55 @@ fn search_prompt_and_hits() {
         .map(|c| c.symbol())
         .collect();
     assert!(hits.starts_with("LeeLee"), "{hits}");
+}
+
+/// The status line, as the bottom row of the screen.
+fn status_line(app: &App) -> String {
+    let terminal = screen(app);
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height.saturating_sub(1);
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn status_hints_shrink_to_whole_hints_and_always_keep_help() {
+    let wide = status_line(&app_at(200, 30));
+    assert!(wide.starts_with(" q quit  ? help  j/k scroll"), "{wide}");
+    assert!(wide.contains("y copy"), "{wide}");
+    for width in [40, 60, 80, 120] {
+        let line = status_line(&app_at(width, 24));
+        assert!(line.contains("? help"), "{width}: {line}");
+        assert!(!line.contains('…'), "{width}: whole hints only: {line}");
+    }
+    assert_eq!(hints(&app_at(120, 40), 8), "? help");
+    assert_eq!(hints(&app_at(120, 40), 16), "q quit  ? help");
+}
+
+#[test]
+fn a_remapped_key_shows_in_the_hints_help_and_labels() {
+    let mut keymap = crate::app::Keymap::default();
+    keymap.remap("quit", &["Q".to_string()]).unwrap();
+    keymap.remap("help", &["F1".to_string()]).unwrap();
+    keymap.remap("next-right", &["L".to_string()]).unwrap();
+    let prefs = crate::app::Prefs {
+        keymap,
+        ..crate::app::Prefs::default()
+    };
+    let mut app = App::with_prefs(story(), (120, 40), true, prefs);
+    settle(&mut app);
+    update(&mut app, Action::OpenCell);
+    let line = status_line(&app);
+    assert!(line.starts_with(" Q quit  F1 help"), "{line}");
+    assert!(line.contains("L/{ outlet"), "{line}");
+    let heading = format!("{}", screen(&app).backend());
+    assert!(heading.contains("L { right"), "{heading}");
+    update(&mut app, Action::ToggleHelp);
+    update(&mut app, Action::Scroll(100));
+    let help = format!("{}", screen(&app).backend());
+    assert!(help.contains("│ Q                   quit"), "{help}");
+    assert!(!help.contains("q Ctrl-c"), "{help}");
 }
 
 #[test]
@@ -472,4 +521,25 @@ fn the_overview_of_forty_outlets_scrolls_and_marks_what_it_cuts() {
         text.contains("31 Outlet"),
         "the selected row is in view:\n{text}"
     );
+}
+
+#[test]
+fn the_report_card_shows_both_reports_notes_and_the_headline_diff() {
+    let mut app = overview_at(120, 40);
+    update(&mut app, Action::OpenCell);
+    update(&mut app, Action::ToggleCard);
+    let text = screen(&app).backend().to_string();
+    // Reuters and The Straits Times: both notes say where the attribution comes from.
+    assert!(text.contains("Report card"), "{text}");
+    assert!(text.contains("note: "), "{text}");
+    snapshot("report_card_120x40", &app);
+    update(&mut app, Action::Choose(Side::Right, 3));
+    settle(&mut app);
+    let text = screen(&app).backend().to_string();
+    assert!(
+        text.contains("The Korea Herald"),
+        "the card follows the pair:\n{text}"
+    );
+    update(&mut app, Action::ToggleCard);
+    assert!(!screen(&app).backend().to_string().contains("Report card"));
 }

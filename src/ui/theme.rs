@@ -8,10 +8,21 @@ use crate::layout::{Gutter, Mark};
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub colour: bool,
+    /// Darker colours, readable on a light background.
+    pub light: bool,
 }
 
 impl Theme {
+    /// `style` in `colour`, or in its darker twin on a light background.
     fn tint(self, style: Style, colour: Color) -> Style {
+        let colour = match (self.light, colour) {
+            (false, c) => c,
+            (true, Color::Red) => Color::Rgb(0xa4, 0x00, 0x00),
+            (true, Color::Green) => Color::Rgb(0x00, 0x6a, 0x00),
+            (true, Color::Magenta) => Color::Rgb(0x8a, 0x00, 0x8a),
+            (true, Color::Cyan) => Color::Blue,
+            (true, c) => c,
+        };
         if self.colour { style.fg(colour) } else { style }
     }
 
@@ -84,8 +95,14 @@ mod tests {
 
     #[test]
     fn without_colour_marks_keep_their_attributes_and_lose_their_colours() {
-        let mono = Theme { colour: false };
-        let colour = Theme { colour: true };
+        let mono = Theme {
+            colour: false,
+            light: false,
+        };
+        let colour = Theme {
+            colour: true,
+            light: false,
+        };
         for mark in [Mark::Delete, Mark::Insert, Mark::Label] {
             let style = mono.mark(mark, false);
             assert_eq!(style.fg, None, "{mark:?}");
