@@ -23,7 +23,7 @@ use ratatui::layout::Rect;
 
 use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
-use crate::diff::{Comparison, Doc, Options, WordOptions, compare, told};
+use crate::diff::{Comparison, Diffs, Doc, Options, WordOptions, compare, told};
 use crate::layout::{Layout, Match, View, cell_width};
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
@@ -51,7 +51,13 @@ impl PairKey {
             algorithm: options.algorithm,
             deadline: None,
         };
-        comparison.told = Some(told(corpus, self.outlets, doc, &comparison, &words));
+        comparison.told = Some(told(
+            corpus,
+            self.outlets,
+            doc,
+            &comparison,
+            Diffs::All(&words),
+        ));
         comparison
     }
 }

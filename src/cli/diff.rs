@@ -13,7 +13,8 @@ use super::open::open_story;
 use super::render::{self, Ansi};
 use crate::diff::sentences::Corpus;
 use crate::diff::{
-    Doc, Matched, Options, Span, Stats, Told, WordOptions, compare, corpus, docs, flat_ops, told,
+    Diffs, Doc, Matched, Options, Span, Stats, Told, WordOptions, compare, corpus, docs, flat_ops,
+    told,
 };
 use crate::export;
 use crate::side::Pair;
@@ -231,7 +232,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         inputs.reports,
         docs,
         &comparison,
-        &word_options,
+        Diffs::Extra(&word_options),
     );
     let ops = flat_ops(&comparison.blocks, docs);
     let stdout = std::io::stdout();

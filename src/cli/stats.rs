@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::json::round3;
 use crate::diff::overview::overview;
 use crate::diff::reuse::reuse_grid;
-use crate::diff::{Comparison, Options, WordOptions, compare, corpus, docs, told};
+use crate::diff::{Comparison, Diffs, Options, compare, corpus, docs, told};
 use crate::side::{Pair, Side};
 use crate::story::Story;
 use crate::visible::{json_visible, visible};
@@ -63,11 +63,6 @@ fn gather(story: &Story) -> StoryStats {
     let corpus = corpus(&docs);
     let count = docs.len();
     let options = Options::default();
-    let words = WordOptions {
-        normalize: false,
-        algorithm: options.algorithm,
-        deadline: None,
-    };
     // Every unordered pair, left before right, with its sentence layer.
     let mut compared: Vec<(Pair<usize>, Comparison)> = Vec::new();
     for i in 0..count {
@@ -77,7 +72,7 @@ fn gather(story: &Story) -> StoryStats {
             };
             let mut c = compare(a, b, &options);
             let key = Pair::new(i, j);
-            c.told = Some(told(&corpus, key, Pair::new(a, b), &c, &words));
+            c.told = Some(told(&corpus, key, Pair::new(a, b), &c, Diffs::None));
             compared.push((key, c));
         }
     }

@@ -22,7 +22,7 @@ pub use flat::flat_ops;
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};
-pub use told::{Lone, Matched, Told, corpus, told};
+pub use told::{Diffs, Lone, Matched, Told, corpus, told};
 pub use words::{WordOptions, diff_words};
 
 use std::time::{Duration, Instant};

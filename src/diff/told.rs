@@ -20,7 +20,8 @@ pub struct Matched {
     pub score: f64,
     /// True when a pair of paragraphs the engine paired already holds both sentences.
     pub in_paired: bool,
-    /// The word diff of the two sentences.
+    /// The word diff of the two sentences; empty when it was not asked for (see
+    /// [`Diffs`]).
     pub spans: Vec<Span>,
 }
 
@@ -98,14 +99,26 @@ pub fn corpus<'a>(docs: impl IntoIterator<Item = &'a Doc>) -> Corpus {
     Corpus::new(&slices)
 }
 
+/// Which matched sentence pairs get their word diff: a word diff per sentence pair
+/// costs as much as the paragraph diff again on near-copies, so only what is shown.
+#[derive(Debug, Clone, Copy)]
+pub enum Diffs<'o> {
+    /// Every pair (the reader's told-by-both view shows them all).
+    All(&'o WordOptions),
+    /// The pairs no paired paragraph holds (`diff` prints only those).
+    Extra(&'o WordOptions),
+    /// None (figures only).
+    None,
+}
+
 /// What reports `reports` of `corpus` tell alike, given the two documents and their
-/// paragraph comparison; matched sentences are word-diffed with `options`.
+/// paragraph comparison; matched sentences are word-diffed as `diffs` says.
 pub fn told(
     corpus: &Corpus,
     reports: Pair<usize>,
     docs: Pair<&Doc>,
     comparison: &Comparison,
-    options: &WordOptions,
+    diffs: Diffs,
 ) -> Told {
     let sentences: Pair<&[Sentence]> = reports.map(|r| corpus.sentences(r));
     let paired = Paired::of(comparison);
@@ -120,13 +133,20 @@ pub fn told(
         .into_iter()
         .map(|m| {
             let at = Pair::new(m.left, m.right);
+            let in_paired = paired
+                .pairs
+                .contains(&(at.left.paragraph, at.right.paragraph));
+            let options = match diffs {
+                Diffs::All(options) => Some(options),
+                Diffs::Extra(options) if !in_paired => Some(options),
+                _ => None,
+            };
+            let text = Pair::from_fn(|side| text(side, &at[side]));
             Matched {
                 at,
                 score: m.score,
-                in_paired: paired
-                    .pairs
-                    .contains(&(at.left.paragraph, at.right.paragraph)),
-                spans: diff_words(Pair::from_fn(|side| text(side, &at[side])), options).0,
+                in_paired,
+                spans: options.map_or_else(Vec::new, |o| diff_words(text, o).0),
             }
         })
         .collect();
@@ -189,7 +209,13 @@ mod tests {
         let docs = Pair::new(Doc::from_paragraphs(&paras), Doc::from_paragraphs(&paras));
         let c = compare(&docs.left, &docs.right, &Options::default());
         let corpus = corpus(&[docs.left.clone(), docs.right.clone()]);
-        let t = told(&corpus, Pair::new(0, 1), docs.as_ref(), &c, &plain());
+        let t = told(
+            &corpus,
+            Pair::new(0, 1),
+            docs.as_ref(),
+            &c,
+            Diffs::All(&plain()),
+        );
         assert_eq!(t.shared, Pair::new(1.0, 1.0));
         assert_eq!(t.extra().count(), 0);
         assert!(t.only.left.is_empty() && t.only.right.is_empty());
@@ -214,7 +240,13 @@ mod tests {
         let docs = Pair::new(Doc::from_paragraphs(&left), Doc::from_paragraphs(&right));
         let c = compare(&docs.left, &docs.right, &Options::default());
         let corpus = corpus(&[docs.left.clone(), docs.right.clone()]);
-        let t = told(&corpus, Pair::new(0, 1), docs.as_ref(), &c, &plain());
+        let t = told(
+            &corpus,
+            Pair::new(0, 1),
+            docs.as_ref(),
+            &c,
+            Diffs::All(&plain()),
+        );
         let extra: Vec<&Matched> = t.extra().collect();
         let kinds: Vec<_> = c.blocks.iter().map(|b| (b.kind, b.paras.clone())).collect();
         assert_eq!(extra.len(), 1, "{:?} {kinds:?}", t.matched);

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 
 use super::one_line;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, outlet_window as window};
 use crate::diff::overview::Overview;
 use crate::layout::{cell_width, truncate};
 
@@ -22,16 +22,6 @@ const LABEL: usize = 22;
 
 fn percent(x: f64) -> String {
     format!("{:.0}", x * 100.0)
-}
-
-/// The part of `0..count` a window of `room` items shows so that `keep` is in it.
-fn window(count: usize, room: usize, keep: usize) -> Range<usize> {
-    let room = room.max(1);
-    let start = keep
-        .saturating_add(1)
-        .saturating_sub(room)
-        .min(count.saturating_sub(room));
-    start..count.min(start + room)
 }
 
 fn put(buf: &mut Buffer, area: Rect, y: u16, spans: Vec<Span<'_>>) {
@@ -242,19 +232,5 @@ fn draw_table(buf: &mut Buffer, area: Rect, y: u16, app: &App, glance: &Overview
             row,
             vec![Span::styled(truncate(&line, width), style)],
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_window_keeps_the_selection_in_view() {
-        assert_eq!(window(40, 10, 0), 0..10);
-        assert_eq!(window(40, 10, 25), 16..26);
-        assert_eq!(window(40, 10, 39), 30..40);
-        assert_eq!(window(5, 10, 4), 0..5);
-        assert_eq!(window(0, 3, 0), 0..0);
     }
 }

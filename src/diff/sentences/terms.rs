@@ -2,10 +2,12 @@
 //! removed and stemmed, so "denuclearisation" and "denuclearization", "asked" and "asks"
 //! meet; numbers are kept as written (digit grouping folded).
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::super::intern::FastMap;
 use super::super::normalize::style_key;
 use super::split::quote_spans;
 use crate::text::{TokenKind, tokenize};
@@ -32,6 +34,9 @@ pub(super) struct Term {
 pub(super) struct Folder {
     stop: HashSet<&'static str>,
     stemmer: Stemmer,
+    /// Each spelling's fold, worked out once: a text repeats its words, and folding
+    /// (house style, stop words, stemming) costs more than a lookup.
+    folded: RefCell<FastMap<String, Option<(String, bool)>>>,
 }
 
 impl Folder {
@@ -45,6 +50,7 @@ impl Folder {
         Folder {
             stop,
             stemmer: Stemmer::create(Algorithm::English),
+            folded: RefCell::new(FastMap::default()),
         }
     }
 
@@ -63,7 +69,7 @@ impl Folder {
                 let quoted = quoted_bytes
                     .iter()
                     .any(|&(o, c)| o < t.range.start && t.range.start < c);
-                self.fold(piece).map(|(key, number)| Term {
+                self.fold_once(piece).map(|(key, number)| Term {
                     key,
                     number,
                     quoted,
@@ -73,6 +79,17 @@ impl Folder {
     }
 
     /// The term of one word, and whether it is a number; `None` for a stop word.
+    fn fold_once(&self, piece: &str) -> Option<(String, bool)> {
+        if let Some(known) = self.folded.borrow().get(piece) {
+            return known.clone();
+        }
+        let folded = self.fold(piece);
+        self.folded
+            .borrow_mut()
+            .insert(piece.to_string(), folded.clone());
+        folded
+    }
+
     fn fold(&self, piece: &str) -> Option<(String, bool)> {
         let key = style_key(piece, TokenKind::Word);
         if key.chars().any(|c| c.is_ascii_digit()) {
