@@ -76,6 +76,9 @@ pub fn run(story: Story, prefs: Prefs) -> anyhow::Result<ExitCode> {
     // The input thread sees this and stops reading before the terminal is handed back.
     stop.store(usize::MAX, Ordering::Relaxed);
     let _ = execute!(stdout(), DisableMouseCapture);
+    // A blank alternate screen, cursor home, before it is left: a terminal resized while
+    // the reader ran (tmux does this) may otherwise carry its rows into the shell.
+    let _ = terminal.clear();
     ratatui::restore();
     result.map(|()| match u8::try_from(signal) {
         Ok(0) => ExitCode::SUCCESS,
@@ -151,6 +154,10 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
         };
         dirty = action.is_some();
+        if matches!(action, Some(Action::Redraw)) {
+            // Forget what the terminal shows, so the next draw sends every cell.
+            terminal.clear()?;
+        }
         if let Some(action) = action {
             app::update(&mut app, action);
         }

@@ -39,10 +39,15 @@ pub enum Action {
     NextView,
     SetView(View),
     ToggleNormalize,
+    /// Open or collapse the outlet list.
+    ToggleList,
     /// From a told-by-both item to its place in the side-by-side view, and back.
     JumpShared,
-    /// Jump to the other place of a moved paragraph.
+    /// Go to the next place of a moved paragraph (in reading order, wrapping around):
+    /// each move has two places, so from one of them this reaches the other.
     JumpMoved,
+    /// Go to the previous place of a moved paragraph.
+    PrevMoved,
     /// Start typing a search.
     StartSearch,
     #[serde(skip)]
@@ -85,6 +90,8 @@ pub enum Action {
     #[serde(skip)]
     CloseOverlay,
     Quit,
+    /// Repaint the whole screen (Ctrl-L), in case the terminal drew something its own way.
+    Redraw,
     #[serde(skip)]
     Resize(u16, u16),
     /// Show or hide the report card: headlines, summaries, bylines, dates, links, notes.

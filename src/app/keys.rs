@@ -7,8 +7,8 @@ use super::key::Key;
 use super::{Action, App, outlet_window};
 use crate::side::Side;
 
-/// Columns the help needs to show keys and descriptions side by side.
-pub const HELP_WIDTH: u16 = 74;
+/// Cells of the help's key column when keys and descriptions stand side by side.
+pub const HELP_KEYS: usize = 20;
 
 /// The action a key stands for, if any. With the help open, keys only scroll or close
 /// it; while a prompt is open, keys edit it.
