@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod diff;
 pub mod export;
+pub mod facts;
 pub mod layout;
 pub mod side;
 pub mod story;

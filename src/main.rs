@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use diverge::cli::{self, diff::DiffArgs, import::ImportArgs, stats::StatsFormat};
+use diverge::cli::{
+    self, diff::DiffArgs, facts::FactsFormat, import::ImportArgs, stats::StatsFormat,
+};
 
 /// A terminal reader for diverging news reports: two outlets' versions of one story side
 /// by side, word by word.
@@ -30,6 +32,14 @@ enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
+    },
+    /// The facts ledger: quotes, numbers, dates and names lined up across reports, told
+    /// alike, told differently or by one outlet only
+    Facts {
+        /// The same inputs as `stats`; none means the bundled story
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = FactsFormat::Table)]
+        format: FactsFormat,
     },
     /// Validate story JSON files and text versions; one line per file
     Check {
@@ -120,6 +130,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
             print(&out)
+        }
+        Some(Command::Facts { files, format }) => {
+            let story = cli::open::open_story(&files)?;
+            let out = cli::facts::render(&story, format)?;
+            std::io::stdout()
+                .write_all(out.as_bytes())
+                .or_else(cli::diff::ignore_broken_pipe)?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import(args)) => cli::import::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Check { files }) => Ok(match cli::check::run(&files) {

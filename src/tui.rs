@@ -17,8 +17,9 @@ use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::{self, Action, App, Effect, Prefs};
+use crate::app::{self, Action, App, Effect, FactsAction, Prefs};
 use crate::diff::docs;
+use crate::facts::Ledger;
 use crate::story::Story;
 use crate::ui;
 use crate::worker::{Delivery, Worker};
@@ -31,6 +32,8 @@ const TICK: Duration = Duration::from_millis(50);
 enum Message {
     Input(Event),
     Delivered(Delivery),
+    /// The facts ledger, computed on a thread of its own the first time it is asked for.
+    Facts(Box<Ledger>),
     /// The terminal cannot be read any more (it went away, say).
     InputFailed(std::io::Error),
 }
@@ -64,15 +67,18 @@ pub fn run(story: Story, prefs: Prefs) -> anyhow::Result<ExitCode> {
         restore_terminal(info);
     }));
     let result = set_mouse(!prefs.no_mouse).and_then(|()| {
-        spawn_input(tx, Arc::clone(&stop)).context("cannot start the input thread")?;
+        spawn_input(tx.clone(), Arc::clone(&stop)).context("cannot start the input thread")?;
         let size = terminal.size().context("cannot read the terminal size")?;
         let app = App::with_prefs(story, (size.width, size.height), colour, prefs);
-        event_loop(&mut terminal, app, &worker, &rx, &stop)
+        event_loop(&mut terminal, app, &worker, (&tx, &rx), &stop)
     });
     let signal = stop.load(Ordering::Relaxed);
     // The input thread sees this and stops reading before the terminal is handed back.
     stop.store(usize::MAX, Ordering::Relaxed);
     let _ = execute!(stdout(), DisableMouseCapture);
+    // A blank alternate screen, cursor home, before it is left: a terminal resized while
+    // the reader ran (tmux does this) may otherwise carry its rows into the shell.
+    let _ = terminal.clear();
     ratatui::restore();
     result.map(|()| match u8::try_from(signal) {
         Ok(0) => ExitCode::SUCCESS,
@@ -106,9 +112,10 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     worker: &Worker,
-    rx: &Receiver<Message>,
+    (tx, rx): (&Sender<Message>, &Receiver<Message>),
     stop: &AtomicUsize,
 ) -> anyhow::Result<()> {
+    let mut ledger_asked = false;
     // One comparison at a time, so the pair on screen always goes first.
     let mut asked = None;
     let mut dirty = true;
@@ -117,6 +124,10 @@ fn event_loop(
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         if asked.is_none() {
             asked = app.wanted().filter(|&key| worker.request(key));
+        }
+        if app.facts.wanted() && !ledger_asked {
+            ledger_asked = true;
+            spawn_ledger(&app, tx.clone()).context("cannot start the facts thread")?;
         }
         if dirty {
             terminal.draw(|frame| ui::draw(frame, &app))?;
@@ -131,6 +142,7 @@ fn event_loop(
                 Some(Action::Computed(key, Box::new(comparison)))
             }
             Ok(Message::Delivered(Delivery::Reuse(grid))) => Some(Action::Reuse(grid)),
+            Ok(Message::Facts(ledger)) => Some(Action::Facts(FactsAction::Ready(ledger))),
             Ok(Message::Input(Event::Key(key))) => app::action_for_key(&app, key),
             Ok(Message::Input(Event::Mouse(mouse))) => app::action_for_mouse(&app, mouse),
             Ok(Message::Input(Event::Resize(w, h))) => {
@@ -142,6 +154,10 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
         };
         dirty = action.is_some();
+        if matches!(action, Some(Action::Redraw)) {
+            // Forget what the terminal shows, so the next draw sends every cell.
+            terminal.clear()?;
+        }
         if let Some(action) = action {
             app::update(&mut app, action);
         }
@@ -149,6 +165,18 @@ fn event_loop(
             carry_out(terminal, &mut app, effect)?;
         }
     }
+    Ok(())
+}
+
+/// Computes the story's facts ledger on its own thread: it compares every pair of
+/// reports, which for a big story takes longer than a frame.
+fn spawn_ledger(app: &App, tx: Sender<Message>) -> std::io::Result<()> {
+    let story = app.story.clone();
+    thread::Builder::new()
+        .name("diverge-facts".into())
+        .spawn(move || {
+            let _ = tx.send(Message::Facts(Box::new(crate::facts::ledger(&story))));
+        })?;
     Ok(())
 }
 

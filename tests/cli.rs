@@ -254,7 +254,7 @@ fn check_reports_each_good_file_on_one_line() {
     let out = stdout_of(diverge().arg("check").arg(&story).arg(REUTERS));
     assert_eq!(out.lines().count(), 2);
     assert!(
-        out.contains("ok (story \"T\", 2 reports, 1 paragraphs)"),
+        out.contains("ok (story \"T\", 2 reports, 1 paragraph)"),
         "{out}"
     );
 }
@@ -332,12 +332,10 @@ fn duplicate_outlets_are_refused() {
 }
 
 #[test]
-fn duplicate_text_file_stems_are_refused() {
+fn the_same_text_file_twice_is_refused() {
     let dir = scratch("dup-stems");
-    std::fs::create_dir_all(dir.join("x")).unwrap();
     let a = write(&dir, "a.txt", b"one");
-    let b = write(&dir.join("x"), "a.txt", b"two");
-    let err = one_line_error(diverge().arg(&a).arg(&b));
+    let err = one_line_error(diverge().arg(&a).arg(&a));
     assert!(err.contains("duplicate outlet \"a\""), "{err}");
 }
 
@@ -412,4 +410,62 @@ fn stats_without_files_describes_the_bundled_story() {
         .find(|p| p["left"] == "Reuters" && p["right"] == "The Straits Times")
         .unwrap();
     assert!(reprint["similarity"].as_f64().unwrap() > 0.8);
+}
+
+#[test]
+fn a_missing_file_gives_its_reason_once() {
+    let err = one_line_error(diverge().arg("check").arg("no-such-file.txt"));
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+    let err = one_line_error(diverge().args(["stats", "missing-a.txt", "missing-b.txt"]));
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+}
+
+#[test]
+fn check_reads_a_breakdown_page_as_the_reader_does() {
+    let out = stdout_of(diverge().args(["check", "tests/fixtures/breakdown-seed.txt"]));
+    assert!(out.contains("ok (page, 5 reports)"), "{out}");
+}
+
+#[test]
+fn versions_with_the_same_file_name_are_named_by_their_folders() {
+    let dir = scratch("same-stem");
+    std::fs::create_dir_all(dir.join("v1")).unwrap();
+    std::fs::create_dir_all(dir.join("v2")).unwrap();
+    let a = write(&dir, "v1/article.txt", b"Lee met Xi on Tuesday.");
+    let b = write(&dir, "v2/article.txt", b"Lee met Xi on Wednesday.");
+    let out = stdout_of(diverge().arg("stats").arg(&a).arg(&b));
+    assert!(
+        out.contains("v1/article") && out.contains("v2/article"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_story_file_with_other_files_is_refused_in_one_line() {
+    let dir = scratch("json-and-text");
+    let story = write(
+        &dir,
+        "story.json",
+        br#"{"title":"T","reports":[{"outlet":"A","body":["x"]},{"outlet":"B","body":["y"]}]}"#,
+    );
+    let err = one_line_error(diverge().arg("stats").arg(&story).arg(REUTERS));
+    assert!(
+        err.contains("story.json: a story file opens on its own"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_page_opened_directly_says_how_to_name_its_unnamed_reports() {
+    let out = diverge()
+        .args(["stats", "tests/fixtures/breakdown-seed.txt"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(err.contains("no outlet cue, named \"Report"), "{err}");
+    assert!(
+        err.contains("diverge import tests/fixtures/breakdown-seed.txt writes a story JSON"),
+        "{err}"
+    );
+    assert!(!err.contains("edit the JSON"), "{err}");
 }

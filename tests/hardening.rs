@@ -241,7 +241,7 @@ fn a_long_paragraph_without_spaces_is_read_in_time() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("ok (text, 1 paragraphs)"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok (text, 1 paragraph)"));
     let out = diverge()
         .args(["stats"])
         .args([&a, &b])

@@ -112,22 +112,19 @@ fn reader_command() -> String {
 
 /// A fresh tmux server, 120x40, running `command` with `env` set.
 fn server(name: &str, env: &[(&str, &Path)], command: &str) -> Tmux {
+    server_sized(name, env, command, (120, 40))
+}
+
+/// A fresh tmux server of `size` cells running `command` with `env` set.
+fn server_sized(name: &str, env: &[(&str, &Path)], command: &str, size: (u16, u16)) -> Tmux {
     require("tmux");
     let id = format!("diverge-{name}-{}", std::process::id());
     let tmux = Tmux {
         socket: id.clone(),
         session: id,
     };
-    let mut args = vec![
-        "new-session",
-        "-d",
-        "-s",
-        &tmux.session,
-        "-x",
-        "120",
-        "-y",
-        "40",
-    ];
+    let (w, h) = (size.0.to_string(), size.1.to_string());
+    let mut args = vec!["new-session", "-d", "-s", &tmux.session, "-x", &w, "-y", &h];
     let env: Vec<String> = env
         .iter()
         .map(|(k, v)| format!("{k}={}", v.display()))
@@ -161,6 +158,34 @@ fn start_with(name: &str, env: &[(&str, &Path)]) -> (Tmux, PathBuf) {
     (server(name, env, &command), rc)
 }
 
+/// Writes scratch input files for a test and returns their paths.
+fn scratch_files(test: &str, files: &[(&str, String)]) -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("tmux-{test}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            path
+        })
+        .collect()
+}
+
+/// Starts the reader on `files` in a terminal of `size` cells.
+fn start_on(name: &str, files: &[PathBuf], size: (u16, u16)) -> (Tmux, PathBuf) {
+    let rc = scratch(name, "rc");
+    let files: Vec<String> = files.iter().map(|f| quoted(f)).collect();
+    let command = format!(
+        "{} {}; echo $? > {}; sleep 30",
+        quoted(Path::new(env!("CARGO_BIN_EXE_diverge"))),
+        files.join(" "),
+        quoted(&rc),
+    );
+    (server_sized(name, &[], &command, size), rc)
+}
+
 /// Whether the pane shows the alternate screen, as a full-screen program uses it.
 fn alternate_screen(tmux: &Tmux) -> String {
     let out = tmux.run(&[
@@ -178,15 +203,18 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     let (tmux, rc) = start("e2e");
     let first = tmux.wait_for("similarity");
     assert!(first.contains("reuters ⇄ straits_times"), "{first}");
-    assert!(first.contains("Item 1 of 2"), "{first}");
+    // It opens past the photo caption only the left has, at the first change.
+    assert!(!first.contains("Item 1 of 2"), "{first}");
     assert!(first.contains(" q quit"), "{first}");
 
+    tmux.keys(&["g"]);
+    tmux.wait_for("Item 1 of 2");
     tmux.keys(&["j"]);
     let scrolled = tmux.wait_until("j to scroll a line", |s| !s.contains("Item 1 of 2"));
     assert!(scrolled.contains("− his wife Kim"), "{scrolled}");
 
     tmux.keys(&["n"]);
-    tmux.wait_for("change 2 of");
+    tmux.wait_for("change 3 of");
 
     tmux.keys(&["v"]);
     tmux.wait_for("Told by both: ");
@@ -194,9 +222,9 @@ fn reader_runs_in_tmux_and_quits_cleanly() {
     tmux.wait_for("struck = only in reuters");
 
     tmux.keys(&["?"]);
-    tmux.wait_for("Keys — Esc closes");
+    tmux.wait_for("Esc closes");
     tmux.keys(&["Escape"]);
-    let closed = tmux.wait_until("Esc to close the help", |s| !s.contains("Keys — Esc"));
+    let closed = tmux.wait_until("Esc to close the help", |s| !s.contains("Keys — "));
     assert!(closed.contains("inline ·"), "{closed}");
 
     tmux.keys(&["x"]);
@@ -281,7 +309,10 @@ fn diff_rows(screen: &str) -> Vec<String> {
 #[test]
 fn counts_and_half_pages_scroll_as_in_vim() {
     let (tmux, rc) = start("counts");
-    let top = tmux.wait_for("similarity");
+    tmux.wait_for("similarity");
+    // From the very top: the reader opens at the first change, past the caption.
+    tmux.keys(&["g"]);
+    let top = tmux.wait_for("Item 1 of 2");
     let rows = diff_rows(&top);
     tmux.keys(&["3"]);
     tmux.wait_until("the count on the status line", |s| {
@@ -293,7 +324,7 @@ fn counts_and_half_pages_scroll_as_in_vim() {
     let after = tmux.wait_until("3j", |s| diff_rows(s).first() == rows.get(3));
     assert!(
         !after.lines().last().unwrap_or("").contains(" 3 ·"),
-        "count used up"
+        "count used up: {after}"
     );
     tmux.keys(&["g", "C-d"]);
     let half = rows.len() / 2;
@@ -313,12 +344,17 @@ fn a_config_file_remaps_quit_and_the_help_shows_it() {
     let (tmux, rc) = start_with("remap", &[("XDG_CONFIG_HOME", &dir)]);
     let first = tmux.wait_for("similarity");
     assert!(first.contains(" Q quit  ? help"), "{first}");
+    tmux.keys(&["g"]);
+    tmux.wait_for("Item 1 of 2");
     tmux.keys(&["q", "j"]);
     // j still scrolls after q: the reader did not quit.
     tmux.wait_until("j after q", |s| !s.contains("Item 1 of 2"));
     assert!(std::fs::read_to_string(&rc).is_err(), "q quit the reader");
     tmux.keys(&["?"]);
-    let help = tmux.wait_for("Keys — ");
+    tmux.wait_for("Keys — ");
+    // The help is taller than the terminal: its last lines are a scroll away.
+    tmux.keys(&["-N", "60", "j"]);
+    let help = tmux.wait_for("right-click");
     assert!(help.contains("│ Q                   quit"), "{help}");
     tmux.keys(&["Escape"]);
     tmux.wait_until("the help closed", |s| !s.contains("Keys — "));
@@ -370,7 +406,8 @@ fn y_copies_through_osc52_and_c_hands_the_mouse_back() {
             .status
             .success()
     );
-    tmux.keys(&["n", "y"]);
+    // The reader opens with the first change past the photo caption current.
+    tmux.keys(&["y"]);
     tmux.wait_for("to the clipboard (OSC 52)");
     let osc = b"\x1b]52;c;";
     let bytes = wait_for_log(&log, "OSC 52", |b| b.windows(osc.len()).any(|w| w == osc));
@@ -383,7 +420,7 @@ fn y_copies_through_osc52_and_c_hands_the_mouse_back() {
         .unwrap_or_else(|e| panic!("base64: {e}"));
     let text = String::from_utf8(text).unwrap();
     assert!(
-        text.contains("Item 1 of 2"),
+        text.contains("SEOUL/{+ +}BEIJING"),
         "the first change's paragraph: {text}"
     );
 
@@ -428,4 +465,71 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("status=0");
     assert_eq!(alternate_screen(&tmux), "0");
+}
+
+/// True when a regional indicator stands alone on screen: half a flag, left behind.
+fn stray_flag_half(screen: &str) -> bool {
+    let is_ri = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    screen.lines().any(|line| {
+        let chars: Vec<char> = line.chars().collect();
+        chars.split(|&c| !is_ri(c)).any(|run| run.len() % 2 == 1)
+    })
+}
+
+#[test]
+fn flag_emoji_leave_no_stray_cells_when_scrolling() {
+    let para = |i: usize, verb: &str| {
+        format!(
+            "Paragraph {i} 🇰🇷 South Korea and 🇨🇳 China {verb} 👍 to work on trade 🤝 and \
+             security 👨\u{200d}👩\u{200d}👧 in the region ❤\u{fe0f} 👍🏽, officials said."
+        )
+    };
+    let text = |verb: &str| {
+        (0..12)
+            .map(|i| para(i, verb))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let files = scratch_files(
+        "flags",
+        &[("a.txt", text("agreed")), ("b.txt", text("pledged"))],
+    );
+    let (tmux, rc) = start_on("flags", &files, (80, 24));
+    tmux.wait_for("similarity");
+    for _ in 0..7 {
+        tmux.keys(&["j"]);
+        sleep(Duration::from_millis(100));
+    }
+    let scrolled = tmux.wait_for("Paragraph 3");
+    assert!(!stray_flag_half(&scrolled), "{scrolled}");
+    // What was drawn step by step is what a full repaint draws.
+    tmux.keys(&["C-l"]);
+    sleep(Duration::from_millis(300));
+    assert_eq!(tmux.screen(), scrolled);
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+    let _ = std::fs::remove_file(&rc);
+}
+
+#[test]
+fn started_small_then_grown_the_reader_leaves_nothing_in_the_shell() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let files = [
+        fixtures.join("reuters.txt"),
+        fixtures.join("straits_times.txt"),
+    ];
+    let (tmux, rc) = start_on("small", &files, (30, 8));
+    tmux.wait_for("Terminal too small");
+    let out = tmux.run(&["resize-window", "-t", &tmux.session, "-x", "80", "-y", "24"]);
+    assert!(out.status.success(), "{out:?}");
+    tmux.wait_for("similarity");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+    assert_eq!(alternate_screen(&tmux), "0", "the terminal is handed back");
+    let shell = tmux.screen();
+    assert!(
+        shell.trim().is_empty(),
+        "the reader's text stayed in the shell:\n{shell}"
+    );
+    let _ = std::fs::remove_file(&rc);
 }

@@ -7,7 +7,7 @@ use crate::diff::Comparison;
 use crate::layout::View;
 use crate::side::Side;
 
-use super::PairKey;
+use super::{FactsAction, PairKey};
 
 /// Serialises as the key map writes it: `"quit"`, `{ scroll = 3 }`,
 /// `{ next-outlet = "left" }`. The variants a key cannot stand for are skipped.
@@ -39,10 +39,15 @@ pub enum Action {
     NextView,
     SetView(View),
     ToggleNormalize,
+    /// Open or collapse the outlet list.
+    ToggleList,
     /// From a told-by-both item to its place in the side-by-side view, and back.
     JumpShared,
-    /// Jump to the other place of a moved paragraph.
+    /// Go to the next place of a moved paragraph (in reading order, wrapping around):
+    /// each move has two places, so from one of them this reaches the other.
     JumpMoved,
+    /// Go to the previous place of a moved paragraph.
+    PrevMoved,
     /// Start typing a search.
     StartSearch,
     #[serde(skip)]
@@ -85,6 +90,8 @@ pub enum Action {
     #[serde(skip)]
     CloseOverlay,
     Quit,
+    /// Repaint the whole screen (Ctrl-L), in case the terminal drew something its own way.
+    Redraw,
     #[serde(skip)]
     Resize(u16, u16),
     /// Show or hide the report card: headlines, summaries, bylines, dates, links, notes.
@@ -103,6 +110,11 @@ pub enum Action {
     /// The diff thread measured how much each report reuses of each other one.
     #[serde(skip)]
     Reuse(Vec<Vec<f64>>),
+    /// Open the facts ledger screen.
+    OpenFacts,
+    /// On the facts ledger screen.
+    #[serde(skip)]
+    Facts(FactsAction),
     /// A comparison came back from the worker.
     #[serde(skip)]
     Computed(PairKey, Box<Comparison>),

@@ -7,8 +7,8 @@ use super::key::Key;
 use super::{Action, App, outlet_window};
 use crate::side::Side;
 
-/// Columns the help needs to show keys and descriptions side by side.
-pub const HELP_WIDTH: u16 = 74;
+/// Cells of the help's key column when keys and descriptions stand side by side.
+pub const HELP_KEYS: usize = 20;
 
 /// The action a key stands for, if any. With the help open, keys only scroll or close
 /// it; while a prompt is open, keys edit it.
@@ -34,6 +34,9 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             _ if key.code == KeyCode::Esc => Some(Action::CloseOverlay),
             _ => None,
         };
+    }
+    if app.facts.open {
+        return super::facts::action_for_key(app, bound, key);
     }
     if app.search.editing {
         return match key.code {
@@ -79,7 +82,7 @@ fn overview_action(bound: Option<Action>, key: Key) -> Option<Action> {
         Some(Action::PrevFocused | Action::PrevOutlet(_)) => step(0, -1),
         Some(Action::JumpShared) => Some(Action::OpenCell),
         Some(Action::OpenOverview) => Some(Action::CloseOverlay),
-        Some(action @ (Action::Quit | Action::ToggleHelp)) => Some(action),
+        Some(action @ (Action::Quit | Action::ToggleHelp | Action::OpenFacts)) => Some(action),
         _ if key.code == KeyCode::Esc => Some(Action::CloseOverlay),
         _ if key.code == KeyCode::Enter => Some(Action::OpenCell),
         _ => None,
@@ -99,6 +102,13 @@ const WHEEL: isize = 3;
 pub fn action_for_mouse(app: &App, mouse: MouseEvent) -> Option<Action> {
     if app.help {
         return None;
+    }
+    if app.facts.open {
+        return match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Facts(super::FactsAction::Move(WHEEL))),
+            MouseEventKind::ScrollUp => Some(Action::Facts(super::FactsAction::Move(-WHEEL))),
+            _ => None,
+        };
     }
     let button = match mouse.kind {
         MouseEventKind::ScrollDown => return Some(Action::Scroll(WHEEL)),

@@ -4,6 +4,7 @@
 
 mod action;
 mod copy;
+mod facts;
 mod key;
 mod keymap;
 mod keys;
@@ -11,10 +12,11 @@ mod screen;
 mod update;
 
 pub use action::Action;
+pub use facts::{Facts, FactsAction, FactsLine};
 pub use key::{BadKey, Key};
 pub use keymap::{DEFAULT_KEYMAP, Keymap, RemapError};
-pub use keys::{HELP_WIDTH, action_for_key, action_for_mouse};
-pub use screen::{MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
+pub use keys::{HELP_KEYS, action_for_key, action_for_mouse};
+pub use screen::{LIST_HEIGHT, MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
 use std::collections::HashMap;
@@ -24,7 +26,7 @@ use ratatui::layout::Rect;
 use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
 use crate::diff::{Comparison, Diffs, Doc, Options, WordOptions, compare, told};
-use crate::layout::{Layout, View};
+use crate::layout::{Layout, Match, View, cell_width};
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
 
@@ -182,11 +184,20 @@ pub struct App {
     pub scroll: usize,
     /// The highlighted change (hunk number).
     pub current: Option<usize>,
+    /// The moved paragraph last gone to with `m`/`M` (a block index): it and its other
+    /// place are highlighted.
+    pub moved: Option<usize>,
+    /// Whether the outlet list is open, once the reader chose; until then it is open
+    /// on screens at least [`LIST_HEIGHT`] rows tall.
+    pub list_open: Option<bool>,
+    /// True until the pair the reader opens on has been laid out and placed at its
+    /// first change.
+    pub opening: bool,
     pub help: bool,
     /// First line of the help shown, when the terminal is too short for all of it.
     pub help_scroll: usize,
     pub search: Search,
-    /// The row of the search match last jumped to.
+    /// The search match last jumped to (an index into [`App::matches`]).
     pub found: Option<usize>,
     /// A one-off note for the status line, cleared by the next action.
     pub message: Option<String>,
@@ -203,10 +214,12 @@ pub struct App {
     pub reuse: Option<Vec<Vec<f64>>>,
     /// The report card over the pair, when it is open.
     pub card: Option<Card>,
+    /// The facts ledger screen (`f`).
+    pub facts: Facts,
     cache: HashMap<PairKey, Comparison>,
     layout: Option<(LayoutKey, Layout)>,
-    /// Rows of the layout that show the active search's query.
-    matches: Vec<usize>,
+    /// Where the layout shows the active search's query, in reading order.
+    matches: Vec<Match>,
 }
 
 impl App {
@@ -223,7 +236,12 @@ impl App {
             words: story.reports.iter().map(Report::word_count).collect(),
             story,
             outlets: Pair::new(0, usize::from(count > 1)),
-            view: prefs.view.unwrap_or_default(),
+            // A lone report is shown alone, in one pane.
+            view: if count == 1 {
+                View::Inline
+            } else {
+                prefs.view.unwrap_or_default()
+            },
             view_pinned: prefs.view.is_some(),
             back: None,
             normalize: prefs.normalize,
@@ -239,6 +257,9 @@ impl App {
             size,
             scroll: 0,
             current: None,
+            moved: None,
+            list_open: None,
+            opening: true,
             help: false,
             help_scroll: 0,
             search: Search::default(),
@@ -250,6 +271,7 @@ impl App {
             cell: Pair::new(0, usize::from(count > 1)),
             reuse: None,
             card: None,
+            facts: Facts::default(),
             cache: HashMap::new(),
             layout: None,
             matches: Vec::new(),
@@ -261,6 +283,11 @@ impl App {
             outlets: self.outlets,
             normalize: self.normalize,
         }
+    }
+
+    /// True for a story of one report: there is nothing to compare it with.
+    pub fn alone(&self) -> bool {
+        self.story.reports.len() == 1
     }
 
     pub fn report(&self, i: usize) -> Option<&Report> {
@@ -369,7 +396,16 @@ impl App {
     /// Where each part of the screen goes, or `None` when the terminal is too small.
     pub fn screen(&self) -> Option<Screen> {
         let (w, h) = self.size;
-        Screen::new(Rect::new(0, 0, w, h), self.story.reports.len())
+        Screen::new(
+            Rect::new(0, 0, w, h),
+            self.story.reports.len(),
+            self.list_shown(),
+        )
+    }
+
+    /// Whether the outlet list shows its outlets or only its heading.
+    pub fn list_shown(&self) -> bool {
+        self.list_open.unwrap_or(self.size.1 >= LIST_HEIGHT)
     }
 
     /// Rows the diff area shows (at least one, so paging always moves).
@@ -382,12 +418,55 @@ impl App {
     /// True when the help is too narrow for keys and descriptions side by side: each
     /// description then goes on a line of its own under its keys.
     pub fn help_stacked(&self) -> bool {
-        self.size.0 < HELP_WIDTH
+        self.size.0 < self.help_width(false)
+    }
+
+    /// Columns the help needs, border included, to show every line whole: keys and
+    /// descriptions side by side, or `stacked`, each description under its keys.
+    pub fn help_width(&self, stacked: bool) -> u16 {
+        let line = |(keys, what): &(String, String)| {
+            let (keys, what) = (cell_width(keys), cell_width(what));
+            if stacked {
+                1 + keys.max(what)
+            } else {
+                // A space after the description keeps it off the border.
+                1 + HELP_KEYS.max(keys + 1) + what + 1
+            }
+        };
+        let widest = self.keymap.help_lines().iter().map(line).max().unwrap_or(0);
+        u16::try_from(widest + 2).unwrap_or(u16::MAX)
+    }
+
+    /// The help's text, line by line: the keys (drawn bold), then the description.
+    /// Stacked, each description goes under its keys, wrapped to the overlay so none is
+    /// cut.
+    pub fn help_text(&self) -> Vec<(String, String)> {
+        let room = usize::from(self.size.0.min(self.help_width(true))).saturating_sub(3);
+        let stacked = self.help_stacked();
+        self.keymap
+            .help_lines()
+            .into_iter()
+            .flat_map(|(keys, what)| {
+                if stacked {
+                    let wrapped = textwrap::wrap(&what, room.max(1));
+                    std::iter::once((format!(" {keys}"), String::new()))
+                        .chain(
+                            wrapped
+                                .into_iter()
+                                .map(|l| (String::new(), format!(" {l}"))),
+                        )
+                        .collect()
+                } else {
+                    let column = HELP_KEYS.max(cell_width(&keys) + 1);
+                    vec![(format!(" {keys:<column$}"), what)]
+                }
+            })
+            .collect()
     }
 
     /// Lines of the help's text.
     pub fn help_lines(&self) -> usize {
-        self.keymap.help_lines().len() * if self.help_stacked() { 2 } else { 1 }
+        self.help_text().len()
     }
 
     /// Help lines that fit on screen inside the overlay's border.
@@ -395,6 +474,25 @@ impl App {
         usize::from(self.size.1)
             .saturating_sub(2)
             .min(self.help_lines())
+    }
+
+    /// True when the pair on screen has a moved paragraph for `m` to go to.
+    pub fn has_moves(&self) -> bool {
+        self.comparison()
+            .is_some_and(|c| c.blocks.iter().any(|b| b.kind.is_moved()))
+    }
+
+    /// The blocks of the move `m`/`M` went to: both its places.
+    pub fn moved_blocks(&self) -> [Option<usize>; 2] {
+        let partner = self
+            .moved
+            .and_then(|b| self.comparison()?.blocks.get(b)?.partner);
+        [self.moved, partner]
+    }
+
+    /// Where the active search's query shows, in reading order.
+    pub fn matches(&self) -> &[Match] {
+        &self.matches
     }
 
     /// Width the diff is laid out at.
@@ -439,6 +537,17 @@ pub(crate) fn settle(app: &mut App) {
         let comparison = key.compare(&docs, &corpus);
         update(app, Action::Computed(key, Box::new(comparison)));
     }
+    if app.facts.wanted() {
+        let ledger = crate::facts::ledger(&app.story);
+        update(app, Action::Facts(FactsAction::Ready(Box::new(ledger))));
+    }
+}
+
+/// Back at the top with no change highlighted, as tests of other things start.
+#[cfg(test)]
+pub(crate) fn from_the_top(app: &mut App) {
+    app.scroll = 0;
+    app.current = None;
 }
 
 #[cfg(test)]

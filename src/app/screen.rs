@@ -8,6 +8,9 @@ use ratatui::layout::Rect;
 /// Below this size the reader says so instead of drawing a cramped, broken screen.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
+/// Below this height the outlet list starts collapsed to its heading: the text needs
+/// the rows more.
+pub const LIST_HEIGHT: u16 = 30;
 
 /// The parts of the screen, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,13 +26,17 @@ pub struct Screen {
 }
 
 impl Screen {
-    /// The screen for `area` with `outlets` reports, or `None` when `area` is too small.
-    pub fn new(area: Rect, outlets: usize) -> Option<Screen> {
+    /// The screen for `area` with `outlets` reports, the list open or collapsed to its
+    /// heading, or `None` when `area` is too small.
+    pub fn new(area: Rect, outlets: usize, list_open: bool) -> Option<Screen> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
         let spare = usize::from(area.height.saturating_sub(MIN_HEIGHT)) / 2;
-        let list = u16::try_from(outlets.clamp(1, spare.max(1))).unwrap_or(1);
+        let list = match list_open {
+            true => u16::try_from(outlets.clamp(1, spare.max(1))).unwrap_or(1),
+            false => 0,
+        };
         let row = |y: u16, height: u16| Rect::new(area.x, area.y + y, area.width, height);
         let header = row(0, 2);
         let outlets = row(2, list + 1);
@@ -69,7 +76,8 @@ mod tests {
     #[test]
     fn parts_stack_without_gaps_or_overlap() {
         for (w, h, n) in [(120, 40, 5), (60, 20, 5), (40, 10, 2), (80, 12, 30)] {
-            let s = Screen::new(Rect::new(0, 0, w, h), n).unwrap_or_else(|| panic!("{w}x{h}"));
+            let s =
+                Screen::new(Rect::new(0, 0, w, h), n, true).unwrap_or_else(|| panic!("{w}x{h}"));
             assert_eq!(s.header.y, 0);
             assert_eq!(s.outlets.y, s.header.bottom());
             assert_eq!(s.titles.y, s.outlets.bottom());
@@ -82,9 +90,9 @@ mod tests {
 
     #[test]
     fn too_small_has_no_screen() {
-        assert_eq!(Screen::new(Rect::new(0, 0, 39, 40), 5), None);
-        assert_eq!(Screen::new(Rect::new(0, 0, 120, 9), 5), None);
-        assert_eq!(Screen::new(Rect::new(0, 0, 1, 1), 5), None);
+        assert_eq!(Screen::new(Rect::new(0, 0, 39, 40), 5, true), None);
+        assert_eq!(Screen::new(Rect::new(0, 0, 120, 9), 5, true), None);
+        assert_eq!(Screen::new(Rect::new(0, 0, 1, 1), 5, true), None);
     }
 
     #[test]

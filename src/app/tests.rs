@@ -54,6 +54,7 @@ fn app() -> App {
     let mut app = App::new(story(), (120, 40), true);
     settle(&mut app);
     update(&mut app, Action::OpenCell);
+    from_the_top(&mut app);
     app
 }
 
@@ -298,15 +299,43 @@ fn m_jumps_between_a_moved_paragraph_and_its_counterpart() {
     };
     assert!(on_screen(&app, block_row(&app, out)));
     assert!(!on_screen(&app, block_row(&app, into)));
+    assert!(app.has_moves());
+    // The first press picks the move on screen and highlights both its places.
+    update(&mut app, Action::JumpMoved);
+    assert_eq!(app.moved_blocks(), [Some(out), Some(into)]);
+    assert!(on_screen(&app, block_row(&app, out)));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("on the right")),
+        "{:?}",
+        app.message
+    );
     update(&mut app, Action::JumpMoved);
     assert!(on_screen(&app, block_row(&app, into)), "{}", app.scroll);
+    assert_eq!(app.moved_blocks(), [Some(into), Some(out)]);
+    // A second press goes back; M steps the other way.
     update(&mut app, Action::JumpMoved);
-    assert_eq!(Some(app.scroll), block_row(&app, out));
-    update(&mut app, Action::SetView(View::SideBySide));
+    assert!(on_screen(&app, block_row(&app, out)), "{}", app.scroll);
+    update(&mut app, Action::PrevMoved);
+    assert!(on_screen(&app, block_row(&app, into)), "{}", app.scroll);
+    // From the top, m reaches a move that is off screen.
     update(&mut app, Action::Choose(Side::Right, 3));
     settle(&mut app);
+    update(&mut app, Action::Choose(Side::Right, 1));
+    let past = block_row(&app, out).map_or(0, |r| r + 1);
+    update(&mut app, Action::Scroll(isize::try_from(past).unwrap_or(0)));
+    assert!(!on_screen(&app, block_row(&app, into)));
     update(&mut app, Action::JumpMoved);
-    assert_eq!(app.message.as_deref(), Some("no moved paragraph on screen"));
+    assert!(on_screen(&app, block_row(&app, into)), "{}", app.scroll);
+    update(&mut app, Action::Choose(Side::Right, 3));
+    settle(&mut app);
+    assert!(!app.has_moves());
+    update(&mut app, Action::JumpMoved);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no moved paragraphs in this pair")
+    );
 }
 
 #[test]
@@ -327,19 +356,17 @@ fn help_opens_and_closes_and_quit_quits() {
 fn a_help_taller_than_the_terminal_scrolls() {
     let mut app = App::new(story(), (40, 10), true);
     settle(&mut app);
+    let scroll = app.scroll;
     update(&mut app, Action::ToggleHelp);
     assert_eq!(
         action_for_key(&app, key(KeyCode::Char('j'))),
         Some(Action::Scroll(1))
     );
     update(&mut app, Action::Scroll(3));
-    assert_eq!((app.help_scroll, app.scroll), (3, 0));
+    assert_eq!((app.help_scroll, app.scroll), (3, scroll));
     update(&mut app, Action::Scroll(100));
-    assert_eq!(
-        app.help_scroll,
-        2 * app.keymap.help_lines().len() - 8,
-        "stacked: two lines a key"
-    );
+    assert_eq!(app.help_scroll, app.help_lines() - 8, "to the last line");
+    assert_eq!(app.help_scroll, app.help_lines() - 8, "to the last line");
     update(&mut app, Action::CloseOverlay);
     assert_eq!(app.help_scroll, 0);
 }
@@ -439,6 +466,7 @@ fn keys_map_to_actions() {
         (ctrl('z'), Action::Suspend),
         (key(KeyCode::Char('s')), Action::ToggleNormalize),
         (key(KeyCode::Char('m')), Action::JumpMoved),
+        (key(KeyCode::Char('M')), Action::PrevMoved),
         (key(KeyCode::Char('?')), Action::ToggleHelp),
         (key(KeyCode::Char('q')), Action::Quit),
         (ctrl('c'), Action::Quit),
@@ -572,6 +600,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::NextView),
         Just(Action::ToggleNormalize),
         Just(Action::JumpMoved),
+        Just(Action::PrevMoved),
         Just(Action::ToggleHelp),
         Just(Action::StartSearch),
         prop::char::range('a', 'z').prop_map(Action::SearchInput),
@@ -614,6 +643,19 @@ fn type_search(app: &mut App, query: &str) {
 }
 
 #[test]
+fn search_counts_matches_not_rows() {
+    let mut app = app();
+    type_search(&mut app, "paragraph 2 of");
+    update(&mut app, Action::SearchSubmit);
+    // "Paragraph 2 of" once on each side.
+    assert_eq!(app.matches.len(), 2);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("match 1 of 2: n/N next/previous, Esc clears")
+    );
+}
+
+#[test]
 fn search_finds_rows_and_n_moves_between_them() {
     let mut app = app();
     type_search(&mut app, "paragraph 2x");
@@ -625,22 +667,22 @@ fn search_finds_rows_and_n_moves_between_them() {
     // "Paragraph 2" and "Paragraph 20".."29", on both sides: at least 11 rows.
     let matches = app.matches.to_vec();
     assert!(matches.len() >= 11, "{matches:?}");
-    assert_eq!(app.found, matches.first().copied());
+    assert_eq!(app.found, Some(0));
     assert!(
         app.message
             .as_deref()
             .is_some_and(|m| m.starts_with("match 1 of"))
     );
     update(&mut app, Action::NextMatch);
-    assert_eq!(app.found, matches.get(1).copied());
-    let found = app.found.unwrap_or(usize::MAX);
+    assert_eq!(app.found, Some(1));
+    let found = matches.get(1).map_or(usize::MAX, |m| m.row());
     assert!(found >= app.scroll && found < app.scroll + app.page());
     update(&mut app, Action::PrevMatch);
-    assert_eq!(app.found, matches.first().copied());
+    assert_eq!(app.found, Some(0));
     update(&mut app, Action::PrevMatch);
     assert_eq!(
         app.found,
-        matches.last().copied(),
+        Some(matches.len() - 1),
         "wraps to the last match"
     );
     assert!(
@@ -661,6 +703,12 @@ fn a_search_without_hits_says_so_and_an_empty_one_clears() {
     update(&mut app, Action::SearchSubmit);
     assert_eq!(app.message.as_deref(), Some("not found: zebra"));
     assert!(app.matches.is_empty());
+    // A failed search leaves n and N to step through changes.
+    assert!(!app.search.active());
+    assert_eq!(
+        action_for_key(&app, key(KeyCode::Char('n'))),
+        Some(Action::NextChange)
+    );
     type_search(&mut app, "");
     update(&mut app, Action::SearchSubmit);
     assert!(!app.search.active() && !app.search.editing);
@@ -711,6 +759,48 @@ fn while_typing_a_search_keys_are_text_and_n_then_moves_between_matches() {
         Some(Action::NextChange)
     );
     assert_eq!(action_for_key(&app, key(KeyCode::Esc)), None);
+}
+
+#[test]
+fn every_counted_change_is_visible_where_n_lands() {
+    for normalize in [false, true] {
+        for view in [View::SideBySide, View::Inline] {
+            let mut app = App::new(
+                crate::story::bundled().unwrap_or_else(|e| panic!("{e}")),
+                (80, 24),
+                true,
+            );
+            settle(&mut app);
+            update(&mut app, Action::OpenCell);
+            if normalize {
+                update(&mut app, Action::ToggleNormalize);
+                settle(&mut app);
+            }
+            update(&mut app, Action::SetView(view));
+            let Some(layout) = app.layout() else {
+                panic!("no layout")
+            };
+            for (hunk, &row) in layout.hunk_rows.iter().enumerate() {
+                let shown = layout.rows.get(row).is_some_and(|r| {
+                    [&r.cells.left, &r.cells.right]
+                        .iter()
+                        .any(|cell| match cell {
+                            crate::layout::Cell::Text { segments, .. } => segments
+                                .iter()
+                                .any(|s| s.hunk == Some(hunk) && !s.text.is_empty()),
+                            crate::layout::Cell::Filler => false,
+                        })
+                });
+                assert!(
+                    shown,
+                    "normalize {normalize}, {view:?}: change {} of {} at row {row}: {:?}",
+                    hunk + 1,
+                    layout.hunk_rows.len(),
+                    layout.rows.get(row)
+                );
+            }
+        }
+    }
 }
 
 #[test]

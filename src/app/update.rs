@@ -87,8 +87,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextView => pin_view(app, app.view.next()),
         Action::SetView(view) => pin_view(app, view),
         Action::JumpShared => jump_shared(app),
-        Action::ToggleNormalize => app.normalize = !app.normalize,
-        Action::JumpMoved => jump_moved(app),
+        Action::ToggleNormalize => {
+            app.normalize = !app.normalize;
+            app.moved = None;
+        }
+        Action::ToggleList => app.list_open = Some(!app.list_shown()),
+        Action::JumpMoved => step_moved(app, true),
+        Action::PrevMoved => step_moved(app, false),
         Action::StartSearch => {
             clear_search(app);
             app.search.editing = true;
@@ -117,6 +122,8 @@ pub fn update(app: &mut App, action: Action) {
             app.help_scroll = 0;
         }
         Action::Quit => app.quit = true,
+        // The event loop clears the terminal; the state is as it was.
+        Action::Redraw => {}
         Action::OpenOverview => {
             app.overview = true;
             app.cell = app.outlets;
@@ -131,6 +138,8 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Reuse(grid) => app.reuse = Some(grid),
         Action::Resize(w, h) => app.size = (w, h),
+        Action::OpenFacts => super::facts::update(app, super::FactsAction::Open),
+        Action::Facts(action) => super::facts::update(app, action),
         Action::Computed(key, comparison) => {
             app.cache.insert(key, *comparison);
             if app.choosing {
@@ -139,9 +148,14 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     refresh_layout(app);
+    if app.opening && app.layout().is_some() {
+        app.opening = false;
+        go_to_start(app);
+    }
     if app.card.as_ref().is_some_and(|c| c.outlets != app.outlets) {
         app.card = Some(super::Card::of(&app.story, app.outlets));
     }
+    super::facts::land(app);
     // While a diff is computing there is no layout to clamp to; keep the position.
     if app.layout().is_some() {
         app.scroll = app.scroll.min(max_scroll(app));
@@ -157,7 +171,7 @@ fn scroll_by(app: &mut App, rows: isize) {
 }
 
 /// The last row the top of the diff area can reach: the last row at the bottom.
-fn max_scroll(app: &App) -> usize {
+pub(super) fn max_scroll(app: &App) -> usize {
     app.layout()
         .map_or(0, |l| l.rows.len().saturating_sub(app.page()))
 }
@@ -203,9 +217,10 @@ fn swap(app: &mut App) {
 }
 
 /// A new pair starts at the top with no change highlighted.
-fn new_pair(app: &mut App) {
+pub(super) fn new_pair(app: &mut App) {
     app.scroll = 0;
     app.current = None;
+    app.moved = None;
     app.back = None;
 }
 
@@ -225,6 +240,28 @@ fn open_on_most_similar(app: &mut App) {
     }
     app.choosing = false;
     new_pair(app);
+}
+
+/// Places the pair the reader opens on at its first change, past any paragraphs at the
+/// start that only one side has (a photo caption, a dateline): the first change worth
+/// reading, highlighted, so `n` goes on from it.
+fn go_to_start(app: &mut App) {
+    let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
+        return;
+    };
+    let shared = comparison
+        .blocks
+        .iter()
+        .position(|b| b.kind.only_side().is_none())
+        .and_then(|b| layout.block_rows.get(b).copied())
+        .unwrap_or(0);
+    let first = layout.hunk_rows.iter().position(|&r| r >= shared);
+    let row = first.and_then(|h| layout.hunk_rows.get(h).copied());
+    app.scroll = shared;
+    if let Some(row) = row {
+        reveal(app, row);
+    }
+    app.current = first;
 }
 
 /// Moves the overview's selection, wrapping around the grid and stepping over the
@@ -368,10 +405,15 @@ fn clear_search(app: &mut App) {
 
 fn find_matches(app: &mut App) {
     app.matches = match app.layout() {
-        Some(layout) if app.search.active() => layout.rows_matching(&app.search.query),
+        Some(layout) if app.search.active() => layout.search(&app.search.query),
         _ => Vec::new(),
     };
     app.found = None;
+}
+
+/// The row match `i` starts on.
+fn match_row(app: &App, i: usize) -> Option<usize> {
+    app.matches.get(i).map(|m| m.row())
 }
 
 fn submit_search(app: &mut App) {
@@ -381,44 +423,55 @@ fn submit_search(app: &mut App) {
     }
     find_matches(app);
     if app.matches.is_empty() {
-        app.message = Some(format!("not found: {}", app.search.query));
+        // Nothing to step through: n and N go back to stepping through changes.
+        let message = format!("not found: {}", app.search.query);
+        clear_search(app);
+        app.message = Some(message);
         return;
     }
     // From the top of the screen down, or from the first match when none is below.
-    let row = app
+    let first = app
         .matches
         .iter()
-        .copied()
-        .find(|&r| r >= app.scroll)
-        .or_else(|| app.matches.first().copied());
-    go_to_match(app, row, None);
+        .position(|m| m.row() >= app.scroll)
+        .unwrap_or(0);
+    go_to_match(app, Some(first), None);
 }
 
 fn next_match(app: &mut App) {
-    let from = app.found.map_or(app.scroll, |r| r + 1);
-    let next = app.matches.iter().copied().find(|&r| r >= from);
+    let next = match app.found {
+        Some(i) => i + 1,
+        None => app
+            .matches
+            .iter()
+            .position(|m| m.row() >= app.scroll)
+            .unwrap_or(app.matches.len()),
+    };
+    let next = Some(next).filter(|&i| i < app.matches.len());
     let wrapped = next.is_none().then_some("top");
-    go_to_match(app, next.or_else(|| app.matches.first().copied()), wrapped);
+    go_to_match(app, next.or(Some(0)), wrapped);
 }
 
 fn prev_match(app: &mut App) {
-    let before = app.found.unwrap_or(app.scroll);
-    let prev = app.matches.iter().copied().rev().find(|&r| r < before);
+    let prev = match app.found {
+        Some(i) => i.checked_sub(1),
+        None => app.matches.iter().rposition(|m| m.row() < app.scroll),
+    };
     let wrapped = prev.is_none().then_some("bottom");
-    go_to_match(app, prev.or_else(|| app.matches.last().copied()), wrapped);
+    go_to_match(app, prev.or(app.matches.len().checked_sub(1)), wrapped);
 }
 
-fn go_to_match(app: &mut App, row: Option<usize>, wrapped: Option<&str>) {
-    let Some(row) = row else {
+fn go_to_match(app: &mut App, found: Option<usize>, wrapped: Option<&str>) {
+    let Some((i, row)) = found.and_then(|i| Some((i, match_row(app, i)?))) else {
         app.message = Some(format!("not found: {}", app.search.query));
         return;
     };
-    app.found = Some(row);
+    app.found = Some(i);
     reveal(app, row);
-    let nth = app.matches.iter().take_while(|&&r| r < row).count() + 1;
     let keys = [Action::NextChange, Action::PrevChange].map(|a| app.keymap.label(&a));
     app.message = Some(format!(
-        "match {nth} of {} rows{}: {}/{} next/previous, Esc clears",
+        "match {} of {}{}: {}/{} next/previous, Esc clears",
+        i + 1,
         app.matches.len(),
         wrapped_note(wrapped),
         keys[0],
@@ -426,45 +479,61 @@ fn go_to_match(app: &mut App, row: Option<usize>, wrapped: Option<&str>) {
     ));
 }
 
-/// Jumps from a moved paragraph to its counterpart: the current change's paragraph if
-/// it moved, else the first moved paragraph on screen.
-fn jump_moved(app: &mut App) {
+/// Goes to the next (or previous) place of a moved paragraph, in reading order and
+/// wrapping around, from the one last gone to or else from the screen; both places of
+/// that move are highlighted.
+fn step_moved(app: &mut App, forward: bool) {
     let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
         return;
     };
-    let moved = |b: &usize| {
-        comparison
-            .blocks
-            .get(*b)
-            .is_some_and(|block| block.kind.is_moved())
-    };
-    let current = app
-        .current
-        .and_then(|h| layout.hunk_rows.get(h))
-        .and_then(|&r| layout.rows.get(r))
-        .map(|row| row.block)
-        .filter(moved);
-    let on_screen = || {
-        layout
-            .rows
+    // Block rows grow with the block index, so these are in reading order.
+    let stops: Vec<(usize, usize)> = comparison
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind.is_moved())
+        .filter_map(|(i, _)| Some((i, *layout.block_rows.get(i)?)))
+        .collect();
+    let count = stops.len();
+    let here = app
+        .moved
+        .and_then(|b| stops.iter().position(|&(s, _)| s == b));
+    let bottom = app.scroll.saturating_add(app.page());
+    let next = match (here, forward) {
+        (Some(i), true) => Some((i + 1) % count.max(1)),
+        (Some(i), false) => Some(i.checked_sub(1).unwrap_or(count.saturating_sub(1))),
+        (None, true) => stops
             .iter()
-            .skip(app.scroll)
-            .take(app.page())
-            .map(|row| row.block)
-            .find(moved)
+            .position(|&(_, r)| r >= app.scroll)
+            .or((count > 0).then_some(0)),
+        (None, false) => stops
+            .iter()
+            .rposition(|&(_, r)| r < bottom)
+            .or(count.checked_sub(1)),
     };
-    let target = current
-        .or_else(on_screen)
-        .and_then(|b| comparison.blocks.get(b)?.partner)
-        .and_then(|p| layout.block_rows.get(p).copied());
-    match target {
-        Some(row) => {
-            app.scroll = row;
-            app.current = None;
-            app.message = Some("↕ the moved paragraph's other place".to_string());
+    let Some(&(block, row)) = next.and_then(|i| stops.get(i)) else {
+        app.message = Some("no moved paragraphs in this pair".to_string());
+        return;
+    };
+    let there = comparison.blocks.get(block).and_then(|b| {
+        let partner = comparison.blocks.get(b.partner?)?;
+        let side = partner.kind.only_side()?;
+        Some(format!(
+            "¶{} on the {}",
+            partner.paras[side].start + 1,
+            side.name()
+        ))
+    });
+    let nth = next.map_or(0, |i| i + 1);
+    app.message = Some(match there {
+        Some(there) => {
+            format!("moved paragraph {nth} of {count}, also at {there}: m/M next/previous")
         }
-        None => app.message = Some("no moved paragraph on screen".to_string()),
-    }
+        None => format!("moved paragraph {nth} of {count}"),
+    });
+    app.moved = Some(block);
+    app.current = None;
+    reveal(app, row);
 }
 
 /// Below this similarity two reports share too few words for their paragraphs to pair:

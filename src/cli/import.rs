@@ -28,7 +28,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
         refuse_own_input(&args.page, output)?;
     }
     let imported = load_page(&args.page, options)?;
-    print_guesses(&imported);
+    print_guesses(&imported, "edit the JSON to name it");
     let json = json_visible(serde_json::to_string_pretty(&imported.story)? + "\n");
     match &args.output {
         Some(path) => write_atomically(path, json.as_bytes())
@@ -78,10 +78,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// What the importer guessed and left out, one line each on stderr, so the user knows
-/// what to check in the JSON.
-pub fn print_guesses(imported: &Imported) {
-    let lines = imported.guesses.iter().chain(&imported.left_out);
-    for line in lines.chain(&imported.unplaced) {
+/// what to check; `unnamed` says what to do about a report with no outlet cue.
+pub fn print_guesses(imported: &Imported, unnamed: &str) {
+    for (i, line) in imported.guesses.iter().enumerate() {
+        match imported.unnamed.contains(&i) {
+            true => eprintln!("diverge: {}; {unnamed}", visible_line(line)),
+            false => eprintln!("diverge: {}", visible_line(line)),
+        }
+    }
+    for line in imported.left_out.iter().chain(&imported.unplaced) {
         eprintln!("diverge: {}", visible_line(line));
     }
 }

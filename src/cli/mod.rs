@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod facts;
 pub mod first_pair;
 pub mod import;
 pub mod json;

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::story::{self, ImportOptions, Imported, LoadError, Story};
+use crate::visible::visible_line;
 
 /// The bundled story for no file, a story JSON file, a saved breakdown page (its outlet
 /// guesses go to stderr), or two or more plain-text versions.
@@ -19,10 +20,22 @@ pub fn open_story(files: &[PathBuf]) -> anyhow::Result<Story> {
         }
         [page] => {
             let imported = open_page(page)?;
-            super::import::print_guesses(&imported);
+            let unnamed = format!(
+                "diverge import {} writes a story JSON where you can name it",
+                visible_line(&page.display().to_string())
+            );
+            super::import::print_guesses(&imported, &unnamed);
             Ok(imported.story)
         }
         many => {
+            if let Some(json) = many.iter().find(|f| story::is_story_json(f)) {
+                anyhow::bail!(
+                    "{}: a story file opens on its own (diverge {}); several files are read \
+                     as plain-text versions",
+                    json.display(),
+                    json.display()
+                );
+            }
             let paths: Vec<&Path> = many.iter().map(PathBuf::as_path).collect();
             Ok(story::load_text_versions(&paths)?)
         }

@@ -20,6 +20,7 @@ pub use align::Alignment;
 pub use block::{Block, Kind};
 pub use doc::{Doc, docs};
 pub use flat::{FlatOps, flat_ops};
+pub use normalize::style_key;
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};

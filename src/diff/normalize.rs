@@ -4,7 +4,9 @@
 //! A rule may map two spellings to one key only when no two different real words
 //! collide, which is why the spelling rules carry length limits and exception lists.
 
-use crate::text::{Token, TokenKind};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::text::{Token, TokenKind, is_invisible};
 
 /// Marks that some houses set with spaces around them and others without.
 const SPACED_MARKS: &[char] = &['/', '\u{2026}', '\u{2013}', '\u{2014}', '-'];
@@ -33,7 +35,9 @@ fn punct_key(text: &str) -> String {
 }
 
 fn word_key(text: &str) -> String {
-    let lower: String = punct_key(text).to_lowercase();
+    // Canonical equivalents ("café" composed or not) are one word.
+    let text: String = text.chars().filter(|&c| !is_invisible(c)).nfc().collect();
+    let lower: String = punct_key(&text).to_lowercase();
     let lower = undot_abbreviation(&lower).unwrap_or(lower);
     let lower = ungroup_digits(&lower).unwrap_or(lower);
     american_spelling(&lower)
@@ -191,6 +195,13 @@ mod tests {
 
     fn same(a: &str, b: &str) -> bool {
         word_key(a) == word_key(b)
+    }
+
+    #[test]
+    fn canonical_equivalents_and_invisible_characters_are_one_word() {
+        assert!(same("caf\u{e9}", "cafe\u{301}"));
+        assert!(same("Seoul", "Se\u{200B}oul"));
+        assert!(!same("cafe", "caf\u{e9}"));
     }
 
     #[test]

@@ -6,14 +6,15 @@ mod shared;
 mod width;
 mod wrap;
 
-pub use search::{cell_text, find};
+pub use search::Match;
 pub use shared::{Headings, Item, items};
-pub use width::{cell_width, truncate};
+pub use width::{cell_width, truncate, unambiguous};
 
 use width::fit;
 
 use crate::diff::{Block, Comparison, Kind, Span, Tag};
 use crate::side::{Pair, Side};
+use crate::text::is_invisible;
 use crate::visible::visible;
 
 /// How a comparison is shown; the key map and config files write it "side-by-side",
@@ -257,7 +258,9 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
             View::Plain => Gutter::Blank,
             View::SideBySide | View::Inline | View::Shared => gutter_of(block.kind),
         };
-        push_rows(&mut rows, b, gutter, sides, &absent);
+        for chunk in sides {
+            push_rows(&mut rows, b, gutter, chunk, &absent);
+        }
         for (i, row) in rows.iter().enumerate().skip(start) {
             for side in Side::BOTH {
                 note_hunks(&row.cells[side], i, &mut hunk_rows);
@@ -278,8 +281,9 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
     }
 }
 
-/// The wrapped lines each side of `block` shows in `view`; `None` for a side that
-/// shows nothing (and for the inline view's right side).
+/// The wrapped lines each side of `block` shows in `view`, in chunks whose rows start
+/// together on both sides; `None` for a side that shows nothing (and for the inline
+/// view's right side).
 fn sides(
     comparison: &Comparison,
     block: &Block,
@@ -287,29 +291,77 @@ fn sides(
     columns: Columns,
     hunks: &[Option<usize>],
     jump_key: &str,
-) -> Pair<Option<Lines>> {
+) -> Vec<Pair<Option<Lines>>> {
     // The plain view is the two texts and nothing else.
     let label = moved_label(comparison, block, jump_key).filter(|_| view != View::Plain);
     let label = label.as_deref();
     match view {
-        View::Inline => Pair::new(
+        View::Inline => vec![Pair::new(
             Some(lines(
                 &inline_pieces(block, hunks),
                 label,
                 columns.text.left,
             )),
             None,
-        ),
+        )],
         View::SideBySide | View::Plain | View::Shared => {
             let marked = view == View::SideBySide;
-            Pair::from_fn(|side| {
-                block.shows(side).then(|| {
-                    let pieces = pane_pieces(&block.spans, hunks, side, marked);
-                    lines(&pieces, label, columns.text[side])
+            // Both panes wrap at one width, so text they share wraps the same way.
+            let width = columns.text.left.min(columns.text.right);
+            let spans: Vec<(Span, Option<usize>)> = block
+                .spans
+                .iter()
+                .cloned()
+                .zip(hunks.iter().copied())
+                .collect();
+            let chunks = match block.kind.only_side() {
+                None => in_step(spans, width),
+                Some(_) => vec![spans],
+            };
+            chunks
+                .iter()
+                .enumerate()
+                .map(|(i, chunk)| {
+                    let label = label.filter(|_| i == 0);
+                    Pair::from_fn(|side| {
+                        block.shows(side).then(|| {
+                            let (spans, hunks): (Vec<Span>, Vec<Option<usize>>) =
+                                chunk.iter().cloned().unzip();
+                            let pieces = pane_pieces(&spans, &hunks, side, marked);
+                            lines(&pieces, label, width)
+                        })
+                    })
                 })
-            })
+                .collect()
         }
     }
+}
+
+/// A block's spans cut before each run of shared text long enough to fill a few rows,
+/// so both panes start it on the same row: inside a long changed paragraph an insertion
+/// on one side would otherwise push that side ahead for the rest of the paragraph. The
+/// spaces that open the run stay with the text before it.
+fn in_step(spans: Vec<(Span, Option<usize>)>, width: usize) -> Vec<Vec<(Span, Option<usize>)>> {
+    let long = 3 * width.max(1);
+    let mut chunks = vec![Vec::new()];
+    for (span, hunk) in spans {
+        let text_starts = span.text.len() - span.text.trim_start().len();
+        let starts_run = span.tag == Tag::Equal
+            && cell_width(&span.text) >= long
+            && chunks.last().is_some_and(|c| !c.is_empty());
+        if !starts_run {
+            if let Some(chunk) = chunks.last_mut() {
+                chunk.push((span, hunk));
+            }
+            continue;
+        }
+        let (space, run) = span.text.split_at(text_starts);
+        if let Some(chunk) = chunks.last_mut().filter(|_| !space.is_empty()) {
+            chunk.push((Span::new(Tag::Equal, space), hunk));
+        }
+        chunks.push(vec![(Span::new(Tag::Equal, run), hunk)]);
+    }
+    chunks
 }
 
 /// Rows of one block, its two sides next to each other from the same first row; the
@@ -375,7 +427,29 @@ fn moved_label(comparison: &Comparison, block: &Block, jump_key: &str) -> Option
 type Piece = (String, Mark, Option<usize>);
 
 fn shown_text(span: &Span) -> String {
-    visible(&span.text).replace('\t', "    ")
+    unambiguous(&visible(&span.text)).replace('\t', "    ")
+}
+
+/// A span's text as shown with `mark`. A change must show something where `n` lands:
+/// a paragraph break added or removed is drawn as ¶, and a character that takes no
+/// cell as its escape.
+fn marked_text(span: &Span, mark: Mark) -> String {
+    let text = shown_text(span);
+    if !matches!(mark, Mark::Delete | Mark::Insert) {
+        return text;
+    }
+    if text.contains('\n') && text.trim().is_empty() {
+        return format!("¶{text}");
+    }
+    if !text.contains(is_invisible) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            c if is_invisible(c) => format!("\\u{{{:x}}}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// One pane's pieces: the spans of its side, marked or not.
@@ -384,14 +458,14 @@ fn pane_pieces(spans: &[Span], hunks: &[Option<usize>], side: Side, marked: bool
         .iter()
         .zip(hunks)
         .filter(|(span, _)| span.on(side))
-        .map(|(span, &hunk)| {
+        .map(|(span, hunk)| {
             let mark = match (marked, span.tag, span.style) {
                 (false, _, _) | (true, Tag::Equal, _) => Mark::Equal,
                 (true, _, true) => Mark::Style,
                 (true, Tag::Delete, false) => Mark::Delete,
                 (true, Tag::Insert, false) => Mark::Insert,
             };
-            (shown_text(span), mark, hunk)
+            (marked_text(span, mark), mark, *hunk)
         })
         .collect()
 }
@@ -414,7 +488,7 @@ fn inline_pieces(block: &Block, hunks: &[Option<usize>]) -> Vec<Piece> {
                 (Tag::Delete, false) => Mark::Delete,
                 (Tag::Insert, false) => Mark::Insert,
             };
-            (shown_text(span), mark, hunk)
+            (marked_text(span, mark), mark, hunk)
         })
         .collect()
 }

@@ -1,8 +1,10 @@
-//! Finding text in laid-out rows, ignoring case.
+//! Finding text in laid-out rows, ignoring case. A paragraph's wrapped rows are searched
+//! as the one text they are, so a phrase that wraps from one row to the next is found.
 
 use std::ops::Range;
 
 use super::{Cell, Layout};
+use crate::side::Side;
 
 /// A character folded for comparison: its first lowercase character, so folding never
 /// changes how many characters a text has and positions map straight back.
@@ -11,7 +13,7 @@ fn fold(c: char) -> char {
 }
 
 /// Byte ranges of `text` where `query` occurs, ignoring case; matches do not overlap.
-pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
+fn find(text: &str, query: &str) -> Vec<Range<usize>> {
     let query: Vec<char> = query.chars().map(fold).collect();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -31,27 +33,84 @@ pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The text a cell shows.
-pub fn cell_text(cell: &Cell) -> String {
-    match cell {
-        Cell::Filler => String::new(),
-        Cell::Text { segments, .. } => segments.iter().map(|s| s.text.as_str()).collect(),
+/// One occurrence of a query: the part of each row it covers, first row first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub side: Side,
+    /// (row, byte range of that row's cell text).
+    pub pieces: Vec<(usize, Range<usize>)>,
+}
+
+impl Match {
+    /// The row the match starts on.
+    pub fn row(&self) -> usize {
+        self.pieces.first().map_or(0, |(row, _)| *row)
+    }
+
+    /// Byte ranges this match covers in `side`'s cell of `row`.
+    pub fn on(&self, row: usize, side: Side) -> impl Iterator<Item = &Range<usize>> {
+        self.pieces
+            .iter()
+            .filter(move |(r, _)| *r == row && self.side == side)
+            .map(|(_, range)| range)
     }
 }
 
 impl Layout {
-    /// Rows where either side shows `query`, ignoring case.
-    pub fn rows_matching(&self, query: &str) -> Vec<usize> {
-        self.rows
-            .iter()
-            .enumerate()
-            .filter(|(_, row)| {
-                [&row.cells.left, &row.cells.right]
-                    .iter()
-                    .any(|cell| !find(&cell_text(cell), query).is_empty())
-            })
-            .map(|(i, _)| i)
-            .collect()
+    /// Every occurrence of `query` on either side, ignoring case, in reading order. The
+    /// rows of one block are joined with a space where the wrap dropped one.
+    pub fn search(&self, query: &str) -> Vec<Match> {
+        let sides: &[Side] = if self.view.has_two_panes() {
+            &Side::BOTH
+        } else {
+            &[Side::Left]
+        };
+        let mut out = Vec::new();
+        for &side in sides {
+            let mut start = 0;
+            while start < self.rows.len() {
+                let block = self.rows.get(start).map(|r| r.block);
+                let end = (start..self.rows.len())
+                    .find(|&i| self.rows.get(i).map(|r| r.block) != block)
+                    .unwrap_or(self.rows.len());
+                self.search_rows(start..end, side, query, &mut out);
+                start = end;
+            }
+        }
+        out.sort_by_key(|m| (m.row(), m.side == Side::Right));
+        out
+    }
+
+    /// Matches of `query` in `side`'s text of `rows`, one block's rows.
+    fn search_rows(&self, rows: Range<usize>, side: Side, query: &str, out: &mut Vec<Match>) {
+        let mut joined = String::new();
+        let mut lines = Vec::new();
+        for row in rows {
+            let Some(Cell::Text { segments, .. }) = self.rows.get(row).map(|r| &r.cells[side])
+            else {
+                continue;
+            };
+            if segments.is_empty() {
+                continue;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            let at = joined.len();
+            joined.extend(segments.iter().map(|s| s.text.as_str()));
+            lines.push((row, at..joined.len()));
+        }
+        for hit in find(&joined, query) {
+            let pieces = lines
+                .iter()
+                .filter(|(_, line)| line.start < hit.end && hit.start < line.end)
+                .map(|(row, line)| {
+                    let from = hit.start.max(line.start) - line.start;
+                    (*row, from..hit.end.min(line.end) - line.start)
+                })
+                .collect();
+            out.push(Match { side, pieces });
+        }
     }
 }
 

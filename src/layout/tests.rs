@@ -239,3 +239,90 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn search_finds_a_phrase_that_wraps_and_counts_each_occurrence_once() {
+    let c = comparison(
+        &["Xi said China would play a constructive role in the region."],
+        &["Xi said Beijing would play a constructive role in the region."],
+        false,
+    );
+    // 36 cells: each pane is 15 wide, so "constructive role" is cut by a wrap.
+    let layout = build(&c, View::SideBySide, 36, "m");
+    let wrapped = layout
+        .rows
+        .iter()
+        .all(|r| !text_of(&r.cells.left).contains("constructive role"));
+    assert!(wrapped, "{:?}", layout.rows);
+    let found = layout.search("Constructive Role");
+    assert_eq!(found.len(), 2, "{found:?}");
+    let first = found.first().map(|m| m.pieces.clone()).unwrap_or_default();
+    assert_eq!(
+        first.len(),
+        2,
+        "the match covers the end of one row and the start of the next"
+    );
+    let texts: Vec<String> = first
+        .iter()
+        .map(|(row, range)| {
+            let cell = layout
+                .rows
+                .get(*row)
+                .map(|r| text_of(&r.cells.left))
+                .unwrap_or_default();
+            cell.get(range.clone()).unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(texts.join(" "), "constructive role");
+}
+
+#[test]
+fn panes_stay_in_step_inside_a_long_changed_paragraph() {
+    let words: Vec<String> = (0..6000).map(|i| format!("w{}", i % 997)).collect();
+    let left = words.join(" ");
+    let inserted: Vec<String> = (0..30).map(|i| format!("new{i}")).collect();
+    let mut right_words = words.clone();
+    right_words.splice(10..10, inserted);
+    let right = right_words.join(" ");
+    let c = comparison(&[left.as_str()], &[right.as_str()], false);
+    let layout = build(&c, View::SideBySide, 80, "m");
+    // Past the insertion, each row shows the same words on both sides.
+    let out_of_step: Vec<usize> = layout
+        .rows
+        .iter()
+        .enumerate()
+        .skip(10)
+        .filter(|(_, r)| text_of(&r.cells.left) != text_of(&r.cells.right))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(out_of_step.is_empty(), "rows out of step: {out_of_step:?}");
+    let left_rows = layout
+        .rows
+        .iter()
+        .filter(|r| matches!(r.cells.left, Cell::Text { .. }))
+        .count();
+    assert!(left_rows > 500, "{left_rows}");
+}
+
+#[test]
+fn changes_nobody_could_see_are_drawn_visibly() {
+    let all_text = |layout: &Layout| -> String {
+        layout
+            .rows
+            .iter()
+            .map(|r| format!("{}|{}", text_of(&r.cells.left), text_of(&r.cells.right)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // A zero-width space is all that differs: it is shown as its escape.
+    let c = comparison(
+        &["Lee met Xi in Seoul."],
+        &["Lee met Xi in Se\u{200B}oul."],
+        false,
+    );
+    let shown = all_text(&build(&c, View::SideBySide, 80, "m"));
+    assert!(shown.contains("\\u{200b}"), "{shown}");
+    // Composed and decomposed "café" are the same word under the style lens.
+    let c = comparison(&["A caf\u{e9} opened."], &["A cafe\u{301} opened."], true);
+    assert_eq!(c.stats.hunks, 0, "{:?}", c.blocks);
+}

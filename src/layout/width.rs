@@ -1,6 +1,8 @@
 //! Display widths in terminal cells, counted the way ratatui's buffer counts them, so a
 //! row measured here never overflows the pane it is drawn in.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -16,6 +18,51 @@ pub fn grapheme_width(g: &str) -> usize {
         .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
         .count();
     g.width().saturating_add(marks)
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    matches!(c, '\u{1F1E6}'..='\u{1F1FF}')
+}
+
+/// Parts of an emoji sequence that terminals disagree about: the joiner (one emoji or
+/// several), the emoji presentation selector, skin tones and tag characters.
+fn is_sequence_part(c: char) -> bool {
+    matches!(c,
+        '\u{200D}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}')
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// `text` with every emoji sequence whose width terminals disagree on made unambiguous:
+/// a flag (a pair of regional indicators) becomes its letters in brackets, `[KR]`, and a
+/// joined, toned or selected emoji becomes its plain emoji. Terminals draw these
+/// sequences one, two or four cells wide, and any cell count the layout assumes is then
+/// wrong somewhere, leaving stray cells on screen.
+pub fn unambiguous(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| is_regional_indicator(c) || is_sequence_part(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for g in text.graphemes(true) {
+        if g.chars().any(is_regional_indicator) {
+            out.push('[');
+            for c in g.chars().filter(|&c| is_regional_indicator(c)) {
+                let letter = u32::from(c) - 0x1F1E6 + u32::from(b'A');
+                out.push(char::from_u32(letter).unwrap_or('?'));
+            }
+            out.push(']');
+        } else if g.chars().any(is_emoji) {
+            out.extend(g.chars().filter(|&c| !is_sequence_part(c)));
+        } else {
+            out.push_str(g);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Cells `text` takes on one line.
@@ -66,6 +113,18 @@ mod tests {
     fn fit_never_splits_a_wide_character() {
         assert_eq!(fit("이재명", 3), ("이", 2));
         assert_eq!(fit("이재명", 1), ("", 0));
+    }
+
+    #[test]
+    fn emoji_sequences_become_unambiguous() {
+        assert_eq!(unambiguous("Seoul 🇰🇷 and 🇨🇳"), "Seoul [KR] and [CN]");
+        assert_eq!(
+            unambiguous("👍🏽 ❤\u{FE0F} 👨\u{200D}👩\u{200D}👧"),
+            "👍 ❤ 👨👩👧"
+        );
+        assert!(matches!(unambiguous("👍 🤝 이재명"), Cow::Borrowed(_)));
+        // A joiner inside other scripts shapes letters and stays.
+        assert_eq!(unambiguous("क\u{94D}\u{200D}ष"), "क\u{94D}\u{200D}ष");
     }
 
     #[test]

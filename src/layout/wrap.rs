@@ -1,6 +1,8 @@
 //! Line breaking: where a line of text breaks to fit a width. textwrap finds the break
 //! opportunities (Unicode line-break rules, so CJK can break between characters) and
-//! places the breaks; widths are measured in buffer cells by [`super::width`].
+//! places the breaks; widths are measured in buffer cells by [`super::width`]. Korean
+//! is written with spaces between words, so it breaks at spaces like Latin text: only
+//! Chinese and Japanese break between characters.
 
 use std::ops::Range;
 
@@ -39,12 +41,8 @@ impl Fragment for Piece {
 pub fn wrap(line: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut pieces = Vec::new();
-    let mut offset = 0;
-    for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
-        let start = offset;
-        let word_end = start + word.word.len();
-        offset = word_end + word.whitespace.len();
-        split_long(line, start..word_end, offset, width, &mut pieces);
+    for (word, end) in words(line) {
+        split_long(line, word, end, width, &mut pieces);
     }
     let widths = [width as f64];
     let lines: Vec<Range<usize>> = wrap_first_fit(&pieces, &widths)
@@ -56,6 +54,39 @@ pub fn wrap(line: &str, width: usize) -> Vec<Range<usize>> {
     } else {
         lines
     }
+}
+
+/// Korean syllables and jamo: the line-break rules allow a break between any two, but
+/// Korean breaks at spaces.
+fn is_hangul(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7FF}')
+}
+
+/// The words of `line` with where the spaces after each end, as byte offsets: textwrap's
+/// break opportunities, less those between two Hangul characters.
+fn words(line: &str) -> Vec<(Range<usize>, usize)> {
+    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut offset = 0;
+    for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let start = offset;
+        let word_end = start + word.word.len();
+        offset = word_end + word.whitespace.len();
+        let joins = |(prev, _): &(Range<usize>, usize)| {
+            prev.end == start
+                && line
+                    .get(prev.clone())
+                    .and_then(|p| p.chars().last())
+                    .is_some_and(is_hangul)
+                && word.word.chars().next().is_some_and(is_hangul)
+        };
+        match out.last_mut() {
+            Some(last) if joins(last) => *last = (last.0.start..word_end, offset),
+            _ => out.push((start..word_end, offset)),
+        }
+    }
+    out
 }
 
 /// Pushes `word` (followed by spaces up to `end`) as one piece, or as several when it is
@@ -123,6 +154,15 @@ mod tests {
     fn hangul_counts_two_cells_per_syllable() {
         assert_eq!(lines("이재명 대통령", 6), ["이재명", "대통령"]);
         assert_eq!(lines("이재명", 4), ["이재", "명"]);
+    }
+
+    #[test]
+    fn korean_breaks_at_spaces_chinese_between_characters() {
+        assert_eq!(
+            lines("이재명 대통령실이 밝혔다", 12),
+            ["이재명", "대통령실이", "밝혔다"]
+        );
+        assert_eq!(lines("习近平主席", 6), ["习近平", "主席"]);
     }
 
     #[test]

@@ -7,11 +7,12 @@ use std::path::PathBuf;
 /// where there is one, so the message fits on one line.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read: {source}")]
+    // The reason is part of the message and not a `source`, so an error chain printed
+    // in full does not say it twice.
+    #[error("{path}: cannot read: {reason}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("{path}:{line}:{column}: invalid UTF-8 at byte offset {offset}")]
     Utf8 {

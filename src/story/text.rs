@@ -14,9 +14,9 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 /// or device (opening one could wait forever), a file over [`MAX_INPUT_BYTES`], a file
 /// with NUL bytes, an empty one.
 pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
-    let io = |source| LoadError::Io {
+    let io = |reason| LoadError::Io {
         path: path.to_path_buf(),
-        source,
+        reason,
     };
     let not_text = |reason: String| LoadError::NotText {
         path: path.to_path_buf(),
@@ -83,15 +83,60 @@ pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError>
     })
 }
 
-/// Two or more plain-text files as one story: each file is an outlet (its file stem).
+/// The last `depth` parts of `path`, the file's stem last: `v1/article` for
+/// `data/v1/article.txt` at depth 2.
+fn tail(path: &Path, depth: usize) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let dirs: Vec<String> = path
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let keep = depth.saturating_sub(1).min(dirs.len());
+    let mut parts: Vec<String> = dirs.into_iter().rev().take(keep).collect();
+    parts.reverse();
+    parts.push(stem);
+    parts.join("/")
+}
+
+/// Outlet names for text files: each file's stem, or, for files whose stems clash, the
+/// shortest tail of the path that tells it apart (`v1/article`, `v2/article`).
+fn outlet_names(paths: &[&Path]) -> Vec<String> {
+    let deepest = paths
+        .iter()
+        .map(|p| p.components().count())
+        .max()
+        .unwrap_or(1);
+    paths
+        .iter()
+        .map(|path| {
+            let unique = |depth: usize| {
+                let name = tail(path, depth).to_lowercase();
+                paths
+                    .iter()
+                    .filter(|other| tail(other, depth).to_lowercase() == name)
+                    .count()
+                    == 1
+            };
+            let depth = (1..=deepest).find(|&d| unique(d)).unwrap_or(1);
+            tail(path, depth)
+        })
+        .collect()
+}
+
+/// Two or more plain-text files as one story: each file is an outlet, named by its stem
+/// (or more of its path where stems clash).
 pub fn load_text_versions(paths: &[&Path]) -> Result<Story, LoadError> {
     let mut reports = Vec::with_capacity(paths.len());
-    for path in paths {
+    for (path, outlet) in paths.iter().zip(outlet_names(paths)) {
         let text = read_text_file(path)?;
-        let outlet = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
         let body = split_paragraphs(&text)
             .into_iter()
             .filter_map(|r| text.get(r).map(str::to_string))
@@ -119,4 +164,29 @@ pub fn load_text_versions(paths: &[&Path]) -> Result<Story, LoadError> {
         });
     }
     Ok(story)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(paths: &[&str]) -> Vec<String> {
+        let paths: Vec<&Path> = paths.iter().map(Path::new).collect();
+        outlet_names(&paths)
+    }
+
+    #[test]
+    fn clashing_stems_are_named_by_the_shortest_distinguishing_path() {
+        assert_eq!(names(&["a/reuters.txt", "b/ap.txt"]), ["reuters", "ap"]);
+        assert_eq!(
+            names(&["v1/article.txt", "v2/article.txt", "notes.txt"]),
+            ["v1/article", "v2/article", "notes"]
+        );
+        assert_eq!(
+            names(&["x/2024/article.txt", "y/2024/article.txt"]),
+            ["x/2024/article", "y/2024/article"]
+        );
+        // The same file twice cannot be told apart: the duplicate is reported.
+        assert_eq!(names(&["a.txt", "a.txt"]), ["a", "a"]);
+    }
 }

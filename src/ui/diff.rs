@@ -4,10 +4,11 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::layout::{Cell, Layout, cell_text, find};
+use crate::layout::{Cell, Layout, Mark, Match};
 use crate::side::Side;
 
 /// The line between the two panes.
@@ -18,10 +19,11 @@ pub fn draw_rows(buf: &mut Buffer, area: Rect, layout: &Layout, app: &App, theme
     let paint = Painter {
         theme,
         current: app.current,
-        query: app.search.active().then_some(app.search.query.as_str()),
+        matches: app.matches(),
     };
-    let rows = layout.rows.iter().skip(app.scroll);
-    for (y, row) in (area.y..area.bottom()).zip(rows) {
+    let moved = app.moved_blocks();
+    let rows = layout.rows.iter().enumerate().skip(app.scroll);
+    for (y, (row_index, row)) in (area.y..area.bottom()).zip(rows) {
         let panes: &[Side] = if layout.view.has_two_panes() {
             &Side::BOTH
         } else {
@@ -34,7 +36,18 @@ pub fn draw_rows(buf: &mut Buffer, area: Rect, layout: &Layout, app: &App, theme
                 y,
             };
             let x = cols.pane_x(side);
-            paint.cell(line, &row.cells[side], x, cols.gutter, cols.text[side]);
+            let hits: Vec<Range<usize>> = paint
+                .matches
+                .iter()
+                .flat_map(|m| m.on(row_index, side))
+                .cloned()
+                .collect();
+            let text = Text {
+                cell: &row.cells[side],
+                hits: &hits,
+                moved: moved.contains(&Some(row.block)),
+            };
+            paint.cell(line, text, x, cols.gutter, cols.text[side]);
         }
         let sep = area
             .x
@@ -56,20 +69,29 @@ struct Line<'b> {
     y: u16,
 }
 
+/// A cell and the byte ranges of its text that the search found.
+struct Text<'c> {
+    cell: &'c Cell,
+    hits: &'c [Range<usize>],
+    /// True in both places of the move `m` went to.
+    moved: bool,
+}
+
 /// What decides how text is drawn, the same for every cell of a frame.
 struct Painter<'q> {
     theme: Theme,
     /// The highlighted change.
     current: Option<usize>,
-    /// The active search's query.
-    query: Option<&'q str>,
+    /// Where the active search's query shows.
+    matches: &'q [Match],
 }
 
 impl Painter<'_> {
     /// Draws `cell` with its gutter at `x` (cells from the area's left edge) and its text
     /// `width` cells wide after the gutter.
-    fn cell(&self, line: Line<'_>, cell: &Cell, x: usize, gutter: usize, width: usize) {
+    fn cell(&self, line: Line<'_>, text: Text<'_>, x: usize, gutter: usize, width: usize) {
         let Line { buf, area, y } = line;
+        let Text { cell, hits, moved } = text;
         let start = area.x.saturating_add(at(x));
         let room = usize::from(area.right().saturating_sub(start));
         // Filler stays blank: the gutter tag on the other side says why.
@@ -85,7 +107,9 @@ impl Painter<'_> {
             .iter()
             .any(|s| s.hunk.is_some() && s.hunk == self.current);
         let (glyph, style) = match self.theme.gutter(*tag) {
-            ("", _) if current => ("▶", self.theme.bold()),
+            // The pointer takes the place of a one-sided paragraph's tag on its row.
+            _ if current => ("▶", self.theme.bold()),
+            (glyph, style) if moved => (glyph, style.add_modifier(Modifier::REVERSED)),
             tagged => tagged,
         };
         if gutter > 0 {
@@ -93,15 +117,12 @@ impl Painter<'_> {
         }
         let mut x = start.saturating_add(at(gutter));
         let end = start.saturating_add(at(gutter + width)).min(area.right());
-        let hits = self
-            .query
-            .map(|q| find(&cell_text(cell), q))
-            .unwrap_or_default();
         let mut offset = 0;
         for segment in segments {
-            let current = segment.hunk.is_some() && segment.hunk == self.current;
+            let current = (segment.hunk.is_some() && segment.hunk == self.current)
+                || (moved && segment.mark == Mark::Label);
             let style = self.theme.mark(segment.mark, current);
-            for (piece, hit) in split_at_hits(&segment.text, offset, &hits) {
+            for (piece, hit) in split_at_hits(&segment.text, offset, hits) {
                 let style = if hit {
                     style.patch(self.theme.found())
                 } else {

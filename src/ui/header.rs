@@ -37,6 +37,17 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         area.y,
         vec![Span::styled(title, theme.bold())],
     );
+    if app.alone() {
+        let spans = vec![
+            Span::styled(outlet(app, app.outlets.left), theme.chosen()),
+            Span::styled(
+                "   the only report in this story: nothing to compare it with",
+                theme.dim(),
+            ),
+        ];
+        put(buf, area, 0, area.y + 1, spans);
+        return;
+    }
     let mut spans = vec![
         Span::styled(outlet(app, app.outlets.left), theme.chosen()),
         Span::raw(" ⇄ "),
@@ -79,14 +90,35 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
     let width = usize::from(area.width);
     let count = app.story.reports.len();
     let key = |action: Action| app.keymap.label(&action);
-    let heading = format!(
-        "Outlets ({count})   {} {} left   {} {} right   {} swap   click: right, right-click: left",
-        key(Action::NextOutlet(Side::Left)),
-        key(Action::PrevOutlet(Side::Left)),
-        key(Action::NextOutlet(Side::Right)),
-        key(Action::PrevOutlet(Side::Right)),
-        key(Action::Swap),
-    );
+    let toggle = if app.list_shown() {
+        format!("{} hide", key(Action::ToggleList))
+    } else {
+        format!("{} show the list", key(Action::ToggleList))
+    };
+    let hints = [
+        toggle,
+        format!(
+            "{} {} left",
+            key(Action::NextOutlet(Side::Left)),
+            key(Action::PrevOutlet(Side::Left))
+        ),
+        format!(
+            "{} {} right",
+            key(Action::NextOutlet(Side::Right)),
+            key(Action::PrevOutlet(Side::Right))
+        ),
+        format!("{} swap", key(Action::Swap)),
+        "click: right, right-click: left".to_string(),
+    ];
+    // As many whole hints as fit.
+    let mut heading = format!("Outlets ({count})");
+    for hint in hints {
+        if cell_width(&heading) + 3 + cell_width(&hint) > width {
+            break;
+        }
+        heading.push_str("   ");
+        heading.push_str(&hint);
+    }
     put(
         buf,
         area,
@@ -95,12 +127,15 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
         vec![Span::styled(truncate(&heading, width), theme.dim())],
     );
     let names: Vec<String> = (0..count).map(|i| outlet(app, i)).collect();
+    // Names take what they need, up to two thirds of what they share with headlines:
+    // a cut name is worse than a cut headline.
+    let room = width.saturating_sub(2 + 2 + WORDS + SIMILARITY + SHARED + 1);
     let name_width = names
         .iter()
         .map(|n| cell_width(n))
         .max()
         .unwrap_or(0)
-        .min(24);
+        .min(room * 2 / 3);
     let headline_width = width.saturating_sub(2 + name_width + 2 + WORDS + SIMILARITY + SHARED + 1);
     let window = outlet_window(count, screen.list_rows(), app.outlets.right);
     for (y, i) in (area.y + 1..area.bottom()).zip(window) {
@@ -153,11 +188,30 @@ pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let columns = Columns::new(app.view, usize::from(area.width));
     let names = app.outlets.map(|i| outlet(app, i));
     let at = |x: usize| u16::try_from(x).unwrap_or(u16::MAX);
-    if app.view == View::Inline {
+    if app.alone() {
+        let name = truncate(&names.left, columns.text.left);
+        put(
+            buf,
+            area,
+            at(columns.gutter),
+            area.y,
+            vec![Span::styled(name, theme.bar())],
+        );
+    } else if app.view == View::Inline {
         let Pair { left, right } = &names;
-        let line =
-            format!("{left} → {right}: struck = only in {left}, underlined = only in {right}");
-        let text = truncate(&line, columns.text.left);
+        // The longest legend that fits whole: a cut one says less than a shorter one.
+        let legends = [
+            format!("{left} → {right}: struck = only in {left}, underlined = only in {right}"),
+            format!("struck = only in {left}, underlined = only in {right}"),
+            format!("struck: {left} · underlined: {right}"),
+            format!("{left} → {right}"),
+        ];
+        let room = columns.text.left;
+        let text = legends
+            .iter()
+            .find(|l| cell_width(l) <= room)
+            .or(legends.last())
+            .map_or(String::new(), |l| truncate(l, room));
         put(
             buf,
             area,

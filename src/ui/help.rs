@@ -6,34 +6,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{Action, App, HELP_WIDTH};
-
-/// Cells of the key column.
-const KEYS: usize = 20;
+use crate::app::{Action, App};
 
 pub fn draw_help(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    let stacked = app.help_stacked();
     let lines: Vec<Line> = app
-        .keymap
-        .help_lines()
+        .help_text()
         .into_iter()
-        .flat_map(|(keys, what)| {
-            if app.help_stacked() {
-                vec![
-                    Line::styled(format!(" {keys}"), theme.bold()),
-                    Line::raw(format!("     {what}")),
-                ]
-            } else {
-                vec![Line::from(vec![
-                    Span::styled(format!(" {keys:<KEYS$}"), theme.bold()),
-                    Span::raw(what),
-                ])]
-            }
-        })
+        .map(|(keys, what)| Line::from(vec![Span::styled(keys, theme.bold()), Span::raw(what)]))
         .collect();
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let width = HELP_WIDTH.min(area.width);
+    let width = app.help_width(stacked).min(area.width);
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,

@@ -3,6 +3,7 @@
 
 mod card;
 mod diff;
+mod facts;
 mod header;
 mod help;
 mod overview;
@@ -14,15 +15,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
-use crate::layout::{cell_width, truncate};
+use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Screen};
+use crate::layout::{cell_width, truncate, unambiguous};
 use crate::visible::visible;
 use theme::Theme;
 
 /// `text` made safe for one line of the screen: control characters shown as symbols,
 /// tabs and line breaks as spaces (the buffer would drop them, joining words).
 fn one_line(text: &str) -> String {
-    visible(text).replace(['\t', '\n'], " ")
+    unambiguous(&visible(text)).replace(['\t', '\n'], " ")
 }
 
 /// Draws the whole screen.
@@ -33,10 +34,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         colour: app.colour,
         light: app.light,
     };
-    let Some(screen) = Screen::new(area, app.story.reports.len()) else {
+    let Some(screen) = Screen::new(area, app.story.reports.len(), app.list_shown()) else {
         too_small(buf, area);
         return;
     };
+    if app.facts.open {
+        facts::draw_facts(buf, area, app, theme);
+        if app.help {
+            help::draw_help(buf, area, app, theme);
+        }
+        return;
+    }
     if app.overview {
         let above = Rect {
             height: area.height.saturating_sub(1),
@@ -88,13 +96,28 @@ fn too_small(buf: &mut Buffer, area: Rect) {
         .render(area, buf);
 }
 
+/// Where the screen is in the text, as less and vim say it: `Top`, `Bot`, `All` when
+/// everything fits, else how far down the top row is.
+fn position(scroll: usize, rows: usize, page: usize) -> String {
+    let last = rows.saturating_sub(page);
+    match scroll {
+        _ if last == 0 => "All".to_string(),
+        0 => "Top".to_string(),
+        s if s >= last => "Bot".to_string(),
+        s => format!("{}%", s * 100 / last),
+    }
+}
+
 /// The key hints that fit in `room` cells: whole hints in the key map's order, the
 /// help key's hint always among them.
 fn hints(app: &App, room: usize) -> String {
     let help = app.keymap.help_hint();
     let mut shown: Vec<String> = Vec::new();
     let mut used = cell_width(&help);
-    for hint in app.keymap.hints() {
+    // The moved-paragraph key is advertised only where there is a move to go to.
+    let moved = format!("{} moved", app.keymap.label(&Action::JumpMoved));
+    let hints = app.keymap.hints().into_iter();
+    for hint in hints.filter(|h| *h != moved || app.has_moves()) {
         if hint == help {
             shown.push(hint);
             continue;
@@ -144,13 +167,10 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         " · mouse off"
     });
     if let Some(layout) = app.layout().filter(|_| !app.overview) {
-        let rows = layout.rows.len();
-        let percent = if rows <= app.page() {
-            100
-        } else {
-            (app.scroll + app.page()).min(rows) * 100 / rows
-        };
-        right.push_str(&format!(" · {percent}%"));
+        right.push_str(&format!(
+            " · {}",
+            position(app.scroll, layout.rows.len(), app.page())
+        ));
     }
     right.push(' ');
     let room = width.saturating_sub(cell_width(&right) + 2);
@@ -162,7 +182,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     } else if let Some(message) = &app.message {
         message.clone()
     } else if app.overview {
-        "hjkl/arrows move  Enter open the pair  Esc back  ? help  q quit".to_string()
+        "hjkl move  Enter open  f facts  Esc back  ? help  q quit".to_string()
     } else {
         hints(app, room)
     };

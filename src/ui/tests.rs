@@ -5,7 +5,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::app::{Action, settle, update};
+use crate::app::{Action, from_the_top, settle, update};
 use crate::layout::View;
 use crate::side::Side;
 use crate::story::{Report, Story, load_text_versions};
@@ -35,6 +35,7 @@ fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(story(), (width, height), true);
     settle(&mut app);
     update(&mut app, Action::OpenCell);
+    from_the_top(&mut app);
     app
 }
 
@@ -146,6 +147,37 @@ fn korean_report_wraps_by_cells() {
     assert!(screen(&app).backend().to_string().contains("computing…"));
     settle(&mut app);
     snapshot("korean_left_60x20", &app);
+}
+
+/// Every row of the screen as text.
+fn lines_of(app: &App) -> Vec<String> {
+    let terminal = screen(app);
+    let buf = terminal.backend().buffer().clone();
+    (0..app.size.1)
+        .map(|y| {
+            (0..app.size.0)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn help_lines_are_whole_at_80_and_40_columns() {
+    for (w, h) in [(80, 70), (40, 100)] {
+        let mut app = app_at(w, h);
+        update(&mut app, Action::ToggleHelp);
+        // The help's lines inside its border, joined as one text: a description may wrap.
+        let text = lines_of(&app)
+            .iter()
+            .filter_map(|l| Some(l.split('│').nth(1)?.trim().to_string()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for (keys, what) in app.keymap.help_lines() {
+            assert!(text.contains(&what), "{w}x{h}: {what}\n{text}");
+            assert!(text.contains(&keys), "{w}x{h}: {keys}\n{text}");
+        }
+    }
 }
 
 #[test]
@@ -299,9 +331,124 @@ fn a_remapped_key_shows_in_the_hints_help_and_labels() {
     let heading = format!("{}", screen(&app).backend());
     assert!(heading.contains("L { right"), "{heading}");
     update(&mut app, Action::ToggleHelp);
+    update(&mut app, Action::Scroll(100));
     let help = format!("{}", screen(&app).backend());
     assert!(help.contains("│ Q                   quit"), "{help}");
     assert!(!help.contains("q Ctrl-c"), "{help}");
+}
+
+#[test]
+fn the_position_reads_top_at_the_top_and_bot_at_the_bottom() {
+    assert_eq!(position(0, 100, 20), "Top");
+    assert_eq!(position(40, 100, 20), "50%");
+    assert_eq!(position(80, 100, 20), "Bot");
+    assert_eq!(position(0, 10, 20), "All");
+    let mut app = app_at(120, 40);
+    let status = |app: &App| {
+        let terminal = screen(app);
+        let buf = terminal.backend().buffer();
+        let y = app.size.1 - 1;
+        (0..app.size.0)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect::<String>()
+    };
+    assert!(
+        status(&app).trim_end().ends_with("· Top"),
+        "{}",
+        status(&app)
+    );
+    update(&mut app, Action::Bottom);
+    assert!(
+        status(&app).trim_end().ends_with("· Bot"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn a_story_of_one_report_shows_it_alone() {
+    let mut story = story();
+    story.reports.truncate(1);
+    let mut app = App::new(story, (80, 24), true);
+    settle(&mut app);
+    snapshot("one_report_80x24", &app);
+    let text = format!("{:?}", screen(&app).backend());
+    assert!(!text.contains("⇄") && !text.contains("100%"), "{text}");
+    assert!(text.contains("the only report in this story"), "{text}");
+}
+
+#[test]
+fn outlet_names_and_the_inline_legend_fit_the_screen() {
+    let mut story = story();
+    if let Some(r) = story.reports.get_mut(2) {
+        r.outlet = "Australian policy commentary".into();
+    }
+    let mut app = App::new(story.clone(), (200, 50), true);
+    settle(&mut app);
+    update(&mut app, Action::OpenCell);
+    let text = lines_of(&app).join("\n");
+    assert!(text.contains("Australian policy commentary"), "{text}");
+    for (w, legend) in [
+        (
+            80,
+            "struck = only in reuters, underlined = only in straits_times",
+        ),
+        (40, "reuters → straits_times"),
+    ] {
+        let mut app = App::new(story.clone(), (w, 24), true);
+        settle(&mut app);
+        update(&mut app, Action::OpenCell);
+        update(&mut app, Action::SetView(View::Inline));
+        let text = lines_of(&app).join("\n");
+        assert!(text.contains(legend), "{w}: {text}");
+        assert!(
+            !text.contains("only in…") && !text.contains("straits_t…"),
+            "{w}: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_current_change_in_a_one_sided_paragraph_gets_the_pointer() {
+    let mut app = app_at(120, 40);
+    update(&mut app, Action::Choose(Side::Left, 0));
+    update(&mut app, Action::Choose(Side::Right, 1));
+    update(&mut app, Action::NextChange);
+    assert_eq!(app.current, Some(0));
+    let diff_top = app.screen().map_or(0, |s| s.diff.y);
+    let row = lines_of(&app)
+        .get(usize::from(diff_top))
+        .cloned()
+        .unwrap_or_default();
+    assert!(row.starts_with("▶ Item 1 of 2"), "{row}");
+}
+
+#[test]
+fn the_first_screen_at_80x24_is_mostly_text_from_the_first_change() {
+    let mut app = App::new(story(), (80, 24), true);
+    settle(&mut app);
+    update(&mut app, Action::OpenCell);
+    snapshot("first_screen_80x24", &app);
+    let screen = app.screen().unwrap_or_else(|| panic!("80x24 fits"));
+    assert_eq!(screen.outlets.height, 1, "the list starts collapsed");
+    assert!(screen.diff.height >= 18, "{screen:?}");
+    let lines = lines_of(&app);
+    let first = lines
+        .get(usize::from(screen.diff.y))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        !first.contains("Item 1 of 2"),
+        "opens past the caption: {first}"
+    );
+    assert_eq!(
+        app.current,
+        Some(1),
+        "the first change after the caption is current"
+    );
+    update(&mut app, Action::ToggleList);
+    let open = app.screen().unwrap_or_else(|| panic!("80x24 fits"));
+    assert_eq!(open.outlets.height, 4, "O opens the list of three");
 }
 
 #[test]
@@ -395,4 +542,15 @@ fn the_report_card_shows_both_reports_notes_and_the_headline_diff() {
     );
     update(&mut app, Action::ToggleCard);
     assert!(!screen(&app).backend().to_string().contains("Report card"));
+}
+
+#[test]
+fn facts_ledger() {
+    let story = crate::story::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(story, (120, 40), true);
+    settle(&mut app);
+    update(&mut app, Action::OpenFacts);
+    settle(&mut app);
+    update(&mut app, Action::Facts(crate::app::FactsAction::Move(2)));
+    snapshot("facts_ledger_120x40", &app);
 }

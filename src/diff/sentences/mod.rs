@@ -20,11 +20,11 @@ mod split;
 mod terms;
 
 pub use split::split_sentences;
+pub use terms::Folder;
 
 use super::intern::{FastMap, Interner};
 use pick::{Side, pick};
 use score::Features;
-use terms::Folder;
 
 /// Terms held by more sentences than this are not used to find candidates, as passim drops
 /// n-grams found in over 100 documents: such a term finds candidates everywhere and tells

@@ -30,13 +30,20 @@ pub(super) struct Term {
     pub quoted: bool,
 }
 
-/// Folds words to terms; built once per corpus.
-pub(super) struct Folder {
+/// Folds words to terms; built once per corpus (and once per facts ledger, which weighs
+/// how alike two quotes are by the same content words).
+pub struct Folder {
     stop: HashSet<&'static str>,
     stemmer: Stemmer,
     /// Each spelling's fold, worked out once: a text repeats its words, and folding
     /// (house style, stop words, stemming) costs more than a lookup.
     folded: RefCell<FastMap<String, Option<(String, bool)>>>,
+}
+
+impl Default for Folder {
+    fn default() -> Self {
+        Folder::new()
+    }
 }
 
 impl Folder {
@@ -54,8 +61,13 @@ impl Folder {
         }
     }
 
+    /// The content words of `text` as their keys (stems, numbers), in order.
+    pub fn content_keys(&self, text: &str) -> Vec<String> {
+        self.terms(text).into_iter().map(|t| t.key).collect()
+    }
+
     /// The content words of `sentence`, in order.
-    pub fn terms(&self, sentence: &str) -> Vec<Term> {
+    pub(super) fn terms(&self, sentence: &str) -> Vec<Term> {
         let chars: Vec<(usize, char)> = sentence.char_indices().collect();
         let quoted_bytes: Vec<(usize, usize)> = quote_spans(&chars)
             .into_iter()

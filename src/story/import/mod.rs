@@ -41,6 +41,9 @@ pub struct Imported {
     /// One line per headline-like line with some, but too little, evidence of starting a
     /// report: where it was left, so a report is never dropped silently.
     pub unplaced: Vec<String>,
+    /// Indexes of the guesses that found no outlet cue: what to do about them depends on
+    /// where the page is read, so the caller says it.
+    pub unnamed: Vec<usize>,
 }
 
 /// Reads and imports a breakdown page file.
@@ -78,7 +81,7 @@ pub fn import_page(text: &str, options: ImportOptions) -> Result<Imported, Impor
             )
         })
         .collect();
-    let guesses = name_reports(&mut drafts);
+    let (guesses, unnamed) = name_reports(&mut drafts);
     let unplaced = unsure
         .iter()
         .filter_map(|&i| {
@@ -114,6 +117,7 @@ pub fn import_page(text: &str, options: ImportOptions) -> Result<Imported, Impor
         guesses,
         left_out,
         unplaced,
+        unnamed,
     })
 }
 

@@ -7,17 +7,20 @@ use super::cues::{Cue, find_cues};
 use super::draft::Draft;
 
 /// Names every report from its cues (found before furniture is stripped, since a site's
-/// footer is the best cue), makes the names unique, and says what was guessed.
-pub(super) fn name_reports(drafts: &mut [Draft]) -> Vec<String> {
+/// footer is the best cue), makes the names unique, and says what was guessed; also
+/// returns which reports had no cue.
+pub(super) fn name_reports(drafts: &mut [Draft]) -> (Vec<String>, Vec<usize>) {
     let mut taken = HashSet::new();
     let mut guesses = Vec::with_capacity(drafts.len());
+    let mut unnamed = Vec::new();
     for (index, draft) in drafts.iter_mut().enumerate() {
         let cues = find_cues(draft.body.iter().copied());
         let (wanted, mut guess) = match cues.first() {
             Some(best) => (best.outlet.clone(), describe_guess(&cues)),
             None => {
                 let name = format!("Report {}", index + 1);
-                let guess = format!("no outlet cue, named \"{name}\"; edit the JSON to name it");
+                unnamed.push(index);
+                let guess = format!("no outlet cue, named \"{name}\"");
                 (name, guess)
             }
         };
@@ -31,7 +34,7 @@ pub(super) fn name_reports(drafts: &mut [Draft]) -> Vec<String> {
         guesses.push(format!("{}: {guess}", draft.label(index)));
         draft.outlet = outlet;
     }
-    guesses
+    (guesses, unnamed)
 }
 
 /// "outlet guessed as X from its footer … and its dateline …; it also credits Y (…)".

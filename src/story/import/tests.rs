@@ -84,7 +84,8 @@ fn seed_gives_five_reports_with_their_paragraphs() {
         ]
     );
     assert_eq!(imported.guesses.len(), 5);
-    assert!(imported.guesses[0].contains("no outlet cue, named \"Report 1\"; edit the JSON"));
+    assert!(imported.guesses[0].contains("no outlet cue, named \"Report 1\""));
+    assert_eq!(imported.unnamed, [0, 3, 4]);
     assert!(imported.guesses[1].contains("outlet guessed as Reuters from"));
     assert!(imported.guesses[1].contains("its dateline \"(Reuters)\""));
     assert!(imported.guesses[2].contains("footer \"Join ST’s Telegram channel"));
