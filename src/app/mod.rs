@@ -25,7 +25,7 @@ use ratatui::layout::Rect;
 
 use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
-use crate::diff::{Comparison, Diffs, Doc, Options, WordOptions, compare, told};
+use crate::diff::{Comparison, Diffs, Doc, Options, Scope, WordOptions, compare, told};
 use crate::layout::{Layout, Match, View, cell_width};
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
@@ -59,6 +59,7 @@ impl PairKey {
             doc,
             &comparison,
             Diffs::All(&words),
+            Scope::All,
         ));
         comparison
     }

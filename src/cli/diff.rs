@@ -13,8 +13,8 @@ use super::open::open_story;
 use super::render::{self, Ansi};
 use crate::diff::sentences::Corpus;
 use crate::diff::{
-    Diffs, Doc, FlatOps, Matched, Options, Span, Stats, Told, WordOptions, compare, compare_each,
-    corpus, docs, flat_ops, told,
+    Diffs, Doc, FlatOps, Matched, Options, Scope, Span, Stats, Told, WordOptions, compare,
+    compare_each, corpus, docs, flat_ops, told,
 };
 use crate::export;
 use crate::side::Pair;
@@ -267,6 +267,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         docs,
         &comparison,
         Diffs::Extra(&word_options),
+        Scope::Unpaired,
     );
     match format {
         Format::Plain => out.write(|buf| buf.push_str(&matches_section(&told, render::plain))),

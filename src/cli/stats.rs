@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::json::round3;
 use crate::diff::overview::overview;
 use crate::diff::reuse::reuse_grid;
-use crate::diff::{Comparison, Diffs, Options, compare, corpus, docs, told};
+use crate::diff::{Comparison, Diffs, Options, Scope, compare, corpus, docs, told};
 use crate::side::{Pair, Side};
 use crate::story::Story;
 use crate::visible::{json_visible, visible};
@@ -72,7 +72,14 @@ fn gather(story: &Story) -> StoryStats {
             };
             let mut c = compare(a, b, &options);
             let key = Pair::new(i, j);
-            c.told = Some(told(&corpus, key, Pair::new(a, b), &c, Diffs::None));
+            c.told = Some(told(
+                &corpus,
+                key,
+                Pair::new(a, b),
+                &c,
+                Diffs::None,
+                Scope::All,
+            ));
             compared.push((key, c));
         }
     }

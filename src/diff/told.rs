@@ -111,6 +111,15 @@ pub enum Diffs<'o> {
     None,
 }
 
+/// Which sentences look for a counterpart: all of them, or only those no paired
+/// paragraph holds (enough for what `diff` prints, and much less work on near-copies,
+/// whose paragraphs nearly all pair).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Unpaired,
+}
+
 /// What reports `reports` of `corpus` tell alike, given the two documents and their
 /// paragraph comparison; matched sentences are word-diffed as `diffs` says.
 pub fn told(
@@ -119,6 +128,7 @@ pub fn told(
     docs: Pair<&Doc>,
     comparison: &Comparison,
     diffs: Diffs,
+    scope: Scope,
 ) -> Told {
     let sentences: Pair<&[Sentence]> = reports.map(|r| corpus.sentences(r));
     let paired = Paired::of(comparison);
@@ -128,8 +138,11 @@ pub fn told(
             .and_then(|p| p.get(at.start..at.end))
             .unwrap_or_default()
     };
+    let asks = |side: Side, at: &SentenceRef| {
+        scope == Scope::All || !paired.paragraphs[side].contains(&at.paragraph)
+    };
     let matched: Vec<Matched> = corpus
-        .match_pair(reports.left, reports.right)
+        .match_pair_asking(reports.left, reports.right, &asks)
         .into_iter()
         .map(|m| {
             let at = Pair::new(m.left, m.right);
@@ -215,6 +228,7 @@ mod tests {
             docs.as_ref(),
             &c,
             Diffs::All(&plain()),
+            Scope::All,
         );
         assert_eq!(t.shared, Pair::new(1.0, 1.0));
         assert_eq!(t.extra().count(), 0);
@@ -246,8 +260,20 @@ mod tests {
             docs.as_ref(),
             &c,
             Diffs::All(&plain()),
+            Scope::All,
         );
         let extra: Vec<&Matched> = t.extra().collect();
+        // Asking only from the sentences no paired paragraph holds finds the same.
+        let unpaired = told(
+            &corpus,
+            Pair::new(0, 1),
+            docs.as_ref(),
+            &c,
+            Diffs::All(&plain()),
+            Scope::Unpaired,
+        );
+        assert_eq!(unpaired.extra().collect::<Vec<_>>(), extra);
+        assert_eq!(unpaired.shared, t.shared);
         let kinds: Vec<_> = c.blocks.iter().map(|b| (b.kind, b.paras.clone())).collect();
         assert_eq!(extra.len(), 1, "{:?} {kinds:?}", t.matched);
         assert_eq!(extra[0].at.map(|a| a.paragraph), Pair::new(1, 0));

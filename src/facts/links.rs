@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use super::{Entry, Kind};
 use crate::diff::{
-    Comparison, Diffs, Doc, Kind as BlockKind, Options, Span, WordOptions, compare, corpus, told,
+    Comparison, Diffs, Doc, Kind as BlockKind, Options, Scope, Span, WordOptions, compare, corpus,
+    told,
 };
 use crate::side::{Pair, Side};
 use crate::story::Story;
@@ -80,7 +81,14 @@ pub(super) fn links(story: &Story, entries: &[Entry]) -> Links {
             let reports = Pair::new(i, j);
             let pair = Pair::new(left, right);
             let mut c: Comparison = compare(left, right, &options);
-            let t = told(&corpus, reports, pair, &c, Diffs::Extra(&words));
+            let t = told(
+                &corpus,
+                reports,
+                pair,
+                &c,
+                Diffs::Extra(&words),
+                Scope::Unpaired,
+            );
             c.told = None;
             for block in &c.blocks {
                 if !matches!(

@@ -189,6 +189,18 @@ impl Corpus {
     /// left report's order. A sentence takes part in two matches only where the other
     /// report split what it tells into two neighbouring sentences.
     pub fn match_pair(&self, left: usize, right: usize) -> Vec<Match> {
+        self.match_pair_asking(left, right, &|_, _| true)
+    }
+
+    /// As [`Corpus::match_pair`], but only the sentences `asks(side, sentence)` accepts
+    /// look for partners (they may still be found by one that does): a caller that
+    /// already knows a sentence is told by both spares its search.
+    pub fn match_pair_asking(
+        &self,
+        left: usize,
+        right: usize,
+        asks: &dyn Fn(crate::side::Side, &SentenceRef) -> bool,
+    ) -> Vec<Match> {
         let (Some(lf), Some(rf), Some(li), Some(ri), Some(ls), Some(rs)) = (
             self.features.get(left),
             self.features.get(right),
@@ -200,14 +212,23 @@ impl Corpus {
             return Vec::new();
         };
         let is_rare = |term: u32| self.df.get(term as usize).is_some_and(|&d| d <= MAX_DF);
+        let asking = |side, sentences: &[Sentence]| -> Vec<bool> {
+            sentences.iter().map(|s| asks(side, &s.at)).collect()
+        };
+        let (la, ra) = (
+            asking(crate::side::Side::Left, ls),
+            asking(crate::side::Side::Right, rs),
+        );
         let links = pick(
             &Side {
                 features: lf,
                 index: li,
+                asks: &la,
             },
             &Side {
                 features: rf,
                 index: ri,
+                asks: &ra,
             },
             &is_rare,
         );

@@ -22,6 +22,9 @@ const UNION_GAIN: f64 = 0.08;
 pub(super) struct Side<'a> {
     pub features: &'a [Features],
     pub index: &'a FastMap<u32, Vec<u32>>,
+    /// Which sentences look for partners on the other side (all of them, or only those
+    /// the caller still needs told); a sentence that does not ask can still be found.
+    pub asks: &'a [bool],
 }
 
 /// Links between sentences of two sides: (left sentence, right sentence, score).
@@ -30,9 +33,9 @@ pub(super) fn pick(
     right: &Side,
     is_rare: &dyn Fn(u32) -> bool,
 ) -> Vec<(usize, usize, f64)> {
-    let mut pairs: Vec<(usize, usize)> = candidates(left.features, right, is_rare);
+    let mut pairs: Vec<(usize, usize)> = candidates(left, right, is_rare);
     pairs.extend(
-        candidates(right.features, left, is_rare)
+        candidates(right, left, is_rare)
             .into_iter()
             .map(|(r, l)| (l, r)),
     );
@@ -60,11 +63,17 @@ pub(super) fn pick(
 }
 
 /// For each sentence of `from`, the sentences of `to` sharing the most rare-term weight.
-fn candidates(from: &[Features], to: &Side, is_rare: &dyn Fn(u32) -> bool) -> Vec<(usize, usize)> {
+fn candidates(from: &Side, to: &Side, is_rare: &dyn Fn(u32) -> bool) -> Vec<(usize, usize)> {
     let mut acc = vec![0.0_f64; to.features.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
-    for (i, f) in from.iter().enumerate() {
+    let asking = from
+        .features
+        .iter()
+        .zip(from.asks)
+        .enumerate()
+        .filter(|(_, (_, asks))| **asks);
+    for (i, (f, _)) in asking {
         for &(term, weight) in &f.bag {
             if !is_rare(term) {
                 continue;
