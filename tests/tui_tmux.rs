@@ -420,7 +420,7 @@ fn y_copies_through_osc52_and_c_hands_the_mouse_back() {
         .unwrap_or_else(|e| panic!("base64: {e}"));
     let text = String::from_utf8(text).unwrap();
     assert!(
-        text.contains("SEOUL/{+ +}BEIJING"),
+        text.contains("BEIJING[-, June 10 (Reuters)-]"),
         "the first change's paragraph: {text}"
     );
 

@@ -13,11 +13,11 @@ use super::open::open_story;
 use super::render::{self, Ansi};
 use crate::diff::sentences::Corpus;
 use crate::diff::{
-    Diffs, Doc, FlatOps, Matched, Options, Scope, Span, Stats, Told, WordOptions, compare,
-    compare_each, corpus, docs, flat_ops, told,
+    Comparison, Diffs, Doc, FlatOps, Matched, Options, Scope, Span, Stats, Told, WordOptions,
+    compare, compare_each, corpus, docs, flat_ops, paired_paragraphs, told,
 };
 use crate::export;
-use crate::side::Pair;
+use crate::side::{Pair, Side};
 use crate::story::{MAX_INPUT_BYTES, Story, read_text_file, text_from_bytes};
 use crate::visible::{json_visible, visible};
 
@@ -98,10 +98,26 @@ struct JsonFigures {
 struct Inputs {
     names: Pair<String>,
     docs: Pair<Doc>,
-    /// Every report of the story (or the two texts), for the sentence layer's word weights.
-    corpus: Corpus,
+    /// Every report of the story, for the sentence layer's word weights; `None` for two
+    /// texts, whose corpus is built once their paragraphs are paired (see [`corpus_of`]).
+    corpus: Option<Corpus>,
     /// Where the two versions are in the corpus.
     reports: Pair<usize>,
+}
+
+/// The sentence corpus of two texts: the paragraphs the engine paired are told by both
+/// whatever their sentences say, so only their content words are counted, and only the
+/// others are cut into sentences and indexed. On near-copies that is most of the work
+/// saved.
+fn corpus_of(docs: Pair<&Doc>, comparison: &Comparison) -> Corpus {
+    let paired = paired_paragraphs(comparison);
+    let paragraphs = docs.map(Doc::paragraphs);
+    let sides = [Side::Left, Side::Right];
+    Corpus::new_where(&[&paragraphs.left, &paragraphs.right], &|report, p| {
+        sides
+            .get(report)
+            .is_none_or(|&side| !paired[side].contains(&p))
+    })
 }
 
 /// Whether `path` stands for standard input.
@@ -147,11 +163,10 @@ impl Inputs {
                     Doc::from_text(read_input(left)?),
                     Doc::from_text(read_input(right)?),
                 );
-                let corpus = corpus([&docs.left, &docs.right]);
                 Ok(Inputs {
                     names: paths.map(|p| stem(p)),
                     docs,
-                    corpus,
+                    corpus: None,
                     reports: Pair::new(0, 1),
                 })
             }
@@ -169,7 +184,7 @@ impl Inputs {
                             .map_or_else(String::new, |r| r.outlet.clone())
                     }),
                     docs,
-                    corpus,
+                    corpus: Some(corpus),
                     reports,
                 })
             }
@@ -261,8 +276,16 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         algorithm: options.algorithm,
         deadline: None,
     };
+    let built;
+    let corpus = match &inputs.corpus {
+        Some(corpus) => corpus,
+        None => {
+            built = corpus_of(docs, &comparison);
+            &built
+        }
+    };
     let told = told(
-        &inputs.corpus,
+        corpus,
         inputs.reports,
         docs,
         &comparison,

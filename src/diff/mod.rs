@@ -24,7 +24,7 @@ pub use normalize::style_key;
 pub use similar::Algorithm;
 pub use span::{Span, SpanWords, Tag, rebuild};
 pub use stats::{Stats, dice};
-pub use told::{Diffs, Lone, Matched, Scope, Told, corpus, told};
+pub use told::{Diffs, Lone, Matched, Scope, Told, corpus, paired_paragraphs, told};
 pub use words::{WordOptions, diff_words};
 
 use std::time::{Duration, Instant};

@@ -55,6 +55,11 @@ impl Told {
     }
 }
 
+/// For each side, the paragraphs a comparison pairs with a counterpart.
+pub fn paired_paragraphs(comparison: &Comparison) -> Pair<HashSet<usize>> {
+    Paired::of(comparison).paragraphs
+}
+
 /// The paragraphs a comparison pairs: for each side, which of its paragraphs face a
 /// counterpart, and every (left, right) paragraph pair.
 struct Paired {
@@ -168,8 +173,19 @@ pub fn told(
     let is_told = |side: Side, s: &Sentence| {
         in_match[side].contains(&s.at) || paired.paragraphs[side].contains(&s.at.paragraph)
     };
+    // Paragraphs left out of the corpus's index count whole: told when they pair.
+    let unindexed = Pair::from_fn(|side| {
+        corpus
+            .unindexed_words(reports[side])
+            .iter()
+            .enumerate()
+            .fold((0, 0), |(told, all), (p, &words)| {
+                let paired = paired.paragraphs[side].contains(&p);
+                (told + if paired { words } else { 0 }, all + words)
+            })
+    });
     let shared = Pair::from_fn(|side| {
-        let (told, total) = sentences[side].iter().fold((0, 0), |(t, all), s| {
+        let (told, total) = sentences[side].iter().fold(unindexed[side], |(t, all), s| {
             (
                 t + if is_told(side, s) { s.words } else { 0 },
                 all + s.words,
@@ -195,7 +211,9 @@ pub fn told(
     Told {
         matched,
         shared,
-        content: Pair::from_fn(|side| sentences[side].iter().map(|s| s.words).sum()),
+        content: Pair::from_fn(|side| {
+            unindexed[side].1 + sentences[side].iter().map(|s| s.words).sum::<usize>()
+        }),
         only,
     }
 }

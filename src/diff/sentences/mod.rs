@@ -81,21 +81,42 @@ pub struct Corpus {
     index: Vec<FastMap<u32, Vec<u32>>>,
     /// Per term id: sentences (of all reports) holding it.
     df: Vec<u32>,
+    /// Per report, per paragraph: the content words of a paragraph left out of the index
+    /// (0 for the others).
+    unindexed: Vec<Vec<usize>>,
 }
 
 impl Corpus {
     /// Builds the corpus; `reports` are the paragraphs of each report.
     pub fn new<S: AsRef<str>>(reports: &[&[S]]) -> Corpus {
+        Corpus::new_where(reports, &|_, _| true)
+    }
+
+    /// Builds the corpus over the paragraphs `index(report, paragraph)` accepts; of the
+    /// others only the content words are counted, so a caller that knows they are told
+    /// by both (paired near-copies) pays for a count, not for sentences and an index.
+    pub fn new_where<S: AsRef<str>>(
+        reports: &[&[S]],
+        index: &dyn Fn(usize, usize) -> bool,
+    ) -> Corpus {
         let folder = Folder::new();
+        let mut unindexed = Vec::with_capacity(reports.len());
         let mut terms_ids: Interner<String> = Interner::new();
         let mut sentences = Vec::with_capacity(reports.len());
         let mut raw: Vec<Vec<RawSentence>> = Vec::with_capacity(reports.len());
         let mut df: Vec<u32> = Vec::new();
-        for paragraphs in reports {
+        for (r, paragraphs) in reports.iter().enumerate() {
             let mut report_sentences = Vec::new();
             let mut report_raw = Vec::new();
+            let mut report_unindexed = vec![0; paragraphs.len()];
             for (p, paragraph) in paragraphs.iter().enumerate() {
                 let paragraph = paragraph.as_ref();
+                if !index(r, p) {
+                    if let Some(count) = report_unindexed.get_mut(p) {
+                        *count = folder.count(paragraph);
+                    }
+                    continue;
+                }
                 for range in split_sentences(paragraph) {
                     let text = paragraph.get(range.clone()).unwrap_or_default();
                     let terms = folder.terms(text);
@@ -136,6 +157,7 @@ impl Corpus {
             }
             sentences.push(report_sentences);
             raw.push(report_raw);
+            unindexed.push(report_unindexed);
         }
         let total: usize = sentences.iter().map(Vec::len).sum();
         let n = total.max(1) as f64;
@@ -169,7 +191,17 @@ impl Corpus {
             features,
             index,
             df,
+            unindexed,
         }
+    }
+
+    /// Content words of each paragraph of `report` left out of the index (0 for the
+    /// indexed ones).
+    pub fn unindexed_words(&self, report: usize) -> &[usize] {
+        self.unindexed
+            .get(report)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// Number of reports.

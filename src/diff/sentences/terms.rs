@@ -91,6 +91,16 @@ impl Folder {
     }
 
     /// The term of one word, and whether it is a number; `None` for a stop word.
+    /// Content words of `text`, as [`Folder::terms`] would find them.
+    pub fn count(&self, text: &str) -> usize {
+        tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(|t| text.get(t.range))
+            .filter(|piece| self.fold_once(piece).is_some())
+            .count()
+    }
+
     fn fold_once(&self, piece: &str) -> Option<(String, bool)> {
         if let Some(known) = self.folded.borrow().get(piece) {
             return known.clone();
