@@ -231,13 +231,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn copies_are_told_by_both_through_their_paragraphs_and_add_no_matches() {
-        let paras = [
-            "Lee and Xi spoke by phone on Tuesday about trade and security.",
-            "China is South Korea's biggest trading partner by a wide margin.",
-        ];
-        let docs = Pair::new(Doc::from_paragraphs(&paras), Doc::from_paragraphs(&paras));
+    /// Two texts given as paragraphs, compared, and what they tell alike in `scope`.
+    fn told_of(left: &[&str], right: &[&str], scope: Scope) -> (Comparison, Told) {
+        let docs = Pair::new(Doc::from_paragraphs(left), Doc::from_paragraphs(right));
         let c = compare(&docs.left, &docs.right, &Options::default());
         let corpus = corpus(&[docs.left.clone(), docs.right.clone()]);
         let t = told(
@@ -246,8 +242,18 @@ mod tests {
             docs.as_ref(),
             &c,
             Diffs::All(&plain()),
-            Scope::All,
+            scope,
         );
+        (c, t)
+    }
+
+    #[test]
+    fn copies_are_told_by_both_through_their_paragraphs_and_add_no_matches() {
+        let paras = [
+            "Lee and Xi spoke by phone on Tuesday about trade and security.",
+            "China is South Korea's biggest trading partner by a wide margin.",
+        ];
+        let (_, t) = told_of(&paras, &paras, Scope::All);
         assert_eq!(t.shared, Pair::new(1.0, 1.0));
         assert_eq!(t.extra().count(), 0);
         assert!(t.only.left.is_empty() && t.only.right.is_empty());
@@ -269,27 +275,10 @@ mod tests {
              the Korean Peninsula, spokesperson Kang Yu-jung said.",
             "Weather forecasters expect heavy rain across the southern provinces this weekend.",
         ];
-        let docs = Pair::new(Doc::from_paragraphs(&left), Doc::from_paragraphs(&right));
-        let c = compare(&docs.left, &docs.right, &Options::default());
-        let corpus = corpus(&[docs.left.clone(), docs.right.clone()]);
-        let t = told(
-            &corpus,
-            Pair::new(0, 1),
-            docs.as_ref(),
-            &c,
-            Diffs::All(&plain()),
-            Scope::All,
-        );
+        let (c, t) = told_of(&left, &right, Scope::All);
         let extra: Vec<&Matched> = t.extra().collect();
         // Asking only from the sentences no paired paragraph holds finds the same.
-        let unpaired = told(
-            &corpus,
-            Pair::new(0, 1),
-            docs.as_ref(),
-            &c,
-            Diffs::All(&plain()),
-            Scope::Unpaired,
-        );
+        let (_, unpaired) = told_of(&left, &right, Scope::Unpaired);
         assert_eq!(unpaired.extra().collect::<Vec<_>>(), extra);
         assert_eq!(unpaired.shared, t.shared);
         let kinds: Vec<_> = c.blocks.iter().map(|b| (b.kind, b.paras.clone())).collect();

@@ -225,14 +225,7 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
     let mut block_rows = Vec::with_capacity(comparison.blocks.len());
     let mut hunk_rows: Vec<Option<usize>> = Vec::new();
     for (b, block) in comparison.blocks.iter().enumerate() {
-        if b > 0 {
-            rows.push(Row {
-                block: b,
-                cells: Pair::new(Cell::blank(), Cell::blank()),
-            });
-        }
-        let start = rows.len();
-        block_rows.push(start);
+        let start = open_block(&mut rows, &mut block_rows, b);
         let first_hunk = hunk_rows.len();
         // The plain view marks nothing, so it has no changes to step through.
         let none = vec![None; block.spans.len()];
@@ -279,6 +272,19 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
         block_rows,
         hunk_rows: hunk_rows.into_iter().flatten().collect(),
     }
+}
+
+/// Starts block `b`: a blank row before every block but the first, then its first row,
+/// which `block_rows` records. Returns that row.
+fn open_block(rows: &mut Vec<Row>, block_rows: &mut Vec<usize>, b: usize) -> usize {
+    if b > 0 {
+        rows.push(Row {
+            block: b,
+            cells: Pair::new(Cell::blank(), Cell::blank()),
+        });
+    }
+    block_rows.push(rows.len());
+    rows.len()
 }
 
 /// The wrapped lines each side of `block` shows in `view`, in chunks whose rows start

@@ -3,7 +3,8 @@
 //! heading. Its items are the changes `n`/`N` step through.
 
 use super::{
-    Cell, Columns, Gutter, Layout, Lines, Mark, Piece, Row, View, lines, pane_pieces, push_rows,
+    Cell, Columns, Gutter, Layout, Lines, Mark, Piece, View, lines, open_block, pane_pieces,
+    push_rows,
 };
 use crate::diff::{Comparison, Lone, Matched, Told};
 use crate::side::{Pair, Side};
@@ -130,14 +131,7 @@ pub(super) fn build(comparison: &Comparison, columns: Columns, width: usize) -> 
     let mut block_rows = Vec::new();
     let mut hunk_rows = Vec::new();
     for (b, item) in items(told, &headings).iter().enumerate() {
-        if b > 0 {
-            rows.push(Row {
-                block: b,
-                cells: Pair::new(Cell::blank(), Cell::blank()),
-            });
-        }
-        let start = rows.len();
-        block_rows.push(start);
+        let start = open_block(&mut rows, &mut block_rows, b);
         let hunk = matches!(item, Item::Both(_)).then_some(hunk_rows.len());
         let gutter = match item {
             Item::Only(Side::Left, _) => Gutter::Removed,
