@@ -11,7 +11,7 @@ use super::ColorChoice;
 use super::json::{paragraph_entries, round3};
 use super::open::open_story;
 use super::render::{self, Ansi};
-use crate::diff::sentences::Corpus;
+use crate::diff::sentences::{Corpus, content_words};
 use crate::diff::{
     Comparison, Diffs, Doc, FlatOps, Matched, Options, Scope, Span, Stats, Told, WordOptions,
     compare, compare_each, corpus, docs, flat_ops, paired_paragraphs, told,
@@ -109,15 +109,16 @@ struct Inputs {
 /// whatever their sentences say, so only their content words are counted, and only the
 /// others are cut into sentences and indexed. On near-copies that is most of the work
 /// saved.
-fn corpus_of(docs: Pair<&Doc>, comparison: &Comparison) -> Corpus {
+fn corpus_of(docs: Pair<&Doc>, comparison: &Comparison, counted: &[Vec<usize>]) -> Corpus {
     let paired = paired_paragraphs(comparison);
     let paragraphs = docs.map(Doc::paragraphs);
     let sides = [Side::Left, Side::Right];
-    Corpus::new_where(&[&paragraphs.left, &paragraphs.right], &|report, p| {
+    let index = |report: usize, p: usize| {
         sides
             .get(report)
             .is_none_or(|&side| !paired[side].contains(&p))
-    })
+    };
+    Corpus::new_where(&[&paragraphs.left, &paragraphs.right], &index, counted)
 }
 
 /// Whether `path` stands for standard input.
@@ -269,7 +270,19 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         });
         first = false;
     });
-    let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
+    let (comparison, counted) = std::thread::scope(|s| {
+        // Counting the content words of two texts needs no pairing: it runs beside the
+        // diff, on the other core.
+        let counting = inputs.corpus.is_none().then(|| {
+            s.spawn(move || {
+                let paragraphs = docs.map(Doc::paragraphs);
+                content_words(&[&paragraphs.left, &paragraphs.right])
+            })
+        });
+        let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
+        let counted = counting.and_then(|h| h.join().ok()).unwrap_or_default();
+        (comparison, counted)
+    });
     flat.finish();
     let word_options = WordOptions {
         normalize: args.normalize,
@@ -280,7 +293,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
     let corpus = match &inputs.corpus {
         Some(corpus) => corpus,
         None => {
-            built = corpus_of(docs, &comparison);
+            built = corpus_of(docs, &comparison, &counted);
             &built
         }
     };

@@ -89,15 +89,18 @@ pub struct Corpus {
 impl Corpus {
     /// Builds the corpus; `reports` are the paragraphs of each report.
     pub fn new<S: AsRef<str>>(reports: &[&[S]]) -> Corpus {
-        Corpus::new_where(reports, &|_, _| true)
+        Corpus::new_where(reports, &|_, _| true, &[])
     }
 
     /// Builds the corpus over the paragraphs `index(report, paragraph)` accepts; of the
     /// others only the content words are counted, so a caller that knows they are told
     /// by both (paired near-copies) pays for a count, not for sentences and an index.
+    /// `counted[report][paragraph]`, where given, are those counts made beforehand (see
+    /// [`content_words`]).
     pub fn new_where<S: AsRef<str>>(
         reports: &[&[S]],
         index: &dyn Fn(usize, usize) -> bool,
+        counted: &[Vec<usize>],
     ) -> Corpus {
         let folder = Folder::new();
         let mut unindexed = Vec::with_capacity(reports.len());
@@ -112,8 +115,9 @@ impl Corpus {
             for (p, paragraph) in paragraphs.iter().enumerate() {
                 let paragraph = paragraph.as_ref();
                 if !index(r, p) {
+                    let known = counted.get(r).and_then(|c| c.get(p)).copied();
                     if let Some(count) = report_unindexed.get_mut(p) {
-                        *count = folder.count(paragraph);
+                        *count = known.unwrap_or_else(|| folder.count(paragraph));
                     }
                     continue;
                 }
@@ -275,6 +279,21 @@ impl Corpus {
             })
             .collect()
     }
+}
+
+/// The content words of every paragraph of every report, as the corpus counts them: a
+/// pass that needs no pairing, so a caller can run it beside the paragraph diff.
+pub fn content_words<S: AsRef<str>>(reports: &[&[S]]) -> Vec<Vec<usize>> {
+    let folder = Folder::new();
+    reports
+        .iter()
+        .map(|paragraphs| {
+            paragraphs
+                .iter()
+                .map(|p| folder.count(p.as_ref()))
+                .collect()
+        })
+        .collect()
 }
 
 /// Matches the sentences of two plain texts given as paragraphs, with no story around
