@@ -6,7 +6,7 @@ use super::super::intern::FastMap;
 use super::score::{Features, containment, score};
 
 /// Lowest score at which two sentences are taken to tell the same thing.
-pub(super) const THRESHOLD: f64 = 0.3;
+pub(super) const THRESHOLD: f64 = 0.25;
 /// Lowest score for a neighbour of a linked pair, in the same order on both sides.
 const NEIGHBOUR: f64 = 0.2;
 /// Candidates kept per sentence from the index, best partial score first.
