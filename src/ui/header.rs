@@ -56,18 +56,18 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     match app.comparison() {
         Some(c) => {
             spans.push(Span::raw(format!(
-                "   similarity {}",
+                "  similarity {}",
                 percent(c.stats.similarity)
             )));
             if let Some(told) = &c.told {
                 spans.push(Span::raw(format!(
-                    "   told by both {} · {}",
+                    " · told by both {}·{}",
                     percent(told.shared.left),
                     percent(told.shared.right)
                 )));
             }
             spans.push(Span::raw(format!(
-                "   +{} −{} words",
+                " · +{} −{} words",
                 c.stats.words_added, c.stats.words_removed
             )));
         }
