@@ -182,7 +182,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     } else if let Some(message) = &app.message {
         message.clone()
     } else if app.overview {
-        "hjkl move  Enter open  f facts  Esc back  ? help  q quit".to_string()
+        "hjkl move  Enter open  Esc back  ? help".to_string()
     } else {
         hints(app, room)
     };
