@@ -243,7 +243,9 @@ impl App {
             } else {
                 prefs.view.unwrap_or_default()
             },
-            view_pinned: prefs.view.is_some(),
+            // The one-pane view of a lone report stays: the views that choose themselves
+            // by similarity are for pairs.
+            view_pinned: prefs.view.is_some() || count == 1,
             back: None,
             normalize: prefs.normalize,
             colour,

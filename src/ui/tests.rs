@@ -375,6 +375,8 @@ fn a_story_of_one_report_shows_it_alone() {
     let text = format!("{:?}", screen(&app).backend());
     assert!(!text.contains("⇄") && !text.contains("100%"), "{text}");
     assert!(text.contains("the only report in this story"), "{text}");
+    // One pane: no rule between two copies of the same text.
+    assert!(!text.contains('│'), "{text}");
 }
 
 #[test]
