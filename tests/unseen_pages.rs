@@ -12,11 +12,11 @@ use diverge::story::{ImportOptions, import_page};
 
 const EXCERPT: &str = include_str!("fixtures/kjv-excerpt.txt");
 const DEFAULT_PAGES: u64 = 240;
-/// Of the default pages, how many import exactly today (191 of 240). The aim is all of
-/// them; this floor makes any step back fail. The misses are reports whose lede's clauses
-/// recur in their own body (the Bible's parallelism: "A time to …; a time to …"), read
-/// as a summary, and captions read as a summary-less headline.
-const MIN_EXACTLY_RIGHT: u64 = 191;
+/// Of the default pages, how many import exactly today (236 of 240). The aim is all of
+/// them; this floor makes any step back fail. The misses: a near copy of a report that
+/// follows it, with its own summary, still read as part of it (2 pages); a summary in
+/// parentheses, read as a picture credit; one stray paragraph.
+const MIN_EXACTLY_RIGHT: u64 = 236;
 
 /// SplitMix64: a seeded generator, so every page can be made again from its number.
 struct Rng(u64);
@@ -129,7 +129,8 @@ fn near_copy(rng: &mut Rng, of: &Report) -> Report {
     if body.len() > 3 {
         body.remove(rng.range(1, body.len()));
     }
-    for paragraph in &mut body {
+    // The copy edits the text, not the picture captions it runs with.
+    for paragraph in body.iter_mut().filter(|p| !CAPTIONS.contains(&p.as_str())) {
         if rng.chance(50) {
             *paragraph = paragraph.replacen(" the ", " that ", 1);
         }

@@ -14,6 +14,8 @@ const MAX_HEADLINE_WORDS: usize = 20;
 /// A summary sentence "reappears" in a body line holding this share of its content words,
 /// which tolerates the retouching summaries get (tense, titles, trimmed clauses).
 const SENTENCE_MATCH: f64 = 0.6;
+/// At least one summary sentence must reappear with this share of its content words.
+const WHOLE_MATCH: f64 = 0.85;
 /// Sentences with fewer content words than this match too easily to count, unless the
 /// whole summary is that short ("A Psalm of David.").
 const MIN_SENTENCE_KEYS: usize = 3;
@@ -81,9 +83,29 @@ pub(super) fn page_lines(text: &str) -> Vec<Line<'_>> {
 /// title, never a report.
 pub(super) fn find_starts(lines: &[Line]) -> Segmentation {
     let keys: Vec<HashSet<String>> = lines.iter().map(|l| keys(l.text)).collect();
-    let candidates: Vec<Candidate> = (1..lines.len())
+    let mut candidates: Vec<Candidate> = (1..lines.len())
         .filter_map(|i| Candidate::at(lines, &keys, i))
         .collect();
+    // A summary vouches for its own report only: where the next headline that its lede
+    // repeats stands, its sentences found further on are another report's (a near copy
+    // of the same agency story, say).
+    let next_ledes: Vec<Option<usize>> = (0..candidates.len())
+        .map(|k| {
+            candidates
+                .iter()
+                .skip(k + 1)
+                .find(|c| c.lede >= LEDE_MATCH)
+                .map(|c| c.index)
+        })
+        .collect();
+    for (candidate, next) in candidates.iter_mut().zip(next_ledes) {
+        if let Some(limit) = next {
+            for s in &mut candidate.sentences {
+                s.at = s.at.filter(|&j| j < limit);
+                s.whole = s.whole.filter(|&j| j < limit);
+            }
+        }
+    }
     let chosen = best_cut(&candidates, lines.len());
     let unsure = candidates
         .iter()
@@ -147,9 +169,10 @@ fn best_cut(candidates: &[Candidate], page_end: usize) -> Vec<Start> {
 /// A headline-like line and the evidence that a report starts there.
 struct Candidate {
     index: usize,
-    /// The next line's sentences: their content-word counts and the first line (page
-    /// index) where each reappears; empty when the next line cannot be a summary.
-    sentences: Vec<(usize, Option<usize>)>,
+    /// The next line's sentences: their content-word counts, the first line (page
+    /// index) where each reappears, and the first where it reappears nearly whole;
+    /// empty when the next line cannot be a summary.
+    sentences: Vec<Reappearing>,
     /// The share of the headline's words that the lede repeats.
     lede: f64,
 }
@@ -189,11 +212,21 @@ impl Candidate {
 
     /// The share of the summary's words found again before `end`, and in how many lines.
     fn summary_match(&self, end: usize) -> (f64, usize) {
-        let total: usize = self.sentences.iter().map(|(n, _)| n).sum();
+        // A summary condenses its own report: at least one of its sentences stands in the
+        // body nearly whole. Prose that merely echoes itself (parallel clauses, a refrain)
+        // reappears only in part.
+        if !self
+            .sentences
+            .iter()
+            .any(|s| s.whole.is_some_and(|j| j < end))
+        {
+            return (0.0, 0);
+        }
+        let total: usize = self.sentences.iter().map(|s| s.words).sum();
         let found: Vec<(usize, usize)> = self
             .sentences
             .iter()
-            .filter_map(|&(n, at)| at.filter(|&j| j < end).map(|j| (n, j)))
+            .filter_map(|s| s.at.filter(|&j| j < end).map(|j| (s.words, j)))
             .collect();
         let words: usize = found.iter().map(|(n, _)| n).sum();
         let lines: HashSet<usize> = found.iter().map(|&(_, j)| j).collect();
@@ -229,14 +262,24 @@ impl Candidate {
     }
 }
 
-/// A summary's sentences with their content-word counts and the first line in `body`
-/// where each reappears. Short sentences are left out, as they match anywhere, unless
-/// the whole summary is short.
+/// Where a summary sentence reappears in the body.
+struct Reappearing {
+    /// Its content words.
+    words: usize,
+    /// The first line holding enough of them.
+    at: Option<usize>,
+    /// The first line holding nearly all of them.
+    whole: Option<usize>,
+}
+
+/// A summary's sentences with their content-word counts and the lines in `body` where
+/// each reappears. Short sentences are left out, as they match anywhere, unless the
+/// whole summary is short.
 fn summary_sentences(
     summary: &str,
     keys: &[HashSet<String>],
     body: std::ops::Range<usize>,
-) -> Vec<(usize, Option<usize>)> {
+) -> Vec<Reappearing> {
     let all: Vec<HashSet<String>> = clauses(summary)
         .into_iter()
         .map(super::words::keys)
@@ -246,11 +289,17 @@ fn summary_sentences(
         .filter(|k| k.len() >= MIN_SENTENCE_KEYS || (!long_enough && k.len() >= 2))
         .map(|sentence| {
             let needed = if long_enough { SENTENCE_MATCH } else { 1.0 };
-            let found = body.clone().find(|&j| {
-                keys.get(j)
-                    .is_some_and(|line| coverage(&sentence, line) >= needed)
-            });
-            (sentence.len(), found)
+            let first = |needed: f64| {
+                body.clone().find(|&j| {
+                    keys.get(j)
+                        .is_some_and(|line| coverage(&sentence, line) >= needed)
+                })
+            };
+            Reappearing {
+                words: sentence.len(),
+                at: first(needed),
+                whole: first(needed.max(WHOLE_MATCH)),
+            }
         })
         .collect()
 }
@@ -293,5 +342,25 @@ fn is_caption(line: &str) -> bool {
         (Some("Item"), Some(n), Some("of"), Some(m))
             if n.parse::<u32>().is_ok() && m.parse::<u32>().is_ok()
     );
-    gallery_counter || line.ends_with(')')
+    let lower = line.to_lowercase();
+    let credit = CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o));
+    gallery_counter || credit || line.ends_with(')')
 }
+
+/// How picture captions and credit lines open on news pages ("Photo: …", "Pictured: …",
+/// "Image credit: …"); a headline never opens so.
+const CREDIT_OPENINGS: &[&str] = &[
+    "photo:",
+    "photo by ",
+    "photograph:",
+    "photograph by ",
+    "photographs by ",
+    "picture:",
+    "pictured:",
+    "image:",
+    "image credit:",
+    "illustration:",
+    "illustration by ",
+    "credit:",
+    "file photo:",
+];
