@@ -12,11 +12,11 @@ use diverge::story::{ImportOptions, import_page};
 
 const EXCERPT: &str = include_str!("fixtures/kjv-excerpt.txt");
 const DEFAULT_PAGES: u64 = 240;
-/// Of the default pages, how many import exactly today (236 of 240). The aim is all of
-/// them; this floor makes any step back fail. The misses: a near copy of a report that
-/// follows it, with its own summary, still read as part of it (2 pages); a summary in
-/// parentheses, read as a picture credit; one stray paragraph.
-const MIN_EXACTLY_RIGHT: u64 = 236;
+/// Of the default pages, how many import exactly today (238 of 240). The aim is all of
+/// them; this floor makes any step back fail. The two misses: a summary written in
+/// parentheses, read as a picture credit, and a summary-less reading of a report whose
+/// summary repeats a body paragraph word for word.
+const MIN_EXACTLY_RIGHT: u64 = 238;
 
 /// SplitMix64: a seeded generator, so every page can be made again from its number.
 struct Rng(u64);

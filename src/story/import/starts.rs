@@ -190,10 +190,11 @@ impl Candidate {
         } else {
             Vec::new()
         };
-        let lede: HashSet<String> = keys
-            .get(i + 1..lines.len().min(i + 1 + LEDE_LINES))
-            .unwrap_or_default()
-            .iter()
+        // The lede is the body's first lines of prose: a body may open with pictures.
+        let lede: HashSet<String> = (i + 1..lines.len())
+            .filter(|&j| lines.get(j).is_some_and(|l| !is_caption(l.text)))
+            .take(LEDE_LINES)
+            .filter_map(|j| keys.get(j))
             .flatten()
             .cloned()
             .collect();
