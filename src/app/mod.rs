@@ -1,6 +1,7 @@
 //! The reader's state, the actions that change it, the key map, and the one function
-//! that applies an action: [`update`]. Nothing here draws or computes a diff; finished
-//! comparisons arrive as [`Action::Computed`].
+//! that applies an action: [`update`]. Nothing here draws; reports are compared on the
+//! diff thread and arrive as [`Action::Computed`] (the report card's diff of two
+//! headlines, a few words, is the one made here, when the card opens).
 
 mod action;
 mod copy;
