@@ -55,21 +55,8 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     ];
     match app.comparison() {
         Some(c) => {
-            spans.push(Span::raw(format!(
-                "  similarity {}",
-                percent(c.stats.similarity)
-            )));
-            if let Some(told) = &c.told {
-                spans.push(Span::raw(format!(
-                    " · told by both {}·{}",
-                    percent(told.shared.left),
-                    percent(told.shared.right)
-                )));
-            }
-            spans.push(Span::raw(format!(
-                " · +{} −{} words",
-                c.stats.words_added, c.stats.words_removed
-            )));
+            let names: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
+            spans.push(Span::raw(figures(c, width.saturating_sub(names))));
         }
         None if app.story.reports.is_empty() => {}
         None => spans.push(Span::styled("   comparing…", theme.dim())),
@@ -78,6 +65,30 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         spans.push(Span::styled("   house style ignored", theme.dim()));
     }
     put(buf, area, 0, area.y + 1, spans);
+}
+
+/// The pair's figures in the longest wording that fits `room` cells: on a narrow screen
+/// the labels shorten before any figure is cut.
+fn figures(c: &crate::diff::Comparison, room: usize) -> String {
+    let similarity = percent(c.stats.similarity);
+    let both = c
+        .told
+        .as_ref()
+        .map(|t| format!("{}·{}", percent(t.shared.left), percent(t.shared.right)));
+    let (added, removed) = (c.stats.words_added, c.stats.words_removed);
+    let long = match &both {
+        Some(b) => {
+            format!("  similarity {similarity} · told by both {b} · +{added} −{removed} words")
+        }
+        None => format!("  similarity {similarity} · +{added} −{removed} words"),
+    };
+    if cell_width(&long) <= room {
+        return long;
+    }
+    match &both {
+        Some(b) => format!("  sim {similarity} · both {b} · +{added} −{removed}"),
+        None => format!("  sim {similarity} · +{added} −{removed}"),
+    }
 }
 
 /// Cells of the word count, similarity and told-by-both columns.
