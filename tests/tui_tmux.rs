@@ -534,3 +534,29 @@ fn started_small_then_grown_the_reader_leaves_nothing_in_the_shell() {
     );
     let _ = std::fs::remove_file(&rc);
 }
+
+/// The bundled story as a newcomer meets it: the overview first, then a pair of
+/// independent reports in the told-by-both view, the facts ledger, and back.
+#[test]
+fn the_bundled_story_opens_on_the_overview_and_its_screens_connect() {
+    let story =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/lee-xi-call-2025-06-10.json");
+    let (tmux, rc) = start_on("screens", &[story], (120, 40));
+    // Once every pair is compared, the most similar non-identical one is selected: the
+    // reprint, The Straits Times (column 3) against Reuters (row 2).
+    tmux.wait_for("[84·93]");
+    // One column right: Reuters against The Korea Herald, written independently.
+    tmux.keys(&["l", "Enter"]);
+    let both = tmux.wait_for("Told by both: ");
+    assert!(both.contains("Reuters ⇄ The Korea Herald"), "{both}");
+    tmux.keys(&["f"]);
+    // The ledger is worked out on its own thread; the day of the call is told differently.
+    let ledger = tmux.wait_for("Tuesday ≠ June 10");
+    assert!(ledger.contains("Facts ledger"), "{ledger}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("Esc back from the ledger", |s| !s.contains("Facts ledger"));
+    tmux.keys(&["o"]);
+    tmux.wait_for("row \\ column");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+}
