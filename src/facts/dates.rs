@@ -190,18 +190,10 @@ fn year_at(w: &Words, i: usize) -> Option<Hit> {
 mod tests {
     use super::*;
 
-    fn found(text: &str) -> Vec<(String, String)> {
-        let w = Words::new(text);
-        dates(&w)
-            .into_iter()
-            .map(|h| (text[h.range].to_string(), h.key))
-            .collect()
-    }
+    use crate::facts::words::shown::{hits, pairs};
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+    fn found(text: &str) -> Vec<(String, String)> {
+        hits(text, dates(&Words::new(text)))
     }
 
     #[test]

@@ -154,20 +154,12 @@ fn hit_with_dot(w: &Words, first: usize, last: usize, key: String) -> Option<Hit
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::words::shown::{hits, pairs};
 
     fn found(text: &str) -> Vec<(String, String)> {
         let w = Words::new(text);
         let stop: HashSet<&str> = ["in", "of", "from", "the", "to", "with"].into();
-        numbers(&w, &vec![false; w.len()], &stop)
-            .into_iter()
-            .map(|h| (text[h.range].to_string(), h.key))
-            .collect()
-    }
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+        hits(text, numbers(&w, &vec![false; w.len()], &stop))
     }
 
     #[test]

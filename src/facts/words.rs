@@ -116,3 +116,21 @@ pub(super) fn all_digits(text: &str) -> bool {
 pub(super) fn capitalised(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
+
+/// What extractor tests compare: each hit's text and key, and a list written as pairs.
+#[cfg(test)]
+pub(super) mod shown {
+    use super::Hit;
+
+    pub fn hits(text: &str, hits: Vec<Hit>) -> Vec<(String, String)> {
+        hits.into_iter()
+            .map(|h| (text.get(h.range).unwrap_or_default().to_string(), h.key))
+            .collect()
+    }
+
+    pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+}
