@@ -18,11 +18,10 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::app::{self, Action, App, Effect, FactsAction, Prefs};
-use crate::diff::docs;
 use crate::facts::Ledger;
 use crate::story::Story;
 use crate::ui;
-use crate::worker::{Delivery, Worker};
+use crate::worker::{Delivery, Layouter, Worker};
 
 /// How often the loop wakes without input, to notice a stop signal.
 const TICK: Duration = Duration::from_millis(50);
@@ -50,12 +49,15 @@ pub fn run(story: Story, prefs: Prefs) -> anyhow::Result<ExitCode> {
             .context("cannot watch for signals")?;
     }
     let (tx, rx) = mpsc::channel();
-    let docs = docs(&story);
     let results = tx.clone();
-    let worker = Worker::spawn(docs, move |delivery| {
+    let worker = Worker::spawn(story.clone(), move |delivery| {
         results.send(Message::Delivered(delivery)).is_ok()
     })
     .context("cannot start the diff thread")?;
+    let laid_out = tx.clone();
+    let layouter =
+        Layouter::spawn(move |delivery| laid_out.send(Message::Delivered(delivery)).is_ok())
+            .context("cannot start the layout thread")?;
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
     // ratatui's init installs a panic hook that restores the terminal; ours runs first
@@ -70,7 +72,11 @@ pub fn run(story: Story, prefs: Prefs) -> anyhow::Result<ExitCode> {
         spawn_input(tx.clone(), Arc::clone(&stop)).context("cannot start the input thread")?;
         let size = terminal.size().context("cannot read the terminal size")?;
         let app = App::with_prefs(story, (size.width, size.height), colour, prefs);
-        event_loop(&mut terminal, app, &worker, (&tx, &rx), &stop)
+        let threads = Threads {
+            worker: &worker,
+            layouter: &layouter,
+        };
+        event_loop(&mut terminal, app, threads, (&tx, &rx), &stop)
     });
     let signal = stop.load(Ordering::Relaxed);
     // The input thread sees this and stops reading before the terminal is handed back.
@@ -80,7 +86,9 @@ pub fn run(story: Story, prefs: Prefs) -> anyhow::Result<ExitCode> {
     // the reader ran (tmux does this) may otherwise carry its rows into the shell.
     let _ = terminal.clear();
     ratatui::restore();
-    result.map(|()| match u8::try_from(signal) {
+    // Freed once the terminal is back: freeing a long story's rows takes a moment.
+    drop(result?);
+    Ok(match u8::try_from(signal) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(n) => ExitCode::from(128u8.saturating_add(n)),
         Err(_) => ExitCode::FAILURE,
@@ -108,22 +116,37 @@ fn spawn_input(tx: Sender<Message>, stop: Arc<AtomicUsize>) -> std::io::Result<(
     Ok(())
 }
 
+/// The threads the loop hands long work to.
+struct Threads<'t> {
+    worker: &'t Worker,
+    layouter: &'t Layouter,
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
-    worker: &Worker,
+    Threads { worker, layouter }: Threads,
     (tx, rx): (&Sender<Message>, &Receiver<Message>),
     stop: &AtomicUsize,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<App> {
     let mut ledger_asked = false;
     // One comparison at a time, so the pair on screen always goes first.
     let mut asked = None;
+    // The layout asked for last: asked again only when the reader wants another.
+    let mut layout_asked = None;
     let mut dirty = true;
     // A message read while looking past a resize, handled next.
     let mut held = None;
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         if asked.is_none() {
             asked = app.wanted().filter(|&key| worker.request(key));
+        }
+        let job = app.layout_job();
+        if job.as_ref().map(|j| j.key) != layout_asked {
+            layout_asked = job.as_ref().map(|j| j.key);
+            if let Some(job) = job {
+                anyhow::ensure!(layouter.request(job), "the layout thread stopped");
+            }
         }
         if app.facts.wanted() && !ledger_asked {
             ledger_asked = true;
@@ -142,6 +165,9 @@ fn event_loop(
                 Some(Action::Computed(key, Box::new(comparison)))
             }
             Ok(Message::Delivered(Delivery::Reuse(grid))) => Some(Action::Reuse(grid)),
+            Ok(Message::Delivered(Delivery::LaidOut(key, layout))) => {
+                Some(Action::LaidOut(key, layout))
+            }
             Ok(Message::Facts(ledger)) => Some(Action::Facts(FactsAction::Ready(ledger))),
             Ok(Message::Input(Event::Key(key))) => app::action_for_key(&app, key),
             Ok(Message::Input(Event::Mouse(mouse))) => app::action_for_mouse(&app, mouse),
@@ -164,8 +190,14 @@ fn event_loop(
         if let Some(effect) = app.effect.take() {
             carry_out(terminal, &mut app, effect)?;
         }
+        if let Some(old) = app.take_retired() {
+            thread::Builder::new()
+                .name("diverge-free".into())
+                .spawn(move || drop(old))
+                .context("cannot start a thread")?;
+        }
     }
-    Ok(())
+    Ok(app)
 }
 
 /// Computes the story's facts ledger on its own thread: it compares every pair of

@@ -1,17 +1,21 @@
-//! Comparisons computed off the UI thread, so a long diff never freezes the screen.
+//! Comparisons and layouts computed off the UI thread, so a long diff or the layout of
+//! a long story never freezes the screen.
 
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use crate::app::PairKey;
+use crate::app::{LayoutJob, LayoutKey, PairKey};
 use crate::diff::reuse::reuse_grid;
-use crate::diff::{Comparison, Doc, corpus};
+use crate::diff::{Comparison, corpus, docs};
+use crate::layout::Layout;
+use crate::story::Story;
 
 /// What the diff thread hands back.
 pub enum Delivery {
     /// `reuse[row][column]` of every pair of reports.
     Reuse(Vec<Vec<f64>>),
     Computed(PairKey, Comparison),
+    LaidOut(LayoutKey, Box<Layout>),
 }
 
 /// A thread that compares pairs of documents, one request at a time, and hands each
@@ -21,14 +25,19 @@ pub struct Worker {
 }
 
 impl Worker {
+    /// Starts the thread on the reports of `story`, a copy the thread reads its
+    /// documents from and then frees: tokenising a long story takes longer than the
+    /// first screen may.
     pub fn spawn(
-        docs: Vec<Doc>,
+        story: Story,
         deliver: impl Fn(Delivery) -> bool + Send + 'static,
     ) -> std::io::Result<Worker> {
         let (requests, inbox) = mpsc::channel::<PairKey>();
         thread::Builder::new()
             .name("diverge-diff".into())
             .spawn(move || {
+                let docs = docs(&story);
+                drop(story);
                 // The overview's reuse grid first: it is quick, and with three reports or
                 // more the overview is the first screen.
                 if docs.len() > 2 && !deliver(Delivery::Reuse(reuse_grid(&docs))) {
@@ -49,5 +58,34 @@ impl Worker {
     /// Asks for `key`; false if the thread is gone.
     pub fn request(&self, key: PairKey) -> bool {
         self.requests.send(key).is_ok()
+    }
+}
+
+/// A thread that lays out comparisons too big to lay out within a frame. Asked several
+/// times while busy (keys pressed while a layout is built), it builds only the last:
+/// the others are no longer on screen.
+pub struct Layouter {
+    jobs: Sender<LayoutJob>,
+}
+
+impl Layouter {
+    pub fn spawn(deliver: impl Fn(Delivery) -> bool + Send + 'static) -> std::io::Result<Layouter> {
+        let (jobs, inbox) = mpsc::channel::<LayoutJob>();
+        thread::Builder::new()
+            .name("diverge-layout".into())
+            .spawn(move || {
+                while let Ok(first) = inbox.recv() {
+                    let job = inbox.try_iter().last().unwrap_or(first);
+                    if !deliver(Delivery::LaidOut(job.key, Box::new(job.run()))) {
+                        break;
+                    }
+                }
+            })?;
+        Ok(Layouter { jobs })
+    }
+
+    /// Asks for `job`; false if the thread is gone.
+    pub fn request(&self, job: LayoutJob) -> bool {
+        self.jobs.send(job).is_ok()
     }
 }

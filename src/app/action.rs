@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diff::Comparison;
-use crate::layout::View;
+use crate::layout::{Layout, View};
 use crate::side::Side;
 
-use super::{FactsAction, PairKey};
+use super::{FactsAction, LayoutKey, PairKey};
 
 /// Serialises as the key map writes it: `"quit"`, `{ scroll = 3 }`,
 /// `{ next-outlet = "left" }`. The variants a key cannot stand for are skipped.
@@ -118,4 +118,7 @@ pub enum Action {
     /// A comparison came back from the worker.
     #[serde(skip)]
     Computed(PairKey, Box<Comparison>),
+    /// A layout came back from the layout thread.
+    #[serde(skip)]
+    LaidOut(LayoutKey, Box<Layout>),
 }

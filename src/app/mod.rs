@@ -1,7 +1,9 @@
 //! The reader's state, the actions that change it, the key map, and the one function
 //! that applies an action: [`update`]. Nothing here draws; reports are compared on the
 //! diff thread and arrive as [`Action::Computed`] (the report card's diff of two
-//! headlines, a few words, is the one made here, when the card opens).
+//! headlines, a few words, is the one made here, when the card opens). A big
+//! comparison is laid out off the UI thread too: [`App::layout_job`] says what to lay
+//! out, and the layout comes back as [`Action::LaidOut`].
 
 mod action;
 mod copy;
@@ -21,6 +23,7 @@ pub use screen::{LIST_HEIGHT, MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -143,12 +146,46 @@ pub enum Effect {
     Suspend,
 }
 
-/// What the current layout was built for; a layout is rebuilt only when this changes.
+/// What a layout is built for; a layout is rebuilt only when this changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct LayoutKey {
-    pair: PairKey,
-    view: View,
-    width: usize,
+pub struct LayoutKey {
+    pub pair: PairKey,
+    pub view: View,
+    pub width: usize,
+}
+
+/// Comparisons up to this many words (both sides together) are laid out on the UI
+/// thread, as part of the action that needs them: measured at about 0.4 ms per thousand
+/// words, well inside a frame. Bigger ones are laid out on the layout thread.
+pub const INLINE_LAYOUT_WORDS: usize = 20_000;
+
+/// A layout the reader waits for, to be built off the UI thread with [`LayoutJob::run`].
+#[derive(Debug, Clone)]
+pub struct LayoutJob {
+    pub key: LayoutKey,
+    pub comparison: Arc<Comparison>,
+    /// The key named in a moved paragraph's label.
+    pub jump_key: String,
+}
+
+impl LayoutJob {
+    pub fn run(&self) -> Layout {
+        crate::layout::build(
+            &self.comparison,
+            self.key.view,
+            self.key.width,
+            &self.jump_key,
+        )
+    }
+}
+
+/// Where to put the reading position once the layout being waited for arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Land {
+    /// This row of the new layout.
+    Row(usize),
+    /// The first row of this block.
+    Block(usize),
 }
 
 #[derive(Debug)]
@@ -218,8 +255,18 @@ pub struct App {
     pub card: Option<Card>,
     /// The facts ledger screen (`f`).
     pub facts: Facts,
-    cache: HashMap<PairKey, Comparison>,
+    cache: HashMap<PairKey, Arc<Comparison>>,
     layout: Option<(LayoutKey, Layout)>,
+    /// The layout asked of the layout thread and not yet delivered; the old layout stays
+    /// on screen, and usable, meanwhile.
+    pending: Option<LayoutKey>,
+    /// Where the pending layout opens, when an action chose the place.
+    land: Option<Land>,
+    /// The most words a comparison may have to be laid out on the UI thread.
+    inline_words: usize,
+    /// The layout last replaced, for the event loop to free off the UI thread: freeing
+    /// the rows of a long story takes longer than a frame.
+    retired: Option<Layout>,
     /// Where the layout shows the active search's query, in reading order.
     matches: Vec<Match>,
 }
@@ -278,6 +325,10 @@ impl App {
             facts: Facts::default(),
             cache: HashMap::new(),
             layout: None,
+            pending: None,
+            land: None,
+            inline_words: INLINE_LAYOUT_WORDS,
+            retired: None,
             matches: Vec::new(),
         }
     }
@@ -303,7 +354,33 @@ impl App {
         if self.choosing {
             return None;
         }
-        self.cache.get(&self.pair())
+        self.cache.get(&self.pair()).map(Arc::as_ref)
+    }
+
+    /// The view the diff area shows: the chosen one, or while its layout is being
+    /// built, the one before.
+    pub fn shown_view(&self) -> View {
+        self.layout().map_or(self.view, |l| l.view)
+    }
+
+    /// True while the layout for what the reader chose is being built off the UI thread.
+    pub fn laying_out(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The layout taken off screen last, if the caller has not taken it yet.
+    pub fn take_retired(&mut self) -> Option<Layout> {
+        self.retired.take()
+    }
+
+    /// The layout the reader waits for, for the layout thread to build.
+    pub fn layout_job(&self) -> Option<LayoutJob> {
+        let key = self.pending?;
+        Some(LayoutJob {
+            key,
+            comparison: Arc::clone(self.cache.get(&key.pair)?),
+            jump_key: self.keymap.label(&Action::JumpMoved),
+        })
     }
 
     /// The layout of the pair on screen, once computed.
@@ -318,10 +395,12 @@ impl App {
     /// side `i` is on in it.
     fn with_left(&self, i: usize) -> Option<(&Comparison, Side)> {
         let there = |outlets| {
-            self.cache.get(&PairKey {
-                outlets,
-                normalize: self.normalize,
-            })
+            self.cache
+                .get(&PairKey {
+                    outlets,
+                    normalize: self.normalize,
+                })
+                .map(Arc::as_ref)
         };
         let left = self.outlets.left;
         there(Pair::new(left, i))
@@ -339,10 +418,12 @@ impl App {
             .unwrap_or_else(|| vec![vec![0.0; count]; count]);
         overview(reuse, count, |i, j| {
             let find = |outlets| {
-                self.cache.get(&PairKey {
-                    outlets,
-                    normalize: false,
-                })
+                self.cache
+                    .get(&PairKey {
+                        outlets,
+                        normalize: false,
+                    })
+                    .map(Arc::as_ref)
             };
             find(Pair::new(i, j))
                 .map(|c| (c, Side::Right))
@@ -544,6 +625,22 @@ pub(crate) fn settle(app: &mut App) {
     if app.facts.wanted() {
         let ledger = crate::facts::ledger(&app.story);
         update(app, Action::Facts(FactsAction::Ready(Box::new(ledger))));
+    }
+}
+
+/// From now on every layout is built as a big story's is: asked of the layout thread,
+/// and delivered by [`lay_out`].
+#[cfg(test)]
+pub(crate) fn off_thread(app: &mut App) {
+    app.inline_words = 0;
+}
+
+/// Builds the layout `app` waits for and delivers it: what the layout thread does in
+/// the reader.
+#[cfg(test)]
+pub(crate) fn lay_out(app: &mut App) {
+    if let Some(job) = app.layout_job() {
+        update(app, Action::LaidOut(job.key, Box::new(job.run())));
     }
 }
 

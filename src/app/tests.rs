@@ -1090,3 +1090,130 @@ fn overview_keys_move_between_cells() {
         Some(Action::OpenCell)
     );
 }
+
+/// The reader as [`app`] gives it, whose layouts from now on come off the UI thread.
+fn big_app() -> App {
+    let mut app = app();
+    off_thread(&mut app);
+    app
+}
+
+#[test]
+fn while_a_layout_is_built_the_old_screen_scrolls_and_the_place_carries_over() {
+    let mut app = big_app();
+    let before = app.layout().cloned();
+    update(&mut app, Action::Resize(100, 40));
+    assert!(app.laying_out());
+    assert_eq!(
+        app.layout(),
+        before.as_ref(),
+        "the old screen stays meanwhile"
+    );
+    update(&mut app, Action::Scroll(7));
+    assert_eq!(app.scroll, 7, "a key pressed meanwhile is not lost");
+    let top = app
+        .layout()
+        .and_then(|l| l.anchor(7))
+        .map(|(block, _)| block);
+    lay_out(&mut app);
+    assert!(!app.laying_out());
+    assert_ne!(app.layout().map(|l| l.width), before.map(|l| l.width));
+    let now = app.layout().and_then(|l| l.anchor(app.scroll));
+    assert_eq!(
+        now.map(|(block, _)| block),
+        top,
+        "the same paragraph at the top"
+    );
+}
+
+#[test]
+fn a_layout_no_longer_wanted_is_dropped_when_it_arrives() {
+    let mut app = big_app();
+    let start = app.view;
+    update(&mut app, Action::NextView);
+    let first = app.layout_job().unwrap();
+    update(&mut app, Action::NextView);
+    let second = app.layout_job().unwrap();
+    assert_ne!(first.key, second.key);
+    update(&mut app, Action::LaidOut(first.key, Box::new(first.run())));
+    assert!(app.laying_out());
+    assert_eq!(app.layout().map(|l| l.view), Some(start));
+    update(
+        &mut app,
+        Action::LaidOut(second.key, Box::new(second.run())),
+    );
+    assert!(!app.laying_out());
+    assert_eq!(app.layout().map(|l| l.view), Some(app.view));
+    assert_eq!(
+        app.take_retired().map(|l| l.view),
+        Some(start),
+        "freed elsewhere"
+    );
+}
+
+#[test]
+fn going_back_to_the_screen_shown_stops_waiting() {
+    let mut app = big_app();
+    let shown = app.layout().map(|l| l.rows.as_ptr());
+    update(&mut app, Action::Resize(100, 40));
+    assert!(app.laying_out());
+    update(&mut app, Action::Resize(120, 40));
+    assert!(!app.laying_out());
+    assert!(app.layout_job().is_none());
+    assert_eq!(app.layout().map(|l| l.rows.as_ptr()), shown);
+}
+
+#[test]
+fn enter_in_the_told_by_both_view_lands_once_the_text_is_laid_out() {
+    let mut inline = app();
+    let mut big = big_app();
+    update(&mut inline, Action::SetView(View::Shared));
+    update(&mut big, Action::SetView(View::Shared));
+    lay_out(&mut big);
+    for _ in 0..10 {
+        update(&mut inline, Action::NextChange);
+        update(&mut big, Action::NextChange);
+    }
+    update(&mut inline, Action::JumpShared);
+    update(&mut big, Action::JumpShared);
+    assert!(big.laying_out());
+    update(&mut big, Action::JumpShared);
+    assert!(
+        big.message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("laying out")
+    );
+    lay_out(&mut big);
+    assert_eq!(big.view, View::SideBySide);
+    assert!(inline.scroll > 0);
+    assert_eq!(big.scroll, inline.scroll);
+    update(&mut inline, Action::JumpShared);
+    update(&mut big, Action::JumpShared);
+    lay_out(&mut big);
+    assert_eq!((big.view, big.scroll), (View::Shared, inline.scroll));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn a_layout_built_off_the_ui_thread_gives_the_reader_built_inline(
+        actions in prop::collection::vec(prop_oneof![any_action(), Just(Action::JumpShared)], 1..30),
+    ) {
+        let mut inline = app();
+        let mut big = big_app();
+        for action in actions {
+            update(&mut inline, action.clone());
+            settle(&mut inline);
+            update(&mut big, action);
+            settle(&mut big);
+            lay_out(&mut big);
+            prop_assert_eq!(big.layout(), inline.layout());
+            prop_assert_eq!(
+                (big.scroll, big.current, big.view, big.found, &big.message),
+                (inline.scroll, inline.current, inline.view, inline.found, &inline.message)
+            );
+        }
+    }
+}

@@ -3,21 +3,24 @@
 use crate::layout::{self, View};
 use crate::side::{Pair, Side};
 
-use super::{Action, App, Effect, LayoutKey, all_pairs};
+use super::{Action, App, Effect, Land, LayoutKey, all_pairs};
 
 /// The largest count kept: more rows or changes than any story has.
 const MAX_COUNT: usize = 999_999;
 
 /// Applies `action` to `app`, then brings the layout up to date (rebuilt only when the
-/// pair, the view or the width changed).
+/// pair, the view or the width changed; a big comparison's layout is asked of the layout
+/// thread instead, see [`App::layout_job`]).
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Computed(..) | Action::Resize(..)) {
+    // What the reader did not do leaves the note and the count typed so far alone.
+    let arrived = matches!(
+        action,
+        Action::Computed(..) | Action::LaidOut(..) | Action::Resize(..)
+    );
+    if !arrived {
         app.message = None;
     }
-    let counting = matches!(
-        action,
-        Action::Digit(_) | Action::GoToBackspace | Action::Computed(..) | Action::Resize(..)
-    );
+    let counting = arrived || matches!(action, Action::Digit(_) | Action::GoToBackspace);
     // A count applies to the one action after it.
     let count = if counting { None } else { app.count.take() };
     let times = count.unwrap_or(1);
@@ -140,15 +143,20 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(w, h) => app.size = (w, h),
         Action::OpenFacts => super::facts::update(app, super::FactsAction::Open),
         Action::Facts(action) => super::facts::update(app, action),
+        Action::LaidOut(key, layout) => {
+            if app.pending == Some(key) {
+                install(app, key, *layout);
+            }
+        }
         Action::Computed(key, comparison) => {
-            app.cache.insert(key, *comparison);
+            app.cache.insert(key, (*comparison).into());
             if app.choosing {
                 open_on_most_similar(app);
             }
         }
     }
     refresh_layout(app);
-    if app.opening && app.layout().is_some() {
+    if app.opening && app.layout().is_some() && !app.laying_out() {
         app.opening = false;
         go_to_start(app);
     }
@@ -564,11 +572,14 @@ fn pin_view(app: &mut App, view: View) {
 /// Enter: from a told-by-both item (the current one, else the first on screen) to its
 /// paragraph in the side-by-side view; from there, back to where the reader was.
 fn jump_shared(app: &mut App) {
+    if app.laying_out() {
+        app.message = Some("laying out: Enter works once the text is shown".to_string());
+        return;
+    }
     if app.view != View::Shared {
         let back = app.back.take().unwrap_or(0);
         pin_view(app, View::Shared);
-        refresh_layout(app);
-        app.scroll = back.min(max_scroll(app));
+        land(app, Land::Row(back));
         app.message = Some("told by both: Enter on an item shows it in the text".to_string());
         return;
     }
@@ -580,10 +591,7 @@ fn jump_shared(app: &mut App) {
     app.back = Some(app.scroll);
     app.current = None;
     pin_view(app, View::SideBySide);
-    refresh_layout(app);
-    if let Some(&row) = app.layout().and_then(|l| l.block_rows.get(block)) {
-        app.scroll = row.min(max_scroll(app));
-    }
+    land(app, Land::Block(block));
     app.message = Some(format!(
         "¶{} on the {} in the side-by-side view; Enter goes back",
         paragraph + 1,
@@ -626,8 +634,29 @@ fn shared_target(app: &App) -> Option<(Side, usize, usize)> {
     Some((side, paragraph, block))
 }
 
-/// Rebuilds the layout when the pair, view or width changed, keeping the paragraph at
-/// the top of the diff area at the top when only the view or the width changed.
+/// Lays out what the view now shows and puts the reading position at `to`: at once
+/// when the layout is built here, else when it arrives.
+fn land(app: &mut App, to: Land) {
+    refresh_layout(app);
+    if app.laying_out() {
+        app.land = Some(to);
+    } else {
+        land_at(app, to);
+    }
+}
+
+fn land_at(app: &mut App, to: Land) {
+    let row = match to {
+        Land::Row(row) => Some(row),
+        Land::Block(block) => app.layout().and_then(|l| l.block_rows.get(block).copied()),
+    };
+    if let Some(row) = row {
+        app.scroll = row.min(max_scroll(app));
+    }
+}
+
+/// Rebuilds the layout when the pair, view or width changed, or asks the layout thread
+/// for it when the comparison is too big to lay out within a frame.
 fn refresh_layout(app: &mut App) {
     // Too small a terminal shows no diff; the old layout keeps the reading position.
     if app.choosing || app.screen().is_none() {
@@ -644,14 +673,33 @@ fn refresh_layout(app: &mut App) {
         width: app.diff_width(),
     };
     let Some(comparison) = app.cache.get(&key.pair) else {
+        // Waiting for the diff: a layout asked for before is no longer wanted.
+        stop_waiting(app);
         return;
     };
     if app.layout.as_ref().is_some_and(|(k, _)| *k == key) {
+        stop_waiting(app);
         return;
     }
-    let old = app.layout.take();
+    if comparison.stats.words.left + comparison.stats.words.right > app.inline_words {
+        app.pending = Some(key);
+        return;
+    }
     let jump_key = app.keymap.label(&Action::JumpMoved);
     let new = layout::build(comparison, key.view, key.width, &jump_key);
+    install(app, key, new);
+}
+
+/// Forgets the layout asked of the layout thread, and where it was to open.
+fn stop_waiting(app: &mut App) {
+    app.pending = None;
+    app.land = None;
+}
+
+/// Puts `new` on screen, keeping the paragraph at the top of the diff area at the top
+/// when only the view or the width changed.
+fn install(app: &mut App, key: LayoutKey, new: layout::Layout) {
+    let old = app.layout.take();
     // Blocks of the told-by-both view are its own items: a position in it means nothing
     // in the paragraph views, and the other way round.
     let same_blocks = |k: &LayoutKey| {
@@ -672,6 +720,11 @@ fn refresh_layout(app: &mut App) {
             })
             .unwrap_or(0);
     }
+    app.retired = old.map(|(_, layout)| layout);
     app.layout = Some((key, new));
+    app.pending = None;
+    if let Some(to) = app.land.take() {
+        land_at(app, to);
+    }
     find_matches(app);
 }

@@ -196,7 +196,8 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
 /// The outlet names over the panes; in the inline view, one line naming both.
 pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     buf.set_style(area, theme.bar());
-    let columns = Columns::new(app.view, usize::from(area.width));
+    let view = app.shown_view();
+    let columns = Columns::new(view, usize::from(area.width));
     let names = app.outlets.map(|i| outlet(app, i));
     let at = |x: usize| u16::try_from(x).unwrap_or(u16::MAX);
     if app.alone() {
@@ -208,7 +209,7 @@ pub fn draw_titles(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             area.y,
             vec![Span::styled(name, theme.bar())],
         );
-    } else if app.view == View::Inline {
+    } else if view == View::Inline {
         let Pair { left, right } = &names;
         // The longest legend that fits whole: a cut one says less than a shorter one.
         let legends = [

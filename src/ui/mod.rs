@@ -65,6 +65,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => {
             let note = if app.story.reports.is_empty() {
                 "this story has no reports"
+            } else if app.laying_out() {
+                "laying out…"
             } else {
                 "computing…"
             };
@@ -159,6 +161,10 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             format!("{total} pairs · overview")
         });
     } else {
+        if app.laying_out() {
+            // The screen still shows the view before; the name is the one coming.
+            right.push_str("laying out ");
+        }
         right.push_str(app.view.name());
     }
     right.push_str(if app.mouse {

@@ -556,3 +556,32 @@ fn facts_ledger() {
     update(&mut app, Action::Facts(crate::app::FactsAction::Move(2)));
     snapshot("facts_ledger_120x40", &app);
 }
+
+#[test]
+fn while_a_view_is_laid_out_the_old_one_stays_and_the_status_says_so() {
+    let mut app = viewed(View::SideBySide, 80, 24);
+    crate::app::off_thread(&mut app);
+    update(&mut app, Action::SetView(View::Inline));
+    assert!(app.laying_out());
+    snapshot("laying_out_80x24", &app);
+    crate::app::lay_out(&mut app);
+    assert!(
+        status_line(&app).contains(" inline · "),
+        "{}",
+        status_line(&app)
+    );
+    assert!(!status_line(&app).contains("laying out"));
+}
+
+#[test]
+fn a_pair_waiting_for_its_first_layout_says_laying_out() {
+    let mut app = App::new(story(), (80, 24), true);
+    crate::app::off_thread(&mut app);
+    settle(&mut app);
+    update(&mut app, Action::OpenCell);
+    assert!(app.laying_out());
+    let text = lines_of(&app).join("\n");
+    assert!(text.contains("laying out…"), "{text}");
+    crate::app::lay_out(&mut app);
+    assert!(app.layout().is_some());
+}
