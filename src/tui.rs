@@ -165,6 +165,7 @@ fn event_loop(
                 Some(Action::Computed(key, Box::new(comparison)))
             }
             Ok(Message::Delivered(Delivery::Reuse(grid))) => Some(Action::Reuse(grid)),
+            Ok(Message::Delivered(Delivery::Counted(words))) => Some(Action::Counted(words)),
             Ok(Message::Delivered(Delivery::LaidOut(key, layout))) => {
                 Some(Action::LaidOut(key, layout))
             }

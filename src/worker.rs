@@ -4,7 +4,7 @@
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use crate::app::{LayoutJob, LayoutKey, PairKey};
+use crate::app::{LayoutJob, LayoutKey, PairKey, word_counts};
 use crate::diff::reuse::reuse_grid;
 use crate::diff::{Comparison, corpus, docs};
 use crate::layout::Layout;
@@ -14,6 +14,8 @@ use crate::story::Story;
 pub enum Delivery {
     /// `reuse[row][column]` of every pair of reports.
     Reuse(Vec<Vec<f64>>),
+    /// Each report's word count.
+    Counted(Vec<usize>),
     Computed(PairKey, Comparison),
     LaidOut(LayoutKey, Box<Layout>),
 }
@@ -36,6 +38,9 @@ impl Worker {
         thread::Builder::new()
             .name("diverge-diff".into())
             .spawn(move || {
+                if !deliver(Delivery::Counted(word_counts(&story))) {
+                    return;
+                }
                 let docs = docs(&story);
                 drop(story);
                 // The overview's reuse grid first: it is quick, and with three reports or

@@ -118,6 +118,9 @@ pub enum Action {
     /// A comparison came back from the worker.
     #[serde(skip)]
     Computed(PairKey, Box<Comparison>),
+    /// Each report's word count, counted on the diff thread.
+    #[serde(skip)]
+    Counted(Vec<usize>),
     /// A layout came back from the layout thread.
     #[serde(skip)]
     LaidOut(LayoutKey, Box<Layout>),

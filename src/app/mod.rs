@@ -159,6 +159,24 @@ pub struct LayoutKey {
 /// words, well inside a frame. Bigger ones are laid out on the layout thread.
 pub const INLINE_LAYOUT_WORDS: usize = 20_000;
 
+/// Stories up to this many bytes of text have their words counted as the reader opens:
+/// a few milliseconds. Longer ones are counted on the diff thread.
+pub const INLINE_COUNT_BYTES: usize = 1 << 20;
+
+fn story_bytes(story: &Story) -> usize {
+    story
+        .reports
+        .iter()
+        .flat_map(|r| &r.body)
+        .map(String::len)
+        .sum()
+}
+
+/// Each report's word count.
+pub fn word_counts(story: &Story) -> Vec<usize> {
+    story.reports.iter().map(Report::word_count).collect()
+}
+
 /// A layout the reader waits for, to be built off the UI thread with [`LayoutJob::run`].
 #[derive(Debug, Clone)]
 pub struct LayoutJob {
@@ -192,6 +210,8 @@ enum Land {
 pub struct App {
     pub story: Story,
     /// Each report's word count, counted once: the outlet list shows them every frame.
+    /// Empty until counted: a long story is counted on the diff thread (see
+    /// [`Action::Counted`]), so the first screen does not wait for it.
     pub words: Vec<usize>,
     /// The report shown on each side.
     pub outlets: Pair<usize>,
@@ -282,7 +302,11 @@ impl App {
     pub fn with_prefs(story: Story, size: (u16, u16), colour: bool, prefs: Prefs) -> App {
         let count = story.reports.len();
         App {
-            words: story.reports.iter().map(Report::word_count).collect(),
+            words: if story_bytes(&story) <= INLINE_COUNT_BYTES {
+                word_counts(&story)
+            } else {
+                Vec::new()
+            },
             story,
             outlets: Pair::new(0, usize::from(count > 1)),
             // A lone report is shown alone, in one pane.

@@ -15,7 +15,7 @@ pub fn update(app: &mut App, action: Action) {
     // What the reader did not do leaves the note and the count typed so far alone.
     let arrived = matches!(
         action,
-        Action::Computed(..) | Action::LaidOut(..) | Action::Resize(..)
+        Action::Computed(..) | Action::Counted(..) | Action::LaidOut(..) | Action::Resize(..)
     );
     if !arrived {
         app.message = None;
@@ -143,6 +143,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(w, h) => app.size = (w, h),
         Action::OpenFacts => super::facts::update(app, super::FactsAction::Open),
         Action::Facts(action) => super::facts::update(app, action),
+        Action::Counted(words) => app.words = words,
         Action::LaidOut(key, layout) => {
             if app.pending == Some(key) {
                 install(app, key, *layout);

@@ -174,7 +174,10 @@ pub fn draw_outlets(buf: &mut Buffer, screen: &Screen, app: &App, theme: Theme) 
             Some(s) if i != app.outlets.left => format!("{} both", percent(s)),
             _ => String::new(),
         };
-        let words = format!("{} words", app.words.get(i).copied().unwrap_or(0));
+        let words = app
+            .words
+            .get(i)
+            .map_or_else(|| "… words".to_string(), |n| format!("{n} words"));
         put(
             buf,
             area,

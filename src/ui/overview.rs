@@ -216,7 +216,9 @@ fn draw_table(buf: &mut Buffer, area: Rect, y: u16, app: &App, glance: &Overview
             "{mark}{:>2} {:<name_width$} {:>7} {:>8} {:>8}  {}",
             i + 1,
             truncate(&one_line(&report.outlet), name_width),
-            app.words.get(i).copied().unwrap_or(0),
+            app.words
+                .get(i)
+                .map_or_else(|| "…".to_string(), usize::to_string),
             original,
             own,
             one_line(report.headline.as_deref().unwrap_or("")),

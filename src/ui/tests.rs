@@ -585,3 +585,21 @@ fn a_pair_waiting_for_its_first_layout_says_laying_out() {
     crate::app::lay_out(&mut app);
     assert!(app.layout().is_some());
 }
+
+#[test]
+fn a_long_story_shows_its_word_counts_once_the_diff_thread_counted_them() {
+    let body = vec!["Seoul and Beijing pledged closer ties. ".repeat(20); 1000];
+    let story = Story {
+        title: "Long".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports: vec![Report::new("a", body.clone()), Report::new("b", body)],
+    };
+    let mut app = App::new(story, (120, 40), true);
+    assert!(lines_of(&app).iter().any(|l| l.contains("… words")));
+    let counted = crate::app::word_counts(&app.story);
+    update(&mut app, Action::Counted(counted));
+    let text = lines_of(&app).join("\n");
+    assert!(text.contains("120000 words"), "{text}");
+}
