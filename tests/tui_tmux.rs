@@ -560,3 +560,63 @@ fn the_bundled_story_opens_on_the_overview_and_its_screens_connect() {
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&rc), "0\n");
 }
+
+/// Two versions of a story too long to lay out within a frame (the reader lays out
+/// comparisons of over 20,000 words off the UI thread): `paragraphs` paragraphs of about
+/// 60 words, every seventh word changed in the second.
+fn long_versions(paragraphs: usize) -> Vec<(&'static str, String)> {
+    const WORDS: [&str; 12] = [
+        "officials",
+        "said",
+        "the",
+        "talks",
+        "on",
+        "trade",
+        "and",
+        "security",
+        "would",
+        "resume",
+        "in",
+        "Seoul",
+    ];
+    let version = |edited: bool| {
+        (0..paragraphs)
+            .map(|p| {
+                let words: Vec<String> = (0..60)
+                    .map(|w| match WORDS.get((p * 7 + w * 5) % WORDS.len()) {
+                        Some(word) if edited && (p + w) % 7 == 0 => word.to_uppercase(),
+                        Some(word) => format!("{word}{}", (p + w) % 3),
+                        None => String::new(),
+                    })
+                    .collect();
+                words.join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    vec![("first.txt", version(false)), ("second.txt", version(true))]
+}
+
+#[test]
+fn a_story_too_long_for_one_frame_switches_view_and_keeps_the_keys_pressed_meanwhile() {
+    let files = scratch_files("long", &long_versions(500));
+    let (tmux, rc) = start_on("long", &files, (120, 40));
+    tmux.wait_until("the first screen laid out", |s| {
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains("side by side") && !l.contains("laying out"))
+    });
+    tmux.keys(&["g"]);
+    tmux.wait_for("Top");
+    // Two views on, inline, and to the bottom while the layouts are built: G acts on the
+    // screen shown, and the place carries over to the inline layout when it arrives.
+    tmux.keys(&["v", "v", "G"]);
+    let screen = tmux.wait_until("the inline view at the bottom", |s| {
+        s.lines().last().is_some_and(|l| {
+            l.contains(" inline ") && l.contains("Bot") && !l.contains("laying out")
+        })
+    });
+    assert!(screen.contains("struck = only in first"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&rc), "0\n");
+}
