@@ -4,10 +4,9 @@
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use crate::app::{LayoutJob, LayoutKey, PairKey, word_counts};
+use crate::app::{Built, LayoutJob, LayoutKey, PairKey, word_counts};
 use crate::diff::reuse::reuse_grid;
 use crate::diff::{Comparison, corpus, docs};
-use crate::layout::Layout;
 use crate::story::Story;
 
 /// What the diff thread hands back.
@@ -17,7 +16,7 @@ pub enum Delivery {
     /// Each report's word count.
     Counted(Vec<usize>),
     Computed(PairKey, Comparison),
-    LaidOut(LayoutKey, Box<Layout>),
+    LaidOut(LayoutKey, Box<Built>),
 }
 
 /// A thread that compares pairs of documents, one request at a time, and hands each

@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diff::Comparison;
-use crate::layout::{Layout, View};
+use crate::layout::View;
 use crate::side::Side;
 
-use super::{FactsAction, LayoutKey, PairKey};
+use super::{Built, FactsAction, LayoutKey, PairKey};
 
 /// Serialises as the key map writes it: `"quit"`, `{ scroll = 3 }`,
 /// `{ next-outlet = "left" }`. The variants a key cannot stand for are skipped.
@@ -123,5 +123,5 @@ pub enum Action {
     Counted(Vec<usize>),
     /// A layout came back from the layout thread.
     #[serde(skip)]
-    LaidOut(LayoutKey, Box<Layout>),
+    LaidOut(LayoutKey, Box<Built>),
 }

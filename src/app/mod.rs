@@ -184,16 +184,29 @@ pub struct LayoutJob {
     pub comparison: Arc<Comparison>,
     /// The key named in a moved paragraph's label.
     pub jump_key: String,
+    /// The active search's query, found in the new layout on the same thread: searching
+    /// a long story takes longer than a frame.
+    pub query: Option<String>,
+}
+
+/// What the layout thread hands back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    pub layout: Layout,
+    /// The job's query and where the layout shows it.
+    pub found: Option<(String, Vec<Match>)>,
 }
 
 impl LayoutJob {
-    pub fn run(&self) -> Layout {
-        crate::layout::build(
+    pub fn run(&self) -> Built {
+        let layout = crate::layout::build(
             &self.comparison,
             self.key.view,
             self.key.width,
             &self.jump_key,
-        )
+        );
+        let found = self.query.as_ref().map(|q| (q.clone(), layout.search(q)));
+        Built { layout, found }
     }
 }
 
@@ -404,6 +417,7 @@ impl App {
             key,
             comparison: Arc::clone(self.cache.get(&key.pair)?),
             jump_key: self.keymap.label(&Action::JumpMoved),
+            query: self.search.active().then(|| self.search.query.clone()),
         })
     }
 

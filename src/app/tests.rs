@@ -1194,6 +1194,26 @@ fn enter_in_the_told_by_both_view_lands_once_the_text_is_laid_out() {
     assert_eq!((big.view, big.scroll), (View::Shared, inline.scroll));
 }
 
+#[test]
+fn the_active_search_is_found_in_a_new_layout_on_the_layout_thread() {
+    let mut inline = app();
+    let mut big = big_app();
+    for app in [&mut inline, &mut big] {
+        type_search(app, "paragraph");
+        update(app, Action::SearchSubmit);
+    }
+    update(&mut inline, Action::Resize(90, 40));
+    update(&mut big, Action::Resize(90, 40));
+    let job = big.layout_job().unwrap();
+    assert_eq!(job.query.as_deref(), Some("paragraph"));
+    let built = job.run();
+    let found = built.found.as_ref().map(|(_, m)| m.clone());
+    update(&mut big, Action::LaidOut(job.key, Box::new(built)));
+    assert!(!big.matches().is_empty());
+    assert_eq!(Some(big.matches().to_vec()), found);
+    assert_eq!(big.matches(), inline.matches());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -1210,6 +1230,7 @@ proptest! {
             settle(&mut big);
             lay_out(&mut big);
             prop_assert_eq!(big.layout(), inline.layout());
+            prop_assert_eq!(big.matches(), inline.matches());
             prop_assert_eq!(
                 (big.scroll, big.current, big.view, big.found, &big.message),
                 (inline.scroll, inline.current, inline.view, inline.found, &inline.message)

@@ -3,7 +3,7 @@
 use crate::layout::{self, View};
 use crate::side::{Pair, Side};
 
-use super::{Action, App, Effect, Land, LayoutKey, all_pairs};
+use super::{Action, App, Built, Effect, Land, LayoutKey, all_pairs};
 
 /// The largest count kept: more rows or changes than any story has.
 const MAX_COUNT: usize = 999_999;
@@ -144,9 +144,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::OpenFacts => super::facts::update(app, super::FactsAction::Open),
         Action::Facts(action) => super::facts::update(app, action),
         Action::Counted(words) => app.words = words,
-        Action::LaidOut(key, layout) => {
+        Action::LaidOut(key, built) => {
             if app.pending == Some(key) {
-                install(app, key, *layout);
+                let Built { layout, found } = *built;
+                install(app, key, layout, found);
             }
         }
         Action::Computed(key, comparison) => {
@@ -688,7 +689,7 @@ fn refresh_layout(app: &mut App) {
     }
     let jump_key = app.keymap.label(&Action::JumpMoved);
     let new = layout::build(comparison, key.view, key.width, &jump_key);
-    install(app, key, new);
+    install(app, key, new, None);
 }
 
 /// Forgets the layout asked of the layout thread, and where it was to open.
@@ -699,7 +700,13 @@ fn stop_waiting(app: &mut App) {
 
 /// Puts `new` on screen, keeping the paragraph at the top of the diff area at the top
 /// when only the view or the width changed.
-fn install(app: &mut App, key: LayoutKey, new: layout::Layout) {
+/// `found` is the search already made in it, if any.
+fn install(
+    app: &mut App,
+    key: LayoutKey,
+    new: layout::Layout,
+    found: Option<(String, Vec<layout::Match>)>,
+) {
     let old = app.layout.take();
     // Blocks of the told-by-both view are its own items: a position in it means nothing
     // in the paragraph views, and the other way round.
@@ -727,5 +734,11 @@ fn install(app: &mut App, key: LayoutKey, new: layout::Layout) {
     if let Some(to) = app.land.take() {
         land_at(app, to);
     }
-    find_matches(app);
+    match found.filter(|(query, _)| app.search.active() && *query == app.search.query) {
+        Some((_, matches)) => {
+            app.matches = matches;
+            app.found = None;
+        }
+        None => find_matches(app),
+    }
 }

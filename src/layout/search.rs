@@ -14,6 +14,25 @@ fn fold(c: char) -> char {
 
 /// Byte ranges of `text` where `query` occurs, ignoring case; matches do not overlap.
 fn find(text: &str, query: &str) -> Vec<Range<usize>> {
+    if text.is_ascii() && query.is_ascii() {
+        return find_ascii(text, query);
+    }
+    find_folded(text, query)
+}
+
+/// [`find`] for ASCII, where folding is one byte for one byte: a plain substring search
+/// of the lowered texts, many times faster than comparing folded characters.
+fn find_ascii(text: &str, query: &str) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let (text, query) = (text.to_ascii_lowercase(), query.to_ascii_lowercase());
+    text.match_indices(&query)
+        .map(|(at, hit)| at..at + hit.len())
+        .collect()
+}
+
+fn find_folded(text: &str, query: &str) -> Vec<Range<usize>> {
     let query: Vec<char> = query.chars().map(fold).collect();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -117,6 +136,13 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_is_found_as_folded_text_is(text in "[aAbB .]{0,40}", query in "[aAbB .]{0,4}") {
+            proptest::prop_assert_eq!(find_ascii(&text, &query), find_folded(&text, &query));
+        }
+    }
 
     #[test]
     fn finds_every_occurrence_ignoring_case() {
