@@ -9,7 +9,7 @@ use crate::diff::reuse::reuse_grid;
 use crate::diff::{Comparison, corpus, docs};
 use crate::story::Story;
 
-/// What the diff thread hands back.
+/// What the diff and layout threads hand back.
 pub enum Delivery {
     /// `reuse[row][column]` of every pair of reports.
     Reuse(Vec<Vec<f64>>),

@@ -699,8 +699,8 @@ fn stop_waiting(app: &mut App) {
 }
 
 /// Puts `new` on screen, keeping the paragraph at the top of the diff area at the top
-/// when only the view or the width changed.
-/// `found` is the search already made in it, if any.
+/// when only the view or the width changed; `found` is the active search already made
+/// in it, if the layout thread made it.
 fn install(
     app: &mut App,
     key: LayoutKey,
