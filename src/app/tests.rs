@@ -1138,6 +1138,11 @@ fn a_layout_no_longer_wanted_is_dropped_when_it_arrives() {
     update(&mut app, Action::LaidOut(first.key, Box::new(first.run())));
     assert!(app.laying_out());
     assert_eq!(app.layout().map(|l| l.view), Some(start));
+    assert_eq!(
+        app.take_retired().map(|l| l.view),
+        Some(first.key.view),
+        "an unwanted layout is freed off the UI thread too"
+    );
     update(
         &mut app,
         Action::LaidOut(second.key, Box::new(second.run())),

@@ -145,9 +145,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Facts(action) => super::facts::update(app, action),
         Action::Counted(words) => app.words = words,
         Action::LaidOut(key, built) => {
+            let Built { layout, found } = *built;
             if app.pending == Some(key) {
-                let Built { layout, found } = *built;
                 install(app, key, layout, found);
+            } else {
+                // No longer wanted; freed off the UI thread like a replaced layout.
+                app.retired = Some(layout);
             }
         }
         Action::Computed(key, comparison) => {
