@@ -17,11 +17,27 @@ const KEY_CHARS: usize = 5;
 
 /// The distinct content-word keys of a text.
 pub(super) fn keys(text: &str) -> HashSet<String> {
+    lower_words(text)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .map(|w| key(&w))
+        .collect()
+}
+
+/// The distinct keys of every word of a text, stopwords too: for a line with too few
+/// content words to be recognised by them alone.
+pub(super) fn all_keys(text: &str) -> HashSet<String> {
+    lower_words(text).map(|w| key(&w)).collect()
+}
+
+/// The words of a text in lower case, one-letter words left out.
+fn lower_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 2 && !STOPWORDS.contains(&w.as_str()))
-        .map(|w| w.chars().take(KEY_CHARS).collect())
-        .collect()
+        .filter(|w| w.chars().count() >= 2)
+}
+
+fn key(word: &str) -> String {
+    word.chars().take(KEY_CHARS).collect()
 }
 
 /// The share of `part`'s keys that `whole` also has (0 when `part` is empty).
