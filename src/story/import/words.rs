@@ -51,6 +51,9 @@ pub(super) fn coverage(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
 
 /// Characters that may close a sentence after its final punctuation.
 pub(super) const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']'];
+/// Characters that may open a sentence before its first word: quotes, and the bracket
+/// of a sentence said aside ("… the world. (It was that Mary …)").
+const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '['];
 /// Punctuation that ends a sentence.
 const SENTENCE_ENDS: &[char] = &['.', '!', '?', '…'];
 
@@ -64,7 +67,7 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 
 /// The sentences of a paragraph. A sentence ends at `.`, `!`, `?` or `…` (with any
 /// closing quotes) followed by a space and a capital, digit or opening quote, so "U.S.
-/// missile" and "11:30 a.m. on" stay whole.
+/// missile" and "11:30 a.m. on" stay whole. A sentence may open with a quote or a bracket.
 pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -84,7 +87,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         let rest = text.get(end..).unwrap_or_default();
         let next = rest.trim_start().chars().next();
         let starts_new = rest.starts_with(char::is_whitespace)
-            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'".contains(n));
+            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n));
         if starts_new {
             out.extend(text.get(start..end).map(str::trim));
             start = end;
@@ -118,6 +121,17 @@ mod tests {
                 "It began at 11:30 a.m. on Tuesday.",
                 "“Yes,” he said!",
                 "2 more…"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_in_brackets_after_another_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sentences("He seeth the light of this world. (It was that Mary which anointed.)"),
+            vec![
+                "He seeth the light of this world.",
+                "(It was that Mary which anointed.)"
             ]
         );
     }
