@@ -324,7 +324,9 @@ fn summary_sentences(
             });
             Reappearing {
                 words: sentence.len(),
-                at: first(needed).or(whole),
+                // Where the sentence stands whole, it is found, whatever a line further
+                // on, in another report perhaps, holds of it.
+                at: first(needed).into_iter().chain(whole).min(),
                 whole,
             }
         })

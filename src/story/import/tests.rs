@@ -325,26 +325,58 @@ fn a_sentence_in_brackets_opening_a_body_is_its_lede_not_a_caption() {
     );
 }
 
+const EVACUATION_HEADLINE: &str = "Evacuations ordered as storm nears";
+const EVACUATION_SUMMARY: &str = "Officials ordered the evacuation of low-lying districts on \
+                                  Monday, and the airport closed all runways until further \
+                                  notice.";
+const EVACUATION_BODY: &[&str] = &[
+    "Evacuations were ordered along the coast as the storm neared.",
+    "Officials ordered the evacuation of low-lying districts on Monday.",
+    "Buses took residents to shelters inland.",
+    "The airport closed all runways until further notice, a spokesman said.",
+];
+
 #[test]
 fn a_summary_joining_two_body_passages_at_a_comma_is_a_summary() {
-    let headline = "Evacuations ordered as storm nears";
-    let summary = "Officials ordered the evacuation of low-lying districts on Monday, and the \
-                   airport closed all runways until further notice.";
-    let body: &[&str] = &[
-        "Evacuations were ordered along the coast as the storm neared.",
-        "Officials ordered the evacuation of low-lying districts on Monday.",
-        "Buses took residents to shelters inland.",
-        "The airport closed all runways until further notice, a spokesman said.",
-    ];
     let text = small_page(&[
         (STORM_HEADLINE, Some(STORM_SUMMARY), STORM_BODY),
-        (headline, Some(summary), body),
+        (
+            EVACUATION_HEADLINE,
+            Some(EVACUATION_SUMMARY),
+            EVACUATION_BODY,
+        ),
     ]);
     assert_eq!(
         shape(&import(&text)),
         [
             (STORM_HEADLINE.to_string(), true, 3),
-            (headline.to_string(), true, 4)
+            (EVACUATION_HEADLINE.to_string(), true, 4)
+        ]
+    );
+}
+
+#[test]
+fn a_joined_summary_sentence_is_found_in_its_own_report_though_a_later_one_echoes_it() {
+    let later: &[&str] = &[
+        "Officials who ordered the evacuation of low-lying districts on Monday said the \
+         closed airport may reopen soon.",
+        "Flights would resume once the runways were cleared.",
+    ];
+    let text = small_page(&[
+        (STORM_HEADLINE, Some(STORM_SUMMARY), STORM_BODY),
+        (
+            EVACUATION_HEADLINE,
+            Some(EVACUATION_SUMMARY),
+            EVACUATION_BODY,
+        ),
+        ("Airport may reopen soon", None, later),
+    ]);
+    assert_eq!(
+        shape(&import(&text)),
+        [
+            (STORM_HEADLINE.to_string(), true, 3),
+            (EVACUATION_HEADLINE.to_string(), true, 4),
+            ("Airport may reopen soon".to_string(), false, 2)
         ]
     );
 }
