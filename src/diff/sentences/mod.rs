@@ -8,7 +8,8 @@
 //! less than the rarer words two outlets share. [`Corpus::match_pair`] then pairs the
 //! sentences of two reports: candidates from an index of rare stems, a TF-IDF cosine with
 //! bonuses for shared word pairs, numbers and quoted words, one-to-one links above a high
-//! threshold (precision first), and two-to-one links where one outlet split a sentence.
+//! threshold (precision first), and many-to-one links (up to four neighbouring sentences) where
+//! one outlet split a sentence another told in one.
 //!
 //! IDF is counted per sentence rather than per report: with two reports, a per-report
 //! count gives every shared word the same weight (zero), while per sentence it still tells
@@ -64,7 +65,7 @@ pub struct Sentence {
 pub struct Match {
     pub left: SentenceRef,
     pub right: SentenceRef,
-    /// How alike they are, 0..1 (for a sentence split in two, the score of both halves
+    /// How alike they are, 0..1 (for a sentence split in parts, the score of the parts
     /// read together against the whole).
     pub score: f64,
 }

@@ -1,6 +1,6 @@
 //! Which sentences of two reports tell the same thing, in any order: candidates come from an
 //! index of rare stems (never all pairs), the best-scoring pairs are linked one to one above
-//! a high threshold, and a sentence one outlet split in two gets both halves.
+//! a high threshold, and a sentence one outlet split in two (or up to four) gets every part.
 
 use super::super::intern::FastMap;
 use super::score::{Features, containment, score};
@@ -11,12 +11,16 @@ pub(super) const THRESHOLD: f64 = 0.25;
 const NEIGHBOUR: f64 = 0.2;
 /// Candidates kept per sentence from the index, best partial score first.
 const CANDIDATES: usize = 8;
-/// A half of a split sentence must be this much contained in the whole...
+/// The parts of a split sentence, weighed together, must be this much contained in the
+/// whole, and each part at least `PART_CONTAINED`...
 const HALF_CONTAINED: f64 = 0.5;
+const PART_CONTAINED: f64 = 0.25;
 /// ...score at least this with it on its own...
 const HALF_SCORE: f64 = 0.15;
-/// ...and the two halves together must beat the better half by this much.
+/// ...and the parts together must beat the best part by this much.
 const UNION_GAIN: f64 = 0.08;
+/// Most sentences one sentence on the other side may be taken to tell together.
+const MAX_PARTS: usize = 4;
 
 /// One side of a pair: its sentences' features and its index of rare terms.
 pub(super) struct Side<'a> {
@@ -50,12 +54,12 @@ pub(super) fn pick(
         .collect();
     let mut links = link(&scored, left.features.len(), right.features.len());
     extend_runs(&scored, &mut links);
-    let halves = split_halves(&scored, &links, left.features, right.features);
+    let halves = split_parts(&scored, &links, left.features, right.features);
     links.extend(halves);
     let flipped: Vec<(usize, usize, f64)> = scored.iter().map(|&(l, r, s)| (r, l, s)).collect();
     let flipped_links: Vec<(usize, usize, f64)> =
         links.iter().map(|&(l, r, s)| (r, l, s)).collect();
-    let halves = split_halves(&flipped, &flipped_links, right.features, left.features);
+    let halves = split_parts(&flipped, &flipped_links, right.features, left.features);
     links.extend(halves.into_iter().map(|(r, l, s)| (l, r, s)));
     links.sort_by_key(|a| (a.0, a.1));
     links.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
@@ -186,9 +190,10 @@ fn extend_runs(scored: &[(usize, usize, f64)], links: &mut Vec<(usize, usize, f6
     }
 }
 
-/// Where one right sentence tells what two neighbouring left sentences tell: links for the
-/// halves not linked yet, scored by the two halves read together.
-fn split_halves(
+/// Where one right sentence tells what a run of neighbouring left sentences tell (one outlet
+/// split in two or more what another told in one): links for the parts not linked yet,
+/// scored by the parts read together.
+fn split_parts(
     scored: &[(usize, usize, f64)],
     links: &[(usize, usize, f64)],
     left: &[Features],
@@ -200,9 +205,9 @@ fn split_halves(
         left_link.insert(l, r);
         right_links.entry(r).or_default().push(l);
     }
-    let mut by_right: FastMap<usize, Vec<(usize, f64)>> = FastMap::default();
-    for &(l, r, s) in scored {
-        by_right.entry(r).or_default().push((l, s));
+    let mut by_right: FastMap<usize, Vec<usize>> = FastMap::default();
+    for &(l, r, _) in scored {
+        by_right.entry(r).or_default().push(l);
     }
     let mut keys: Vec<usize> = by_right.keys().copied().collect();
     keys.sort_unstable();
@@ -213,43 +218,93 @@ fn split_halves(
         if linked.len() > 1 {
             continue;
         }
-        let scores: FastMap<usize, f64> = by_right.get(&r).into_iter().flatten().copied().collect();
-        let mut best: Option<(usize, usize, f64)> = None;
-        for (&a, &sa) in &scores {
-            let b = a + 1;
-            let Some(&sb) = scores.get(&b) else { continue };
-            // Each half is free or linked to this very sentence, and at most one is linked.
-            let free_or_here = |x: usize| left_link.get(&x).is_none_or(|&y| y == r);
-            if !free_or_here(a) || !free_or_here(b) {
-                continue;
-            }
-            if let Some(&only) = linked.first() {
-                if only != a && only != b {
-                    continue;
-                }
-            }
-            let (Some(fa), Some(fb)) = (left.get(a), left.get(b)) else {
+        let mut runs: Vec<std::ops::Range<usize>> = by_right
+            .get(&r)
+            .into_iter()
+            .flatten()
+            .flat_map(|&anchor| runs_around(anchor, left.len()))
+            .collect();
+        runs.sort_unstable_by_key(|run| (run.start, run.end));
+        runs.dedup();
+        let mut best: Option<(std::ops::Range<usize>, f64)> = None;
+        for run in runs {
+            let Some(together) = run_score(run.clone(), r, whole, left, linked, &left_link) else {
                 continue;
             };
-            if containment(fa, whole) < HALF_CONTAINED || containment(fb, whole) < HALF_CONTAINED {
-                continue;
-            }
-            let together = score(&fa.union(fb), whole);
-            if together >= THRESHOLD
-                && together >= sa.max(sb) + UNION_GAIN
-                && best.is_none_or(|(_, _, s)| together > s)
+            if best
+                .as_ref()
+                .is_none_or(|(b, s)| together > *s || (together == *s && run.len() > b.len()))
             {
-                best = Some((a, b, together));
+                best = Some((run, together));
             }
         }
-        if let Some((a, b, s)) = best {
-            for half in [a, b] {
-                if !linked.contains(&half) {
-                    out.push((half, r, s));
+        if let Some((run, s)) = best {
+            for part in run {
+                if !linked.contains(&part) {
+                    out.push((part, r, s));
                 }
-                left_link.insert(half, r);
+                left_link.insert(part, r);
             }
         }
     }
     out
+}
+
+/// Runs of two to `MAX_PARTS` neighbouring sentences that hold `anchor`.
+fn runs_around(anchor: usize, len: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+    (2..=MAX_PARTS).flat_map(move |n| {
+        (anchor.saturating_sub(n - 1)..=anchor)
+            .map(move |start| start..start + n)
+            .filter(move |run| run.end <= len)
+    })
+}
+
+/// The score of `run` read together against `whole`, when the run may stand for it: every
+/// part is free or linked to this very whole, at most the one sentence already linked to it
+/// is among them (and it is), the parts are mostly contained in the whole (each at least
+/// in part: a run may carry one loosely retold sentence between two close ones), and
+/// together they cover clearly more of the whole than the best part alone.
+fn run_score(
+    run: std::ops::Range<usize>,
+    r: usize,
+    whole: &Features,
+    left: &[Features],
+    linked: &[usize],
+    left_link: &FastMap<usize, usize>,
+) -> Option<f64> {
+    if run
+        .clone()
+        .any(|x| left_link.get(&x).is_some_and(|&y| y != r))
+    {
+        return None;
+    }
+    if linked.first().is_some_and(|only| !run.contains(only)) {
+        return None;
+    }
+    let mut together: Option<Features> = None;
+    let (mut held, mut mass) = (0.0, 0.0);
+    let mut best_part = 0.0_f64;
+    for part in run {
+        let f = left.get(part)?;
+        let contained = containment(f, whole);
+        if contained < PART_CONTAINED {
+            return None;
+        }
+        held += contained * f.mass;
+        mass += f.mass;
+        best_part = best_part.max(containment(whole, f));
+        together = Some(match together {
+            Some(t) => t.union(f),
+            None => f.clone(),
+        });
+    }
+    let together = together?;
+    if mass <= 0.0
+        || held / mass < HALF_CONTAINED
+        || containment(whole, &together) < best_part + UNION_GAIN
+    {
+        return None;
+    }
+    let s = score(&together, whole);
+    (s >= THRESHOLD).then_some(s)
 }

@@ -73,7 +73,7 @@ impl Features {
         }
     }
 
-    /// Two sentences read as one: what a sentence split in two tells together.
+    /// Two sentences read as one: what the parts of a split sentence tell together.
     pub fn union(&self, other: &Features) -> Features {
         let mut bag = Vec::with_capacity(self.bag.len() + other.bag.len());
         let (mut i, mut j) = (0, 0);

@@ -2,6 +2,7 @@
 //! removed and stemmed, so "denuclearisation" and "denuclearization", "asked" and "asks"
 //! meet; numbers are kept as written (digit grouping folded).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
@@ -90,7 +91,6 @@ impl Folder {
             .collect()
     }
 
-    /// The term of one word, and whether it is a number; `None` for a stop word.
     /// Content words of `text`, as [`Folder::terms`] would find them.
     pub fn count(&self, text: &str) -> usize {
         tokenize(text)
@@ -101,6 +101,7 @@ impl Folder {
             .count()
     }
 
+    /// The term of one word, and whether it is a number; `None` for a stop word.
     fn fold_once(&self, piece: &str) -> Option<(String, bool)> {
         if let Some(known) = self.folded.borrow().get(piece) {
             return known.clone();
@@ -131,7 +132,7 @@ impl Folder {
         if self.stop.contains(key.as_str()) {
             return None;
         }
-        let stem = self.stemmer.stem(modern_verb(&key)).into_owned();
+        let stem = self.stemmer.stem(&modern_verb(&key)).into_owned();
         if self.stop.contains(stem.as_str()) || stem.is_empty() {
             return None;
         }
@@ -139,13 +140,25 @@ impl Folder {
     }
 }
 
-/// "walketh" -> "walk", "maketh" -> "mak(e)": the older third-person ending, which the
-/// Snowball stemmer keeps; ordinals ("twentieth") and short words ("teeth") are left alone.
-fn modern_verb(word: &str) -> &str {
-    match word.strip_suffix("eth") {
-        Some(stem) if stem.len() >= 3 && !stem.ends_with('i') && stem.is_ascii() => stem,
-        _ => word,
+/// "walketh" -> "walkes", "hateth" -> "hates", "sinneth" -> "sins": the older third-person
+/// ending, which the Snowball stemmer keeps, rewritten as the modern one so both stem
+/// alike; ordinals ("twentieth") and words like "teeth" are left alone.
+fn modern_verb(word: &str) -> Cow<'_, str> {
+    let Some(stem) = word.strip_suffix("eth") else {
+        return Cow::Borrowed(word);
+    };
+    if stem.len() < 2 || stem.ends_with('e') || word.ends_with("tieth") || !stem.is_ascii() {
+        return Cow::Borrowed(word);
     }
+    // "sinn", "runn", "sett": a doubled final consonant after a short vowel is the
+    // spelling's, not the verb's (but "bless", "fall" keep theirs).
+    if let [.., a, b] = stem.as_bytes() {
+        let doubled = a == b && !matches!(b, b's' | b'l' | b'f' | b'z') && !b"aeiou".contains(b);
+        if let Some(single) = stem.get(..stem.len() - 1).filter(|_| doubled) {
+            return Cow::Owned(format!("{single}s"));
+        }
+    }
+    Cow::Owned(format!("{stem}es"))
 }
 
 /// CJK ideographs, each of which UAX #29 makes a word of its own.
@@ -181,17 +194,23 @@ mod tests {
     fn older_verb_endings_meet_modern_ones() {
         assert_eq!(keys("he walketh"), keys("he walks"));
         assert_eq!(keys("it perisheth"), keys("it perishes"));
+        assert_eq!(keys("he hateth"), keys("he hates"));
+        assert_eq!(keys("he loveth"), keys("he loves"));
+        assert_eq!(keys("he sinneth"), keys("he sins"));
+        assert_eq!(keys("the man dieth"), keys("the man dies"));
+        assert_eq!(keys("he blesseth"), keys("he blesses"));
         assert_eq!(keys("twentieth teeth"), vec!["twentieth", "teeth"]);
+    }
+
+    /// Keys of the terms of `text` that `flag` picks.
+    fn flagged(text: &str, flag: fn(&Term) -> bool) -> Vec<String> {
+        let terms = Folder::new().terms(text);
+        terms.into_iter().filter(flag).map(|t| t.key).collect()
     }
 
     #[test]
     fn numbers_are_kept_with_digit_grouping_folded() {
-        let terms = Folder::new().terms("It rose by 1,000,000 in 2024");
-        let numbers: Vec<&str> = terms
-            .iter()
-            .filter(|t| t.number)
-            .map(|t| t.key.as_str())
-            .collect();
+        let numbers = flagged("It rose by 1,000,000 in 2024", |t| t.number);
         assert_eq!(numbers, vec!["1000000", "2024"]);
     }
 
@@ -203,12 +222,9 @@ mod tests {
 
     #[test]
     fn quoted_words_are_marked() {
-        let terms = Folder::new().terms("Kang said \u{201C}peace matters\u{201D} today");
-        let quoted: Vec<&str> = terms
-            .iter()
-            .filter(|t| t.quoted)
-            .map(|t| t.key.as_str())
-            .collect();
+        let quoted = flagged("Kang said \u{201C}peace matters\u{201D} today", |t| {
+            t.quoted
+        });
         assert_eq!(quoted, vec!["peac", "matter"]);
     }
 

@@ -72,6 +72,39 @@ fn a_sentence_split_in_two_matches_both_halves() {
 }
 
 #[test]
+fn a_sentence_told_as_three_matches_all_three() {
+    let whole = [
+        "The finance ministry said exports of semiconductors rose sharply in May; shipments \
+         of automobiles to Europe fell for a third straight month: and the central bank \
+         raised its benchmark interest rate by a quarter point.",
+    ];
+    let parts = [
+        "Exports of semiconductors rose sharply in May, the finance ministry said. \
+         Shipments of automobiles to Europe fell for a third straight month. \
+         The central bank raised its benchmark interest rate by a quarter point.",
+    ];
+    for (left, right) in [(&whole, &parts), (&parts, &whole)] {
+        let m = match_texts(left, right);
+        assert_eq!(m.len(), 3, "{m:#?}");
+        let ends: Vec<usize> = m.iter().map(|m| m.left.end.max(m.right.end)).collect();
+        assert_eq!(ends.iter().max(), Some(&whole[0].len()), "{m:#?}");
+    }
+}
+
+#[test]
+fn a_sentence_and_an_unrelated_neighbour_are_not_one() {
+    let whole = ["Exports of semiconductors rose sharply in May, the finance ministry said."];
+    let parts = [
+        "Exports of semiconductors rose sharply in May. The ministry said so. \
+         A festival of lanterns drew crowds to the river on Sunday evening.",
+    ];
+    let m = match_texts(&whole, &parts);
+    let festival = parts[0].find("A festival").unwrap_or(0);
+    assert!(m.iter().all(|m| m.right.start < festival), "{m:#?}");
+    assert!(!m.is_empty());
+}
+
+#[test]
 fn sentences_know_their_place_and_content_words() {
     let corpus = Corpus::new(&[LEFT, RIGHT]);
     assert_eq!(corpus.reports(), 2);
