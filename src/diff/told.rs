@@ -146,11 +146,16 @@ pub fn told(
     let asks = |side: Side, at: &SentenceRef| {
         scope == Scope::All || !paired.paragraphs[side].contains(&at.paragraph)
     };
-    let matched: Vec<Matched> = corpus
-        .match_pair_asking(reports.left, reports.right, &asks)
+    let links = corpus.match_pair_asking(reports.left, reports.right, &asks);
+    let links: Vec<(Pair<SentenceRef>, f64)> = links
         .into_iter()
-        .map(|m| {
-            let at = Pair::new(m.left, m.right);
+        .map(|m| (Pair::new(m.left, m.right), m.score))
+        .collect();
+    let in_match: Pair<HashSet<SentenceRef>> =
+        Pair::from_fn(|side| links.iter().map(|(at, _)| at[side]).collect());
+    let matched: Vec<Matched> = merge_parts(links)
+        .into_iter()
+        .map(|(at, score)| {
             let in_paired = paired
                 .pairs
                 .contains(&(at.left.paragraph, at.right.paragraph));
@@ -162,14 +167,12 @@ pub fn told(
             let text = Pair::from_fn(|side| text(side, &at[side]));
             Matched {
                 at,
-                score: m.score,
+                score,
                 in_paired,
                 spans: options.map_or_else(Vec::new, |o| diff_words(text, o).0),
             }
         })
         .collect();
-    let in_match: Pair<HashSet<SentenceRef>> =
-        Pair::from_fn(|side| matched.iter().map(|m| m.at[side]).collect());
     let is_told = |side: Side, s: &Sentence| {
         in_match[side].contains(&s.at) || paired.paragraphs[side].contains(&s.at.paragraph)
     };
@@ -216,6 +219,36 @@ pub fn told(
         }),
         only,
     }
+}
+
+/// Links that pair one sentence with neighbouring parts in one paragraph of the other side
+/// (where one outlet split what the other told in one) read as one: the parts' span faces
+/// the whole, so it is shown and diffed once rather than once per part.
+fn merge_parts(links: Vec<(Pair<SentenceRef>, f64)>) -> Vec<(Pair<SentenceRef>, f64)> {
+    let merge = |mut links: Vec<(Pair<SentenceRef>, f64)>, whole: Side| {
+        let part = whole.other();
+        links.sort_by_key(|(at, _)| (at[whole], at[part]));
+        let mut out: Vec<(Pair<SentenceRef>, f64)> = Vec::with_capacity(links.len());
+        for (at, score) in links {
+            if let Some((last, best)) = out.last_mut() {
+                let (a, b) = (last[part], at[part]);
+                if last[whole] == at[whole] && a.paragraph == b.paragraph {
+                    last[part] = SentenceRef {
+                        paragraph: a.paragraph,
+                        start: a.start.min(b.start),
+                        end: a.end.max(b.end),
+                    };
+                    *best = best.max(score);
+                    continue;
+                }
+            }
+            out.push((at, score));
+        }
+        out
+    };
+    let mut merged = merge(merge(links, Side::Right), Side::Left);
+    merged.sort_by_key(|(at, _)| (at.left, at.right));
+    merged
 }
 
 #[cfg(test)]
@@ -297,5 +330,27 @@ mod tests {
         assert_eq!(t.only.left.len(), 1);
         assert_eq!(t.only.right.len(), 3);
         assert!(t.shared.left > 0.4 && t.shared.left < 0.9, "{:?}", t.shared);
+    }
+
+    #[test]
+    fn a_sentence_told_in_two_faces_both_parts_as_one_pair() {
+        let left = [
+            "Weather forecasters expect heavy rain across the southern provinces this weekend.",
+            "The finance ministry said exports of semiconductors rose sharply in May, while \
+             shipments of automobiles to Europe fell for a third straight month.",
+        ];
+        let right = [
+            "Exports of semiconductors rose sharply in May, the finance ministry said. \
+             Shipments of automobiles to Europe fell for a third straight month.",
+            "Tourism officials in Jeju counted record visitor numbers over the holiday.",
+        ];
+        let (_, t) = told_of(&left, &right, Scope::All);
+        assert_eq!(t.matched.len(), 1, "{:#?}", t.matched);
+        let m = &t.matched[0];
+        assert_eq!(m.at.right.paragraph, 0);
+        assert_eq!((m.at.right.start, m.at.right.end), (0, right[0].len()));
+        assert_eq!((m.at.left.start, m.at.left.end), (0, left[1].len()));
+        // Both parts are told by both; neither shows as told by the right alone.
+        assert_eq!(t.only.right.len(), 1, "{:?}", t.only.right);
     }
 }

@@ -38,7 +38,9 @@ pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
             MAX_INPUT_BYTES / (1024 * 1024)
         )));
     }
-    let mut bytes = Vec::new();
+    // Sized from the file (one byte over, to see it end): `take` hides the size from
+    // `read_to_end`, which would otherwise grow by doubling to up to twice the file.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     // The file may grow after the size check: read no more than the limit allows.
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))

@@ -202,14 +202,15 @@ mod tests {
         assert_eq!(keys("twentieth teeth"), vec!["twentieth", "teeth"]);
     }
 
+    /// Keys of the terms of `text` that `flag` picks.
+    fn flagged(text: &str, flag: fn(&Term) -> bool) -> Vec<String> {
+        let terms = Folder::new().terms(text);
+        terms.into_iter().filter(flag).map(|t| t.key).collect()
+    }
+
     #[test]
     fn numbers_are_kept_with_digit_grouping_folded() {
-        let terms = Folder::new().terms("It rose by 1,000,000 in 2024");
-        let numbers: Vec<&str> = terms
-            .iter()
-            .filter(|t| t.number)
-            .map(|t| t.key.as_str())
-            .collect();
+        let numbers = flagged("It rose by 1,000,000 in 2024", |t| t.number);
         assert_eq!(numbers, vec!["1000000", "2024"]);
     }
 
@@ -221,12 +222,9 @@ mod tests {
 
     #[test]
     fn quoted_words_are_marked() {
-        let terms = Folder::new().terms("Kang said \u{201C}peace matters\u{201D} today");
-        let quoted: Vec<&str> = terms
-            .iter()
-            .filter(|t| t.quoted)
-            .map(|t| t.key.as_str())
-            .collect();
+        let quoted = flagged("Kang said \u{201C}peace matters\u{201D} today", |t| {
+            t.quoted
+        });
         assert_eq!(quoted, vec!["peac", "matter"]);
     }
 

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::furniture::furniture_kind;
-use super::words::{CLOSERS, coverage, ends_sentence, keys, sentences};
+use super::words::{CLOSERS, all_keys, coverage, ends_sentence, keys, sentences};
 
 /// Headlines are short; a longer line without closing punctuation is a caption or a credit.
 const MAX_HEADLINE_WORDS: usize = 20;
@@ -41,6 +41,9 @@ const MAX_SKIPPED: usize = 64;
 /// How far after a summary its sentences are looked for: further than any real report
 /// runs, and a bound on the work a long text without reports costs.
 const MAX_REPORT_LINES: usize = 150;
+/// A headline told by its small words as well needs this many words, as small words
+/// alone match anywhere.
+const MIN_SMALL_WORDS_HEADLINE: usize = 3;
 /// How many lines after a summary-less headline count as its lede.
 const LEDE_LINES: usize = 2;
 
@@ -191,19 +194,11 @@ impl Candidate {
             Vec::new()
         };
         // The lede is the body's first lines of prose: a body may open with pictures.
-        let lede: HashSet<String> = (i + 1..lines.len())
+        let lede: Vec<usize> = (i + 1..lines.len())
             .filter(|&j| lines.get(j).is_some_and(|l| !is_caption(l.text)))
             .take(LEDE_LINES)
-            .filter_map(|j| keys.get(j))
-            .flatten()
-            .cloned()
             .collect();
-        let headline_keys = keys.get(i)?;
-        let lede = if headline_keys.len() >= 2 {
-            coverage(headline_keys, &lede)
-        } else {
-            0.0
-        };
+        let lede = lede_match(headline, keys.get(i)?, &lede, lines, keys);
         Some(Candidate {
             index: i,
             sentences,
@@ -263,6 +258,37 @@ impl Candidate {
     }
 }
 
+/// The share of a headline's words that its lede (the lines at `lede`) repeats.
+fn lede_match(
+    headline: &str,
+    headline_keys: &HashSet<String>,
+    lede: &[usize],
+    lines: &[Line],
+    keys: &[HashSet<String>],
+) -> f64 {
+    let lede_keys: HashSet<String> = lede
+        .iter()
+        .filter_map(|&j| keys.get(j))
+        .flatten()
+        .cloned()
+        .collect();
+    if headline_keys.len() >= 2 {
+        return coverage(headline_keys, &lede_keys);
+    }
+    // Too few content words to tell by them ("It was that Mary which"): the lede must
+    // repeat the headline's content word and its small words too.
+    let all = all_keys(headline);
+    if all.len() < MIN_SMALL_WORDS_HEADLINE || !headline_keys.is_subset(&lede_keys) {
+        return 0.0;
+    }
+    let lede_words: HashSet<String> = lede
+        .iter()
+        .filter_map(|&j| lines.get(j))
+        .flat_map(|l| all_keys(l.text))
+        .collect();
+    coverage(&all, &lede_words)
+}
+
 /// Where a summary sentence reappears in the body.
 struct Reappearing {
     /// Its content words.
@@ -281,28 +307,75 @@ fn summary_sentences(
     keys: &[HashSet<String>],
     body: std::ops::Range<usize>,
 ) -> Vec<Reappearing> {
-    let all: Vec<HashSet<String>> = clauses(summary)
+    let all: Vec<(&str, HashSet<String>)> = clauses(summary)
         .into_iter()
-        .map(super::words::keys)
+        .map(|c| (c, super::words::keys(c)))
         .collect();
-    let long_enough = all.iter().any(|k| k.len() >= MIN_SENTENCE_KEYS);
+    let long_enough = all.iter().any(|(_, k)| k.len() >= MIN_SENTENCE_KEYS);
     all.into_iter()
-        .filter(|k| k.len() >= MIN_SENTENCE_KEYS || (!long_enough && k.len() >= 2))
-        .map(|sentence| {
+        .filter(|(_, k)| k.len() >= MIN_SENTENCE_KEYS || (!long_enough && k.len() >= 2))
+        .map(|(text, sentence)| {
             let needed = if long_enough { SENTENCE_MATCH } else { 1.0 };
-            let first = |needed: f64| {
-                body.clone().find(|&j| {
-                    keys.get(j)
-                        .is_some_and(|line| coverage(&sentence, line) >= needed)
-                })
-            };
+            let first = |needed| first_holding(&sentence, needed, keys, body.clone());
+            let whole = first(needed.max(WHOLE_MATCH)).or_else(|| {
+                long_enough
+                    .then(|| joined(text, keys, body.clone()))
+                    .flatten()
+            });
             Reappearing {
                 words: sentence.len(),
-                at: first(needed),
-                whole: first(needed.max(WHOLE_MATCH)),
+                // Where the sentence stands whole, it is found, whatever a line further
+                // on, in another report perhaps, holds of it.
+                at: first(needed).into_iter().chain(whole).min(),
+                whole,
             }
         })
         .collect()
+}
+
+/// The first line in `body` holding at least `needed` of a sentence's keys.
+fn first_holding(
+    sentence: &HashSet<String>,
+    needed: f64,
+    keys: &[HashSet<String>],
+    mut body: std::ops::Range<usize>,
+) -> Option<usize> {
+    body.find(|&j| {
+        keys.get(j)
+            .is_some_and(|line| coverage(sentence, line) >= needed)
+    })
+}
+
+/// A summary may join two passages of its body at a comma ("…admonished them, And when
+/// the south wind…"): such a sentence is whole by the first line where both halves have
+/// stood whole. Each half must be long enough to count as a sentence of its own.
+fn joined(sentence: &str, keys: &[HashSet<String>], body: std::ops::Range<usize>) -> Option<usize> {
+    // Only lines sharing a half's worth of words with the sentence can hold a half,
+    // which keeps a long text of comma-laden lines cheap.
+    let all = super::words::keys(sentence);
+    let touching: Vec<usize> = body
+        .filter(|&j| {
+            keys.get(j)
+                .is_some_and(|line| line.intersection(&all).count() >= MIN_SENTENCE_KEYS)
+        })
+        .collect();
+    sentence
+        .match_indices(',')
+        .filter_map(|(at, _)| {
+            let halves = [sentence.get(..at)?, sentence.get(at + 1..)?].map(super::words::keys);
+            let [a, b] = halves.map(|half| {
+                (half.len() >= MIN_SENTENCE_KEYS)
+                    .then(|| {
+                        touching.iter().copied().find(|&j| {
+                            keys.get(j)
+                                .is_some_and(|line| coverage(&half, line) >= WHOLE_MATCH)
+                        })
+                    })
+                    .flatten()
+            });
+            Some(a?.max(b?))
+        })
+        .min()
 }
 
 /// The sentences of a summary, cut also at `:` and `;`, which end the sentences of
@@ -345,7 +418,9 @@ fn is_caption(line: &str) -> bool {
     );
     let lower = line.to_lowercase();
     let credit = CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o));
-    gallery_counter || credit || line.ends_with(')')
+    // A credit closes in brackets; a sentence in brackets is prose.
+    let bracketed_credit = line.ends_with(')') && !ends_sentence(line);
+    gallery_counter || credit || bracketed_credit
 }
 
 /// How picture captions and credit lines open on news pages ("Photo: …", "Pictured: …",

@@ -264,3 +264,119 @@ fn a_page_without_reports_is_an_error_at_its_first_line() {
     let message = ImportError::NoReports { line: 1 }.to_string();
     assert!(message.starts_with("no reports found: a report is a headline line followed by"));
 }
+
+/// A page of the given reports, each its headline, optional summary and body lines.
+fn small_page(reports: &[(&str, Option<&str>, &[&str])]) -> String {
+    let mut lines = vec!["Storm hits the coast", "Diverging Reports Breakdown"];
+    for (headline, summary, body) in reports {
+        lines.push(headline);
+        lines.extend(summary);
+        lines.extend(body.iter());
+    }
+    lines.join("\n")
+}
+
+const STORM_HEADLINE: &str = "Storm batters the southern coast overnight";
+const STORM_SUMMARY: &str = "The storm brought down power lines across the south. Thousands \
+                             of homes were left without electricity.";
+const STORM_BODY: &[&str] = &[
+    "A storm battered the southern coast overnight, officials said.",
+    "The storm brought down power lines across the south, the utility said.",
+    "Thousands of homes were left without electricity on Tuesday morning.",
+];
+
+#[test]
+fn a_headline_of_one_content_word_is_found_by_all_its_words() {
+    let body: &[&str] = &[
+        "It was that storm which forecasters had warned of for a week, residents said.",
+        "Schools stayed shut and trains ran on reduced timetables.",
+    ];
+    let text = small_page(&[
+        (STORM_HEADLINE, Some(STORM_SUMMARY), STORM_BODY),
+        ("It was that storm which", None, body),
+    ]);
+    assert_eq!(
+        shape(&import(&text)),
+        [
+            (STORM_HEADLINE.to_string(), true, 3),
+            ("It was that storm which".to_string(), false, 2)
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_in_brackets_opening_a_body_is_its_lede_not_a_caption() {
+    let headline = "Residents count the cost of the storm";
+    let body: &[&str] = &[
+        "(Residents of the coast counted the cost of the storm on Wednesday.)",
+        "Insurers said claims would run into millions.",
+        "Clean-up crews worked through the night.",
+    ];
+    let text = small_page(&[
+        (STORM_HEADLINE, Some(STORM_SUMMARY), STORM_BODY),
+        (headline, None, body),
+    ]);
+    assert_eq!(
+        shape(&import(&text)),
+        [
+            (STORM_HEADLINE.to_string(), true, 3),
+            (headline.to_string(), false, 3)
+        ]
+    );
+}
+
+const EVACUATION_HEADLINE: &str = "Evacuations ordered as storm nears";
+const EVACUATION_SUMMARY: &str = "Officials ordered the evacuation of low-lying districts on \
+                                  Monday, and the airport closed all runways until further \
+                                  notice.";
+const EVACUATION_BODY: &[&str] = &[
+    "Evacuations were ordered along the coast as the storm neared.",
+    "Officials ordered the evacuation of low-lying districts on Monday.",
+    "Buses took residents to shelters inland.",
+    "The airport closed all runways until further notice, a spokesman said.",
+];
+
+#[test]
+fn a_summary_joining_two_body_passages_at_a_comma_is_a_summary() {
+    let text = small_page(&[
+        (STORM_HEADLINE, Some(STORM_SUMMARY), STORM_BODY),
+        (
+            EVACUATION_HEADLINE,
+            Some(EVACUATION_SUMMARY),
+            EVACUATION_BODY,
+        ),
+    ]);
+    assert_eq!(
+        shape(&import(&text)),
+        [
+            (STORM_HEADLINE.to_string(), true, 3),
+            (EVACUATION_HEADLINE.to_string(), true, 4)
+        ]
+    );
+}
+
+#[test]
+fn a_joined_summary_sentence_is_found_in_its_own_report_though_a_later_one_echoes_it() {
+    let later: &[&str] = &[
+        "Officials who ordered the evacuation of low-lying districts on Monday said the \
+         closed airport may reopen soon.",
+        "Flights would resume once the runways were cleared.",
+    ];
+    let text = small_page(&[
+        (STORM_HEADLINE, Some(STORM_SUMMARY), STORM_BODY),
+        (
+            EVACUATION_HEADLINE,
+            Some(EVACUATION_SUMMARY),
+            EVACUATION_BODY,
+        ),
+        ("Airport may reopen soon", None, later),
+    ]);
+    assert_eq!(
+        shape(&import(&text)),
+        [
+            (STORM_HEADLINE.to_string(), true, 3),
+            (EVACUATION_HEADLINE.to_string(), true, 4),
+            ("Airport may reopen soon".to_string(), false, 2)
+        ]
+    );
+}

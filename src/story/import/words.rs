@@ -17,11 +17,27 @@ const KEY_CHARS: usize = 5;
 
 /// The distinct content-word keys of a text.
 pub(super) fn keys(text: &str) -> HashSet<String> {
+    lower_words(text)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .map(|w| key(&w))
+        .collect()
+}
+
+/// The distinct keys of every word of a text, stopwords too: for a line with too few
+/// content words to be recognised by them alone.
+pub(super) fn all_keys(text: &str) -> HashSet<String> {
+    lower_words(text).map(|w| key(&w)).collect()
+}
+
+/// The words of a text in lower case, one-letter words left out.
+fn lower_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 2 && !STOPWORDS.contains(&w.as_str()))
-        .map(|w| w.chars().take(KEY_CHARS).collect())
-        .collect()
+        .filter(|w| w.chars().count() >= 2)
+}
+
+fn key(word: &str) -> String {
+    word.chars().take(KEY_CHARS).collect()
 }
 
 /// The share of `part`'s keys that `whole` also has (0 when `part` is empty).
@@ -35,6 +51,9 @@ pub(super) fn coverage(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
 
 /// Characters that may close a sentence after its final punctuation.
 pub(super) const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']'];
+/// Characters that may open a sentence before its first word: quotes, and the bracket
+/// of a sentence said aside ("… the world. (It was that Mary …)").
+const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '['];
 /// Punctuation that ends a sentence.
 const SENTENCE_ENDS: &[char] = &['.', '!', '?', '…'];
 
@@ -48,7 +67,7 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 
 /// The sentences of a paragraph. A sentence ends at `.`, `!`, `?` or `…` (with any
 /// closing quotes) followed by a space and a capital, digit or opening quote, so "U.S.
-/// missile" and "11:30 a.m. on" stay whole.
+/// missile" and "11:30 a.m. on" stay whole. A sentence may open with a quote or a bracket.
 pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -68,7 +87,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         let rest = text.get(end..).unwrap_or_default();
         let next = rest.trim_start().chars().next();
         let starts_new = rest.starts_with(char::is_whitespace)
-            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'".contains(n));
+            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n));
         if starts_new {
             out.extend(text.get(start..end).map(str::trim));
             start = end;
@@ -102,6 +121,17 @@ mod tests {
                 "It began at 11:30 a.m. on Tuesday.",
                 "“Yes,” he said!",
                 "2 more…"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_in_brackets_after_another_is_a_sentence_of_its_own() {
+        assert_eq!(
+            sentences("He seeth the light of this world. (It was that Mary which anointed.)"),
+            vec![
+                "He seeth the light of this world.",
+                "(It was that Mary which anointed.)"
             ]
         );
     }
