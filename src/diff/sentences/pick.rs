@@ -8,7 +8,7 @@ use super::score::{Features, containment, score};
 /// Lowest score at which two sentences are taken to tell the same thing.
 pub(super) const THRESHOLD: f64 = 0.25;
 /// Lowest score for a neighbour of a linked pair, in the same order on both sides.
-const NEIGHBOUR: f64 = 0.2;
+const NEIGHBOUR: f64 = 0.17;
 /// Candidates kept per sentence from the index, best partial score first.
 const CANDIDATES: usize = 8;
 /// The parts of a split sentence, weighed together, must be this much contained in the
