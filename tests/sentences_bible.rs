@@ -27,7 +27,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use diverge::diff::sentences::{Corpus, Sentence};
+use diverge::diff::sentences::{Corpus, Match, Sentence, SentenceRef};
 use diverge::story::bundled;
 
 const KJV: &str = include_str!("fixtures/sentences/kjv.tsv");
@@ -113,6 +113,24 @@ fn verses_of(version: &Version, s: &Sentence) -> BTreeSet<usize> {
         .collect()
 }
 
+/// The sentences of `own` that hold verse `v`, each with what it was matched to in
+/// `other`; `ends` gives a match's (own, other) sentences.
+fn print_holders(
+    name: &str,
+    v: usize,
+    (own, sentences): (&Version, &[Sentence]),
+    (other, matches): (&Version, &[Match]),
+    ends: impl Fn(&Match) -> (SentenceRef, SentenceRef),
+) {
+    for s in sentences.iter().filter(|s| verses_of(own, s).contains(&v)) {
+        println!("    {name} sentence: {}", s.at.text(&own.paragraphs));
+        for m in matches.iter().filter(|m| ends(m).0 == s.at) {
+            let text = ends(m).1.text(&other.paragraphs);
+            println!("      matched {:.3}: {text}", m.score);
+        }
+    }
+}
+
 struct Figures {
     matches: usize,
     right: usize,
@@ -167,34 +185,12 @@ fn evaluate(name: &str, left: &str, right: &str, ranges: &[(&str, Range<u32>)]) 
         for (v, (reference, text)) in lv.iter().enumerate() {
             if !found.contains(&v) {
                 println!("  missed {reference}: {text} || {}", rv[v].1);
-                for s in ls.iter().filter(|s| verses_of(&l, s).contains(&v)) {
-                    println!(
-                        "    left sentence {}: {}",
-                        ls.iter().position(|x| x == s).unwrap_or(0),
-                        s.at.text(&l.paragraphs)
-                    );
-                    for m in matches.iter().filter(|m| m.left == s.at) {
-                        println!(
-                            "      matched {:.3}: {}",
-                            m.score,
-                            m.right.text(&r.paragraphs)
-                        );
-                    }
-                }
-                for s in rs.iter().filter(|s| verses_of(&r, s).contains(&v)) {
-                    println!(
-                        "    right sentence {}: {}",
-                        rs.iter().position(|x| x == s).unwrap_or(0),
-                        s.at.text(&r.paragraphs)
-                    );
-                    for m in matches.iter().filter(|m| m.right == s.at) {
-                        println!(
-                            "      matched {:.3}: {}",
-                            m.score,
-                            m.left.text(&l.paragraphs)
-                        );
-                    }
-                }
+                print_holders("left", v, (&l, ls), (&r, &matches), |m: &Match| {
+                    (m.left, m.right)
+                });
+                print_holders("right", v, (&r, rs), (&l, &matches), |m: &Match| {
+                    (m.right, m.left)
+                });
             }
         }
     }
