@@ -1157,6 +1157,20 @@ fn a_layout_no_longer_wanted_is_dropped_when_it_arrives() {
 }
 
 #[test]
+fn at_the_bottom_a_taller_narrower_screen_keeps_the_place_a_layout_built_here_keeps() {
+    let mut inline = app();
+    let mut big = big_app();
+    for app in [&mut inline, &mut big] {
+        update(app, Action::Bottom);
+        update(app, Action::Resize(40, 42));
+    }
+    assert!(big.laying_out());
+    lay_out(&mut big);
+    assert!(inline.scroll > 0);
+    assert_eq!(big.scroll, inline.scroll);
+}
+
+#[test]
 fn going_back_to_the_screen_shown_stops_waiting() {
     let mut app = big_app();
     let shown = app.layout().map(|l| l.rows.as_ptr());

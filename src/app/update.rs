@@ -169,8 +169,10 @@ pub fn update(app: &mut App, action: Action) {
         app.card = Some(super::Card::of(&app.story, app.outlets));
     }
     super::facts::land(app);
-    // While a diff is computing there is no layout to clamp to; keep the position.
-    if app.layout().is_some() {
+    // While a diff is computing there is no layout to clamp to, and while a new layout
+    // is being made the old one's height is not the new one's: keep the position, which
+    // the new layout anchors on exactly as a layout built here would.
+    if app.layout().is_some() && !app.laying_out() {
         app.scroll = app.scroll.min(max_scroll(app));
     }
 }
