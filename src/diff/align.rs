@@ -216,62 +216,81 @@ fn band(i: usize, m: usize, n: usize) -> Range<usize> {
     centre.saturating_sub(BAND)..(centre + BAND + 1).min(n + 1)
 }
 
-/// Cells of a gap's matrix, each row holding only the columns of its band, so a gap of
-/// thousands of paragraphs costs thousands of rows of at most `2·BAND + 1` cells.
-struct Banded<T> {
-    m: usize,
-    n: usize,
+/// The band of every row of a gap's matrix, worked out once per gap: the programme
+/// reads each cell a dozen times, and a division per read to find the band again was
+/// most of its time.
+struct Band {
     width: usize,
-    cells: Vec<T>,
-    outside: T,
+    rows: Vec<Range<usize>>,
 }
 
-impl<T: Copy> Banded<T> {
-    /// `rows` rows of the band of an `m` by `n` gap, every cell `outside`.
-    fn new(rows: usize, m: usize, n: usize, outside: T) -> Self {
+impl Band {
+    /// The bands of rows `0..=m` of an `m` by `n` gap.
+    fn new(m: usize, n: usize) -> Self {
         let width = if m.max(n) <= 2 * BAND {
             n + 1
         } else {
             2 * BAND + 1
         };
-        Banded {
-            m,
-            n,
+        Band {
             width,
-            cells: vec![outside; rows * width],
+            rows: (0..=m).map(|i| band(i, m, n)).collect(),
+        }
+    }
+
+    /// The columns of row `i`; none past the last row.
+    fn row(&self, i: usize) -> Range<usize> {
+        self.rows.get(i).cloned().unwrap_or(0..0)
+    }
+
+    fn slot(&self, i: usize, j: usize) -> Option<usize> {
+        let cols = self.rows.get(i)?;
+        cols.contains(&j).then(|| i * self.width + j - cols.start)
+    }
+}
+
+/// Cells of a gap's matrix, each row holding only the columns of its band, so a gap of
+/// thousands of paragraphs costs thousands of rows of at most `2·BAND + 1` cells.
+struct Banded<'b, T> {
+    band: &'b Band,
+    cells: Vec<T>,
+    outside: T,
+}
+
+impl<'b, T: Copy> Banded<'b, T> {
+    /// The first `rows` rows of `band`, every cell `outside`.
+    fn new(band: &'b Band, rows: usize, outside: T) -> Self {
+        Banded {
+            band,
+            cells: vec![outside; rows * band.width],
             outside,
         }
     }
 
-    fn slot(&self, i: usize, j: usize) -> Option<usize> {
-        let cols = band(i, self.m, self.n);
-        cols.contains(&j).then(|| i * self.width + j - cols.start)
-    }
-
     /// The cell, or `outside` off the band.
     fn get(&self, i: usize, j: usize) -> T {
-        self.slot(i, j)
+        self.band
+            .slot(i, j)
             .and_then(|k| self.cells.get(k))
             .copied()
             .unwrap_or(self.outside)
     }
 
     fn get_mut(&mut self, i: usize, j: usize) -> Option<&mut T> {
-        self.slot(i, j).and_then(|k| self.cells.get_mut(k))
+        self.band.slot(i, j).and_then(|k| self.cells.get_mut(k))
     }
 }
 
 /// Shared word counts of the band cells of a gap, computed once: the programme reads
 /// each cell up to a dozen times.
-struct SharedWords(Banded<u32>);
+struct SharedWords<'b>(Banded<'b, u32>);
 
-impl SharedWords {
-    fn new(bags: &Bags, li: &[usize], ri: &[usize]) -> Self {
-        let (m, n) = (li.len(), ri.len());
-        let mut cells = Banded::new(m, m, n, 0);
+impl<'b> SharedWords<'b> {
+    fn new(band: &'b Band, bags: &Bags, li: &[usize], ri: &[usize]) -> Self {
+        let mut cells = Banded::new(band, li.len(), 0);
         for (i, a) in li.iter().enumerate() {
             let Some(a) = bags.left.get(*a) else { continue };
-            for j in band(i, m, n) {
+            for j in band.row(i) {
                 let Some(b) = ri.get(j).and_then(|&y| bags.right.get(y)) else {
                     continue;
                 };
@@ -295,7 +314,8 @@ fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> 
     if m == 0 || n == 0 {
         return Vec::new();
     }
-    let shared = SharedWords::new(bags, li, ri);
+    let band = Band::new(m, n);
+    let shared = SharedWords::new(&band, bags, li, ri);
     let lsize = |i: usize| {
         li.get(i)
             .and_then(|&a| bags.left.get(a))
@@ -314,13 +334,13 @@ fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> 
     };
 
     // best(i, j): best score pairing the first i left and first j right paragraphs.
-    let mut best = Banded::new(m + 1, m, n, f64::NEG_INFINITY);
-    let mut step_of = Banded::new(m + 1, m, n, (0u8, 0u8));
+    let mut best = Banded::new(&band, m + 1, f64::NEG_INFINITY);
+    let mut step_of = Banded::new(&band, m + 1, (0u8, 0u8));
     if let Some(b) = best.get_mut(0, 0) {
         *b = 0.0;
     }
     for i in 0..=m {
-        for j in band(i, m, n) {
+        for j in band.row(i) {
             if (i, j) == (0, 0) {
                 continue;
             }
@@ -384,30 +404,32 @@ fn step_gain(
     lsize: &impl Fn(usize) -> usize,
     rsize: &impl Fn(usize) -> usize,
 ) -> Option<f64> {
-    let (whole, pieces): (usize, Vec<(usize, usize)>) = if di == 1 {
-        (
-            lsize(pi),
-            (pj..pj + dj)
-                .map(|j| (shared.get(pi, j), rsize(j)))
-                .collect(),
-        )
-    } else {
-        (
-            rsize(pj),
-            (pi..pi + di)
-                .map(|i| (shared.get(i, pj), lsize(i)))
-                .collect(),
-        )
+    // Shared words and size of the `k`th piece; no list is built, as this runs for
+    // every step of every cell.
+    let piece = |k: usize| {
+        if di == 1 {
+            (shared.get(pi, pj + k), rsize(pj + k))
+        } else {
+            (shared.get(pi + k, pj), lsize(pi + k))
+        }
     };
-    if pieces.len() > 1
-        && pieces
-            .iter()
-            .any(|&(c, size)| size == 0 || (c as f64) < PIECE_CONTAINMENT * size as f64)
+    let (whole, count) = if di == 1 {
+        (lsize(pi), dj)
+    } else {
+        (rsize(pj), di)
+    };
+    if count > 1
+        && (0..count).map(piece).any(|(c, size)| {
+            size == 0 || (c as f64) < PIECE_CONTAINMENT * size as f64
+        })
     {
         return None;
     }
-    let shared: usize = pieces.iter().map(|p| p.0).sum::<usize>().min(whole);
-    let total = whole + pieces.iter().map(|p| p.1).sum::<usize>();
+    let (common, sizes) = (0..count)
+        .map(piece)
+        .fold((0, 0), |(c, s), (pc, ps)| (c + pc, s + ps));
+    let shared = common.min(whole);
+    let total = whole + sizes;
     if total == 0 {
         return None;
     }
