@@ -227,6 +227,11 @@ fn find_outlet(story: &Story, wanted: &str) -> anyhow::Result<usize> {
         })
 }
 
+/// Least size of two texts (bytes, both together) whose content words are counted on a
+/// thread of their own: below it, starting the thread (and the allocator arena it makes)
+/// cost more time and memory than the counting it took off the diff.
+const COUNT_BESIDE_BYTES: usize = 256 * 1024;
+
 /// Prints the diff; `Ok(true)` when the versions differ (exit 1), `Ok(false)` when they
 /// are equal (exit 0). With `--normalize`, style-only differences count as equal.
 pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
@@ -270,19 +275,27 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         });
         first = false;
     });
-    let (comparison, counted) = std::thread::scope(|s| {
-        // Counting the content words of two texts needs no pairing: it runs beside the
-        // diff, on the other core.
-        let counting = inputs.corpus.is_none().then(|| {
-            s.spawn(move || {
-                let paragraphs = docs.map(Doc::paragraphs);
-                content_words(&[&paragraphs.left, &paragraphs.right])
-            })
-        });
+    let count = move || {
+        let paragraphs = docs.map(Doc::paragraphs);
+        content_words(&[&paragraphs.left, &paragraphs.right])
+    };
+    let size = docs.left.text.len() + docs.right.text.len();
+    let (comparison, counted) = if inputs.corpus.is_some() {
         let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
-        let counted = counting.and_then(|h| h.join().ok()).unwrap_or_default();
-        (comparison, counted)
-    });
+        (comparison, Vec::new())
+    } else if size < COUNT_BESIDE_BYTES {
+        let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
+        (comparison, count())
+    } else {
+        std::thread::scope(|s| {
+            // Counting the content words of two texts needs no pairing: it runs beside
+            // the diff, on the other core.
+            let counting = s.spawn(count);
+            let comparison =
+                compare_each(docs.left, docs.right, &options, |block| flat.block(block));
+            (comparison, counting.join().unwrap_or_default())
+        })
+    };
     flat.finish();
     let word_options = WordOptions {
         normalize: args.normalize,
