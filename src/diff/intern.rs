@@ -68,6 +68,13 @@ impl<K: Hash + Eq> Interner<K> {
         }
     }
 
+    /// An interner with room for `keys` keys before it grows.
+    pub fn with_capacity(keys: usize) -> Self {
+        Interner {
+            ids: FastMap::with_capacity_and_hasher(keys, Default::default()),
+        }
+    }
+
     /// The id of `key`, a new one if it was never seen.
     pub fn id(&mut self, key: K) -> u32 {
         let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);

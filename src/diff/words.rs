@@ -110,6 +110,9 @@ fn whitespace_runs(text: &str) -> Vec<Token> {
 /// Largest product of the two token counts diffed without watching the clock.
 const SMALL_PAIR: usize = 1 << 20;
 
+/// Most keys the word diff's interner has room for before it grows.
+const INTERNER_ROOM: usize = 1024;
+
 /// How to compare two texts.
 #[derive(Debug, Clone, Copy)]
 pub struct WordOptions {
@@ -121,7 +124,11 @@ pub struct WordOptions {
 /// The word diff of two texts, and its word counts. Concatenating the equal and delete
 /// spans gives the left text back exactly; equal and insert spans give the right.
 pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWords) {
-    let mut interner = Interner::new();
+    // Growing the table was a part of each paragraph's diff: it starts with room for a
+    // paragraph's keys (a key is a few bytes at least: a word and the space after it),
+    // capped, as a long text repeats its words and the table must not outweigh it.
+    let keys = (text.left.len() + text.right.len()) / 6;
+    let mut interner = Interner::with_capacity(keys.min(INTERNER_ROOM));
     let l = Version::new(text.left, options.normalize, &mut interner);
     let r = Version::new(text.right, options.normalize, &mut interner);
     // Reading the clock was a twentieth of a large comparison's time; a pair this small
@@ -182,9 +189,23 @@ fn push_ignored(items: &mut Vec<Item>, li: &mut usize, lend: usize, ri: &mut usi
     *ri = (*ri).max(rend);
 }
 
-/// Size of a run of items: (words, characters on the longer side, whether both sides
-/// break the line in it; a line break facing a space is a reflow, no break).
-fn measure(l: &Version, r: &Version, items: &[Item]) -> (usize, usize, bool) {
+/// Size of a run of items.
+#[derive(Clone, Copy, Default)]
+struct Measure {
+    words: usize,
+    chars: Pair<usize>,
+    /// Both sides break the line in it; a line break facing a space is a reflow, no break.
+    newline: bool,
+}
+
+impl Measure {
+    /// Characters on the longer side.
+    fn chars(&self) -> usize {
+        self.chars.left.max(self.chars.right)
+    }
+}
+
+fn measure(l: &Version, r: &Version, items: &[Item]) -> Measure {
     let (mut words, mut lchars, mut rchars, mut newline) = (0, 0, 0, false);
     for item in items {
         let (a, b) = match *item {
@@ -212,7 +233,11 @@ fn measure(l: &Version, r: &Version, items: &[Item]) -> (usize, usize, bool) {
             }
         }
     }
-    (words, lchars.max(rchars), newline)
+    Measure {
+        words,
+        chars: Pair::new(lchars, rchars),
+        newline,
+    }
 }
 
 /// Most words a common run may hold and still be joined into the changes around it.
@@ -234,17 +259,19 @@ fn join_confetti(l: &Version, r: &Version, items: Vec<Item>) -> Vec<Item> {
     }
     let run_items = |run: &Range<usize>| items.get(run.clone()).unwrap_or_default();
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
-    // Where the change run last written to `out` starts, if the last run was a change.
-    let mut open_change: Option<usize> = None;
+    // The size of the change run last written to `out`, if the last run was a change:
+    // kept as runs join it rather than measured again, which grew with every join.
+    let mut open_change: Option<Measure> = None;
     let mut iter = runs.iter().peekable();
     while let Some((change, run)) = iter.next() {
-        if let (false, Some(start), Some((true, next))) = (*change, open_change, iter.peek()) {
-            let (words, chars, newline) = measure(l, r, run_items(run));
-            let before = measure(l, r, out.get(start..).unwrap_or_default()).1;
-            let after = measure(l, r, run_items(next)).1;
-            let short =
-                words == 0 || (words <= CONFETTI_WORDS && chars <= before && chars <= after);
-            if short && !newline {
+        if let (false, Some(before), Some((true, next))) = (*change, open_change, iter.peek()) {
+            let gap = measure(l, r, run_items(run));
+            let after = measure(l, r, run_items(next));
+            let short = gap.words == 0
+                || (gap.words <= CONFETTI_WORDS
+                    && gap.chars() <= before.chars()
+                    && gap.chars() <= after.chars());
+            if short && !gap.newline {
                 out.extend(
                     run_items(run)
                         .iter()
@@ -252,11 +279,17 @@ fn join_confetti(l: &Version, r: &Version, items: Vec<Item>) -> Vec<Item> {
                         .flatten(),
                 );
                 out.extend_from_slice(run_items(next));
+                open_change = Some(Measure {
+                    chars: Pair::from_fn(|side| {
+                        before.chars[side] + gap.chars[side] + after.chars[side]
+                    }),
+                    ..before
+                });
                 iter.next();
                 continue;
             }
         }
-        open_change = change.then_some(out.len());
+        open_change = change.then(|| measure(l, r, run_items(run)));
         out.extend_from_slice(run_items(run));
     }
     out
