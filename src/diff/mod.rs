@@ -4,6 +4,7 @@
 mod align;
 pub(crate) mod block;
 mod doc;
+mod fill;
 mod flat;
 mod intern;
 mod normalize;
@@ -32,7 +33,8 @@ use std::time::{Duration, Instant};
 use crate::side::Pair;
 use align::align;
 use block::number_block_hunks;
-use plan::{Words, fill_block, link_partners, para_ids, plan_blocks};
+use fill::{fill_blocks, two_threads};
+use plan::{Words, link_partners, para_ids, plan_blocks};
 use stats::Tally;
 
 /// How two versions are compared.
@@ -109,14 +111,17 @@ fn run(docs: Pair<&Doc>, options: &Options, mut each: impl FnMut(&mut Block)) ->
     link_partners(&mut blocks);
     let mut hunks = 0;
     let mut tally = Tally::default();
-    for b in 0..blocks.len() {
-        fill_block(&mut blocks, b, docs, &word_options);
-        if let Some(block) = blocks.get_mut(b) {
+    fill_blocks(
+        &mut blocks,
+        docs,
+        &word_options,
+        two_threads(docs),
+        |block| {
             hunks = number_block_hunks(block, hunks);
             tally.add(block);
             each(block);
-        }
-    }
+        },
+    );
     let stats = tally.finish(hunks);
     Comparison {
         blocks,

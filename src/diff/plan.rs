@@ -133,27 +133,33 @@ pub(super) fn plan_blocks(alignment: &Alignment, lens: Pair<usize>) -> Vec<Block
     blocks
 }
 
-/// Computes the word diff of block `b`: of its two sides, or for a moved block of its
-/// paragraph and its partner block's (partners linked). Identical texts need no diff.
-pub(super) fn fill_block(blocks: &mut [Block], b: usize, docs: Pair<&Doc>, options: &WordOptions) {
-    let Some(block) = blocks.get(b) else { return };
+/// The two texts block `b`'s word diff compares: its two sides, or for a moved block
+/// its paragraph and its partner block's (partners linked).
+pub(super) fn block_text<'d>(blocks: &[Block], b: usize, docs: Pair<&'d Doc>) -> Pair<&'d str> {
+    let Some(block) = blocks.get(b) else {
+        return Pair::new("", "");
+    };
     let partner = block.partner.and_then(|p| blocks.get(p)).map(|p| &p.paras);
-    let text = Pair::from_fn(|side| match (block.kind.only_side(), partner) {
+    Pair::from_fn(|side| match (block.kind.only_side(), partner) {
         (Some(only), Some(paras)) if only != side => docs[side].slice(&paras[side]),
         _ => docs[side].slice(&block.paras[side]),
-    });
-    let (spans, words) = if text.left == text.right {
-        let mut words = SpanWords::default();
-        words.add(Tag::Equal, false, count_words(text.left));
-        let mut spans = Vec::new();
-        push_span(&mut spans, Span::new(Tag::Equal, text.left));
-        (spans, words)
-    } else {
-        diff_words(text, options)
-    };
-    let Some(block) = blocks.get_mut(b) else {
-        return;
-    };
+    })
+}
+
+/// The word diff of two texts; identical texts need none.
+pub(super) fn text_diff(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWords) {
+    if text.left != text.right {
+        return diff_words(text, options);
+    }
+    let mut words = SpanWords::default();
+    words.add(Tag::Equal, false, count_words(text.left));
+    let mut spans = Vec::new();
+    push_span(&mut spans, Span::new(Tag::Equal, text.left));
+    (spans, words)
+}
+
+/// Gives a block its word diff; a changed block with no change in it is the same.
+pub(super) fn fill_block(block: &mut Block, (spans, words): (Vec<Span>, SpanWords)) {
     (block.spans, block.words) = (spans, words);
     if block.kind == Kind::Changed && !block.spans.iter().any(Span::is_change) {
         block.kind = Kind::Same;
