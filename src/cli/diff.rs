@@ -11,7 +11,7 @@ use super::ColorChoice;
 use super::json::{paragraph_entries, round3};
 use super::open::open_story;
 use super::render::{self, Ansi};
-use crate::diff::sentences::{Corpus, content_words};
+use crate::diff::sentences::{Corpus, Folder, content_words};
 use crate::diff::{
     Comparison, Diffs, Doc, FlatOps, Matched, Options, Scope, Span, Stats, Told, WordOptions,
     compare, compare_each, corpus, docs, flat_ops, paired_paragraphs, told,
@@ -109,7 +109,12 @@ struct Inputs {
 /// whatever their sentences say, so only their content words are counted, and only the
 /// others are cut into sentences and indexed. On near-copies that is most of the work
 /// saved.
-fn corpus_of(docs: Pair<&Doc>, comparison: &Comparison, counted: &[Vec<usize>]) -> Corpus {
+fn corpus_of(
+    docs: Pair<&Doc>,
+    comparison: &Comparison,
+    counted: &[Vec<usize>],
+    folder: &Folder,
+) -> Corpus {
     let paired = paired_paragraphs(comparison);
     let paragraphs = docs.map(Doc::paragraphs);
     let sides = [Side::Left, Side::Right];
@@ -118,7 +123,12 @@ fn corpus_of(docs: Pair<&Doc>, comparison: &Comparison, counted: &[Vec<usize>]) 
             .get(report)
             .is_none_or(|&side| !paired[side].contains(&p))
     };
-    Corpus::new_where(&[&paragraphs.left, &paragraphs.right], &index, counted)
+    Corpus::new_where(
+        &[&paragraphs.left, &paragraphs.right],
+        &index,
+        counted,
+        folder,
+    )
 }
 
 /// Whether `path` stands for standard input.
@@ -275,14 +285,18 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         });
         first = false;
     });
+    // The folder that counts the content words goes on to build the corpus, so no
+    // spelling is folded twice.
     let count = move || {
+        let folder = Folder::new();
         let paragraphs = docs.map(Doc::paragraphs);
-        content_words(&[&paragraphs.left, &paragraphs.right])
+        let counted = content_words(&folder, &[&paragraphs.left, &paragraphs.right]);
+        (counted, folder)
     };
     let size = docs.left.text.len() + docs.right.text.len();
-    let (comparison, counted) = if inputs.corpus.is_some() {
+    let (comparison, (counted, folder)) = if inputs.corpus.is_some() {
         let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
-        (comparison, Vec::new())
+        (comparison, (Vec::new(), Folder::new()))
     } else if size < COUNT_BESIDE_BYTES {
         let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
         (comparison, count())
@@ -293,7 +307,10 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
             let counting = s.spawn(count);
             let comparison =
                 compare_each(docs.left, docs.right, &options, |block| flat.block(block));
-            (comparison, counting.join().unwrap_or_default())
+            let counted = counting
+                .join()
+                .unwrap_or_else(|_| (Vec::new(), Folder::new()));
+            (comparison, counted)
         })
     };
     flat.finish();
@@ -306,7 +323,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
     let corpus = match &inputs.corpus {
         Some(corpus) => corpus,
         None => {
-            built = corpus_of(docs, &comparison, &counted);
+            built = corpus_of(docs, &comparison, &counted, &folder);
             &built
         }
     };

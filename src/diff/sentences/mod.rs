@@ -90,20 +90,21 @@ pub struct Corpus {
 impl Corpus {
     /// Builds the corpus; `reports` are the paragraphs of each report.
     pub fn new<S: AsRef<str>>(reports: &[&[S]]) -> Corpus {
-        Corpus::new_where(reports, &|_, _| true, &[])
+        Corpus::new_where(reports, &|_, _| true, &[], &Folder::new())
     }
 
     /// Builds the corpus over the paragraphs `index(report, paragraph)` accepts; of the
     /// others only the content words are counted, so a caller that knows they are told
     /// by both (paired near-copies) pays for a count, not for sentences and an index.
     /// `counted[report][paragraph]`, where given, are those counts made beforehand (see
-    /// [`content_words`]).
+    /// [`content_words`]). `folder` may be the one those counts were made with: the
+    /// words it folded are not folded again.
     pub fn new_where<S: AsRef<str>>(
         reports: &[&[S]],
         index: &dyn Fn(usize, usize) -> bool,
         counted: &[Vec<usize>],
+        folder: &Folder,
     ) -> Corpus {
-        let folder = Folder::new();
         let mut unindexed = Vec::with_capacity(reports.len());
         let mut terms_ids: Interner<String> = Interner::new();
         let mut sentences = Vec::with_capacity(reports.len());
@@ -284,8 +285,7 @@ impl Corpus {
 
 /// The content words of every paragraph of every report, as the corpus counts them: a
 /// pass that needs no pairing, so a caller can run it beside the paragraph diff.
-pub fn content_words<S: AsRef<str>>(reports: &[&[S]]) -> Vec<Vec<usize>> {
-    let folder = Folder::new();
+pub fn content_words<S: AsRef<str>>(folder: &Folder, reports: &[&[S]]) -> Vec<Vec<usize>> {
     reports
         .iter()
         .map(|paragraphs| {
