@@ -132,7 +132,13 @@ impl Folder {
         if self.stop.contains(key.as_str()) {
             return None;
         }
-        let stem = self.stemmer.stem(&modern_verb(&key)).into_owned();
+        // The modern ending goes through the house-style fold too, so "despiseth" meets
+        // "despises", which that fold made "despizes".
+        let modern = match modern_verb(&key) {
+            Cow::Owned(verb) => style_key(&verb, TokenKind::Word),
+            Cow::Borrowed(_) => key,
+        };
+        let stem = self.stemmer.stem(&modern).into_owned();
         if self.stop.contains(stem.as_str()) || stem.is_empty() {
             return None;
         }
@@ -199,6 +205,8 @@ mod tests {
         assert_eq!(keys("he sinneth"), keys("he sins"));
         assert_eq!(keys("the man dieth"), keys("the man dies"));
         assert_eq!(keys("he blesseth"), keys("he blesses"));
+        assert_eq!(keys("he despiseth"), keys("he despises"));
+        assert_eq!(keys("she realiseth"), keys("she realizes"));
         assert_eq!(keys("twentieth teeth"), vec!["twentieth", "teeth"]);
     }
 
