@@ -157,9 +157,15 @@ fn modern_verb(word: &str) -> Cow<'_, str> {
         return Cow::Borrowed(word);
     }
     // "sinn", "runn", "sett": a doubled final consonant after a short vowel is the
-    // spelling's, not the verb's (but "bless", "fall" keep theirs).
-    if let [.., a, b] = stem.as_bytes() {
-        let doubled = a == b && !matches!(b, b's' | b'l' | b'f' | b'z') && !b"aeiou".contains(b);
+    // spelling's, not the verb's (but "bless", "fall" keep theirs, and so do "add" and
+    // "err", where no consonant comes before the vowel for the spelling to double after).
+    if let [.., c, v, a, b] = stem.as_bytes() {
+        let vowel = |x: &u8| b"aeiou".contains(x);
+        let doubled = a == b
+            && !matches!(b, b's' | b'l' | b'f' | b'z')
+            && !vowel(b)
+            && vowel(v)
+            && !vowel(c);
         if let Some(single) = stem.get(..stem.len() - 1).filter(|_| doubled) {
             return Cow::Owned(format!("{single}s"));
         }
@@ -206,6 +212,10 @@ mod tests {
         assert_eq!(keys("the man dieth"), keys("the man dies"));
         assert_eq!(keys("he blesseth"), keys("he blesses"));
         assert_eq!(keys("he despiseth"), keys("he despises"));
+        assert_eq!(keys("he addeth"), keys("he adds"));
+        assert_eq!(keys("he erreth"), keys("he errs"));
+        assert_eq!(keys("he runneth"), keys("he runs"));
+        assert_eq!(keys("he forbiddeth"), keys("he forbids"));
         assert_eq!(keys("she realiseth"), keys("she realizes"));
         assert_eq!(keys("twentieth teeth"), vec!["twentieth", "teeth"]);
     }
