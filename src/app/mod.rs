@@ -23,6 +23,7 @@ pub use screen::{LIST_HEIGHT, MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -616,6 +617,21 @@ impl App {
     /// Where the active search's query shows, in reading order.
     pub fn matches(&self) -> &[Match] {
         &self.matches
+    }
+
+    /// The matches that touch `rows`: a frame looks at these, not at every match of a
+    /// long text (a common word has tens of thousands), since matches come in row order.
+    pub fn matches_on(&self, rows: Range<usize>) -> &[Match] {
+        let span = self
+            .matches
+            .iter()
+            .map(|m| m.pieces.len())
+            .max()
+            .unwrap_or(0);
+        let from = rows.start.saturating_sub(span);
+        let lo = self.matches.partition_point(|m| m.row() < from);
+        let hi = self.matches.partition_point(|m| m.row() < rows.end);
+        self.matches.get(lo..hi).unwrap_or_default()
     }
 
     /// Width the diff is laid out at.

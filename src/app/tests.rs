@@ -643,6 +643,40 @@ fn type_search(app: &mut App, query: &str) {
 }
 
 #[test]
+fn a_frame_is_handed_every_match_on_its_rows_and_few_others() {
+    let mut app = app();
+    update(&mut app, Action::Resize(40, 40));
+    // A query made of the end of one row and the start of the next wraps.
+    let text = |row: &crate::layout::Row| match &row.cells[Side::Left] {
+        crate::layout::Cell::Text { segments, .. } => {
+            segments.iter().map(|s| s.text.as_str()).collect::<String>()
+        }
+        _ => String::new(),
+    };
+    let wrapping = app.layout().and_then(|l| {
+        l.rows.windows(2).find_map(|w| {
+            let (a, b) = (text(&w[0]), text(&w[1]));
+            let a = a.trim_end();
+            (w[0].block == w[1].block && a.len() > 3 && b.len() > 3)
+                .then(|| format!("{} {}", &a[a.len() - 3..], &b[..3]))
+        })
+    });
+    type_search(&mut app, &wrapping.unwrap());
+    update(&mut app, Action::SearchSubmit);
+    let all = app.matches().to_vec();
+    assert!(all.iter().any(|m| m.pieces.len() > 1), "a match wraps");
+    let rows = app.layout().map_or(0, |l| l.rows.len());
+    for start in 0..rows {
+        let screen = start..start + 5;
+        let touching = |m: &&Match| m.pieces.iter().any(|(r, _)| screen.contains(r));
+        let near = app.matches_on(screen.clone());
+        let wanted: Vec<&Match> = all.iter().filter(touching).collect();
+        assert_eq!(near.iter().filter(touching).collect::<Vec<_>>(), wanted);
+        assert!(near.len() <= wanted.len() + 2, "{start}");
+    }
+}
+
+#[test]
 fn search_counts_matches_not_rows() {
     let mut app = app();
     type_search(&mut app, "paragraph 2 of");

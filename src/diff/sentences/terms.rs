@@ -161,11 +161,8 @@ fn modern_verb(word: &str) -> Cow<'_, str> {
     // "err", where no consonant comes before the vowel for the spelling to double after).
     if let [.., c, v, a, b] = stem.as_bytes() {
         let vowel = |x: &u8| b"aeiou".contains(x);
-        let doubled = a == b
-            && !matches!(b, b's' | b'l' | b'f' | b'z')
-            && !vowel(b)
-            && vowel(v)
-            && !vowel(c);
+        let doubled =
+            a == b && !matches!(b, b's' | b'l' | b'f' | b'z') && !vowel(b) && vowel(v) && !vowel(c);
         if let Some(single) = stem.get(..stem.len() - 1).filter(|_| doubled) {
             return Cow::Owned(format!("{single}s"));
         }
