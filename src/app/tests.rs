@@ -1205,6 +1205,61 @@ fn at_the_bottom_a_taller_narrower_screen_keeps_the_place_a_layout_built_here_ke
 }
 
 #[test]
+fn a_search_of_a_long_comparison_is_made_off_the_ui_thread_and_lands_as_inline() {
+    let mut inline = app();
+    let mut big = big_app();
+    for app in [&mut inline, &mut big] {
+        update(app, Action::Scroll(5));
+        type_search(app, "paragraph");
+        update(app, Action::SearchSubmit);
+    }
+    assert!(big.seeking());
+    assert!(big.matches().is_empty());
+    let job = big.layout_job().unwrap();
+    assert!(
+        job.shown
+            .as_deref()
+            .is_some_and(|l| Some(l) == big.layout()),
+        "searches the layout on screen, not a new one"
+    );
+    lay_out(&mut big);
+    assert!(!big.seeking());
+    assert!(!big.matches().is_empty());
+    assert_eq!(big.matches(), inline.matches());
+    assert_eq!(
+        (big.scroll, big.found, &big.message),
+        (inline.scroll, inline.found, &inline.message)
+    );
+}
+
+#[test]
+fn the_answer_to_an_older_search_is_dropped() {
+    let mut big = big_app();
+    type_search(&mut big, "paragraph");
+    update(&mut big, Action::SearchSubmit);
+    let old = big.layout_job().unwrap();
+    type_search(&mut big, "para");
+    update(&mut big, Action::SearchSubmit);
+    update(&mut big, Action::LaidOut(old.key, Box::new(old.run())));
+    assert!(big.seeking(), "still waiting for the search asked last");
+    assert!(big.matches().is_empty());
+    lay_out(&mut big);
+    assert!(!big.seeking());
+    let last = big.layout().map(|l| l.search("para"));
+    assert_eq!(Some(big.matches().to_vec()), last);
+}
+
+#[test]
+fn the_reuse_grid_arriving_leaves_the_note_on_screen() {
+    let mut app = app();
+    update(&mut app, Action::CycleFocus);
+    let note = app.message.clone();
+    assert!(note.is_some());
+    update(&mut app, Action::Reuse(vec![vec![0.0; 4]; 4]));
+    assert_eq!(app.message, note);
+}
+
+#[test]
 fn going_back_to_the_screen_shown_stops_waiting() {
     let mut app = big_app();
     let shown = app.layout().map(|l| l.rows.as_ptr());
