@@ -1,6 +1,6 @@
 //! Each stage of a comparison on its own, on the bench kit's kind of text (long ASCII
 //! prose, 2% word edits): tokenising, pairing paragraphs, the word diff of one
-//! paragraph pair, and laying the comparison out at a terminal's width.
+//! paragraph pair, laying the comparison out at a terminal's width, and searching it.
 
 use divan::{Bencher, black_box};
 use diverge::diff::{Doc, Options, WordOptions, compare, diff_words, pair_paragraphs};
@@ -88,4 +88,13 @@ fn layout_side_by_side_at_120_columns(bencher: Bencher, paragraphs: usize) {
             .rows
             .len()
     });
+}
+
+/// The reader's search over a laid-out comparison, for a rare and a common word.
+#[divan::bench(args = ["gyeongju", "the"])]
+fn search_a_layout(bencher: Bencher, query: &str) {
+    let (left, right) = long_pair(2000);
+    let comparison = compare(&left, &right, &Options::default());
+    let layout = build(&comparison, View::SideBySide, 120, "m");
+    bencher.bench(|| layout.search(black_box(query)).len());
 }

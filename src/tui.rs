@@ -17,7 +17,7 @@ use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::{self, Action, App, Effect, FactsAction, Prefs};
+use crate::app::{self, Action, App, Effect, FactsAction, LayoutJob, Prefs};
 use crate::facts::Ledger;
 use crate::story::Story;
 use crate::ui;
@@ -132,7 +132,8 @@ fn event_loop(
     let mut ledger_asked = false;
     // One comparison at a time, so the pair on screen always goes first.
     let mut asked = None;
-    // The layout asked for last: asked again only when the reader wants another.
+    // The layout (or search) asked for last: asked again only when the reader wants
+    // another.
     let mut layout_asked = None;
     let mut dirty = true;
     // A message read while looking past a resize, handled next.
@@ -142,8 +143,9 @@ fn event_loop(
             asked = app.wanted().filter(|&key| worker.request(key));
         }
         let job = app.layout_job();
-        if job.as_ref().map(|j| j.key) != layout_asked {
-            layout_asked = job.as_ref().map(|j| j.key);
+        let wanted = job.as_ref().map(LayoutJob::asks);
+        if wanted != layout_asked {
+            layout_asked = wanted;
             if let Some(job) = job {
                 anyhow::ensure!(layouter.request(job), "the layout thread stopped");
             }

@@ -11,16 +11,22 @@
 //!
 //! Targets of issue 9: precision ≥ 0.95; recall ≥ 0.95 for close wording and ≥ 0.7 for the
 //! free rendering. Measured on the reported range with the linking threshold at 0.25 and
-//! neighbours at 0.17: KJV–WEB precision 1.000, recall 0.946; KJV–BBE precision 0.981,
-//! recall 0.729 (tuning range 0.979 and 0.734). Two changes were made after looking at
+//! neighbours at 0.17: KJV–WEB precision 1.000, recall 0.952; KJV–BBE precision 0.981,
+//! recall 0.729 (tuning range 0.979 and 0.734). Three changes were made after looking at
 //! misses, which were printed for both ranges: runs of up to four sentences standing for
-//! one (a KJV sentence run over several verses with `;` and `:`) and reading "-eth" as
-//! "-s"; their thresholds, and the neighbour threshold, were chosen on the tuning range.
-//! A linking threshold of 0.2, which the tuning range preferred, was rejected on the
-//! unrelated texts below (6.5 false matches per 100 sentences, over the 2 allowed). The
-//! close-wording target is missed by one verse in 166: the misses left are modern
-//! rewordings sharing too few content words. The recall floors asserted below guard
-//! against regressions.
+//! one (a KJV sentence run over several verses with `;` and `:`), reading "-eth" as "-s",
+//! and passing that modern ending through the house-style fold ("despiseth" had stemmed
+//! apart from "despises", which the -ise/-ize fold spells "despizes"); their thresholds,
+//! and the neighbour threshold, were chosen on the tuning range. A linking threshold of
+//! 0.2, which the tuning range preferred, was rejected on the unrelated texts below (6.5
+//! false matches per 100 sentences, over the 2 allowed).
+//!
+//! Because the reported range has been read for misses, a holdout range (Luke 5–6,
+//! Romans 12) was added afterwards and its figures printed once, unseen: KJV–WEB precision
+//! 1.000, recall 0.945 (one verse of 109 under the target); KJV–BBE precision 0.987,
+//! recall 0.752. Its misses are not printed or read, so it stays a fair check. The misses
+//! left on both are modern rewordings sharing too few content words ("numbered" /
+//! "counted", "tongue" / "language").
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
 
@@ -36,6 +42,9 @@ const BBE: &str = include_str!("fixtures/sentences/bbe.tsv");
 
 const TUNING: &[(&str, Range<u32>)] = &[("Genesis", 1..4), ("Proverbs", 10..12)];
 const REPORTED: &[(&str, Range<u32>)] = &[("Proverbs", 13..16), ("Acts", 1..3)];
+/// Added once the reported range had been read for misses: never looked at before its
+/// figures were first printed, and never since.
+const HOLDOUT: &[(&str, Range<u32>)] = &[("Luke", 5..7), ("Romans", 12..13)];
 
 /// Verses per paragraph.
 const GROUP: usize = 4;
@@ -181,7 +190,8 @@ fn evaluate(name: &str, left: &str, right: &str, ranges: &[(&str, Range<u32>)]) 
         }
         found.extend(shared);
     }
-    if std::env::var("SENTENCES_MISSED").is_ok() {
+    // The holdout stays unread: its misses are never printed.
+    if std::env::var("SENTENCES_MISSED").is_ok() && !name.starts_with("holdout") {
         for (v, (reference, text)) in lv.iter().enumerate() {
             if !found.contains(&v) {
                 println!("  missed {reference}: {text} || {}", rv[v].1);
@@ -224,8 +234,7 @@ fn tuning_range_figures() {
 fn close_wording_kjv_web() {
     let f = evaluate("reported KJV-WEB", KJV, WEB, REPORTED);
     assert!(f.precision() >= 0.95, "precision {}", f.precision());
-    // Target 0.95, not reached (0.946): see the module comment.
-    assert!(f.recall() >= 0.93, "recall {}", f.recall());
+    assert!(f.recall() >= 0.95, "recall {}", f.recall());
 }
 
 #[test]
@@ -233,6 +242,19 @@ fn free_paraphrase_kjv_bbe() {
     let f = evaluate("reported KJV-BBE", KJV, BBE, REPORTED);
     assert!(f.precision() >= 0.95, "precision {}", f.precision());
     assert!(f.recall() >= 0.7, "recall {}", f.recall());
+}
+
+#[test]
+fn holdout_range_figures() {
+    // Floors that guard against regressions (figures in the module comment).
+    for (name, other, recall) in [
+        ("holdout KJV-WEB", WEB, 0.93),
+        ("holdout KJV-BBE", BBE, 0.7),
+    ] {
+        let f = evaluate(name, KJV, other, HOLDOUT);
+        assert!(f.precision() >= 0.95, "{name} precision {}", f.precision());
+        assert!(f.recall() >= recall, "{name} recall {}", f.recall());
+    }
 }
 
 /// Matches per 100 sentences of the smaller side between texts that tell nothing alike.

@@ -23,6 +23,7 @@ pub use screen::{LIST_HEIGHT, MIN_HEIGHT, MIN_WIDTH, Screen, outlet_window};
 pub use update::update;
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -187,24 +188,35 @@ pub struct LayoutJob {
     /// The active search's query, found in the new layout on the same thread: searching
     /// a long story takes longer than a frame.
     pub query: Option<String>,
+    /// The layout on screen, when the job is only to search it.
+    pub shown: Option<Arc<Layout>>,
 }
 
 /// What the layout thread hands back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Built {
-    pub layout: Layout,
+    pub layout: Arc<Layout>,
     /// The job's query and where the layout shows it.
     pub found: Option<(String, Vec<Match>)>,
 }
 
 impl LayoutJob {
+    /// What the job asks for: the layout, the query found in it, and whether the layout
+    /// is the one on screen (a search) or a new one.
+    pub fn asks(&self) -> (LayoutKey, Option<String>, bool) {
+        (self.key, self.query.clone(), self.shown.is_some())
+    }
+
     pub fn run(&self) -> Built {
-        let layout = crate::layout::build(
-            &self.comparison,
-            self.key.view,
-            self.key.width,
-            &self.jump_key,
-        );
+        let layout = match &self.shown {
+            Some(shown) => Arc::clone(shown),
+            None => Arc::new(crate::layout::build(
+                &self.comparison,
+                self.key.view,
+                self.key.width,
+                &self.jump_key,
+            )),
+        };
         let found = self.query.as_ref().map(|q| (q.clone(), layout.search(q)));
         Built { layout, found }
     }
@@ -289,7 +301,7 @@ pub struct App {
     /// The facts ledger screen (`f`).
     pub facts: Facts,
     cache: HashMap<PairKey, Arc<Comparison>>,
-    layout: Option<(LayoutKey, Layout)>,
+    layout: Option<(LayoutKey, Arc<Layout>)>,
     /// The layout asked of the layout thread and not yet delivered; the old layout stays
     /// on screen, and usable, meanwhile.
     pending: Option<LayoutKey>,
@@ -299,9 +311,12 @@ pub struct App {
     inline_words: usize,
     /// The layout last replaced, for the event loop to free off the UI thread: freeing
     /// the rows of a long story takes longer than a frame.
-    retired: Option<Layout>,
+    retired: Option<Arc<Layout>>,
     /// Where the layout shows the active search's query, in reading order.
     matches: Vec<Match>,
+    /// True while the layout thread looks for the active search in the layout on screen
+    /// (a long comparison takes longer than a frame to search).
+    seeking: bool,
 }
 
 impl App {
@@ -366,6 +381,7 @@ impl App {
             land: None,
             inline_words: INLINE_LAYOUT_WORDS,
             retired: None,
+            seeking: false,
             matches: Vec::new(),
         }
     }
@@ -406,19 +422,30 @@ impl App {
     }
 
     /// The layout taken off screen last, if the caller has not taken it yet.
-    pub fn take_retired(&mut self) -> Option<Layout> {
+    pub fn take_retired(&mut self) -> Option<Arc<Layout>> {
         self.retired.take()
     }
 
     /// The layout the reader waits for, for the layout thread to build.
+    /// A search of the layout on screen is asked of the same thread.
     pub fn layout_job(&self) -> Option<LayoutJob> {
-        let key = self.pending?;
+        let (key, shown) = match (self.pending, &self.layout) {
+            (Some(key), _) => (key, None),
+            (None, Some((key, shown))) if self.seeking => (*key, Some(Arc::clone(shown))),
+            _ => return None,
+        };
         Some(LayoutJob {
             key,
             comparison: Arc::clone(self.cache.get(&key.pair)?),
             jump_key: self.keymap.label(&Action::JumpMoved),
             query: self.search.active().then(|| self.search.query.clone()),
+            shown,
         })
+    }
+
+    /// True while the active search is being looked for off the UI thread.
+    pub fn seeking(&self) -> bool {
+        self.seeking
     }
 
     /// The layout of the pair on screen, once computed.
@@ -426,7 +453,7 @@ impl App {
         self.layout
             .as_ref()
             .filter(|(key, _)| !self.choosing && key.pair == self.pair())
-            .map(|(_, layout)| layout)
+            .map(|(_, layout)| &**layout)
     }
 
     /// The comparison of report `i` with the left-hand report, either way round, and the
@@ -616,6 +643,21 @@ impl App {
     /// Where the active search's query shows, in reading order.
     pub fn matches(&self) -> &[Match] {
         &self.matches
+    }
+
+    /// The matches that touch `rows`: a frame looks at these, not at every match of a
+    /// long text (a common word has tens of thousands), since matches come in row order.
+    pub fn matches_on(&self, rows: Range<usize>) -> &[Match] {
+        let span = self
+            .matches
+            .iter()
+            .map(|m| m.pieces.len())
+            .max()
+            .unwrap_or(0);
+        let from = rows.start.saturating_sub(span);
+        let lo = self.matches.partition_point(|m| m.row() < from);
+        let hi = self.matches.partition_point(|m| m.row() < rows.end);
+        self.matches.get(lo..hi).unwrap_or_default()
     }
 
     /// Width the diff is laid out at.

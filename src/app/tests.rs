@@ -643,6 +643,40 @@ fn type_search(app: &mut App, query: &str) {
 }
 
 #[test]
+fn a_frame_is_handed_every_match_on_its_rows_and_few_others() {
+    let mut app = app();
+    update(&mut app, Action::Resize(40, 40));
+    // A query made of the end of one row and the start of the next wraps.
+    let text = |row: &crate::layout::Row| match &row.cells[Side::Left] {
+        crate::layout::Cell::Text { segments, .. } => {
+            segments.iter().map(|s| s.text.as_str()).collect::<String>()
+        }
+        _ => String::new(),
+    };
+    let wrapping = app.layout().and_then(|l| {
+        l.rows.windows(2).find_map(|w| {
+            let (a, b) = (text(&w[0]), text(&w[1]));
+            let a = a.trim_end();
+            (w[0].block == w[1].block && a.len() > 3 && b.len() > 3)
+                .then(|| format!("{} {}", &a[a.len() - 3..], &b[..3]))
+        })
+    });
+    type_search(&mut app, &wrapping.unwrap());
+    update(&mut app, Action::SearchSubmit);
+    let all = app.matches().to_vec();
+    assert!(all.iter().any(|m| m.pieces.len() > 1), "a match wraps");
+    let rows = app.layout().map_or(0, |l| l.rows.len());
+    for start in 0..rows {
+        let screen = start..start + 5;
+        let touching = |m: &&Match| m.pieces.iter().any(|(r, _)| screen.contains(r));
+        let near = app.matches_on(screen.clone());
+        let wanted: Vec<&Match> = all.iter().filter(touching).collect();
+        assert_eq!(near.iter().filter(touching).collect::<Vec<_>>(), wanted);
+        assert!(near.len() <= wanted.len() + 2, "{start}");
+    }
+}
+
+#[test]
 fn search_counts_matches_not_rows() {
     let mut app = app();
     type_search(&mut app, "paragraph 2 of");
@@ -1168,6 +1202,61 @@ fn at_the_bottom_a_taller_narrower_screen_keeps_the_place_a_layout_built_here_ke
     lay_out(&mut big);
     assert!(inline.scroll > 0);
     assert_eq!(big.scroll, inline.scroll);
+}
+
+#[test]
+fn a_search_of_a_long_comparison_is_made_off_the_ui_thread_and_lands_as_inline() {
+    let mut inline = app();
+    let mut big = big_app();
+    for app in [&mut inline, &mut big] {
+        update(app, Action::Scroll(5));
+        type_search(app, "paragraph");
+        update(app, Action::SearchSubmit);
+    }
+    assert!(big.seeking());
+    assert!(big.matches().is_empty());
+    let job = big.layout_job().unwrap();
+    assert!(
+        job.shown
+            .as_deref()
+            .is_some_and(|l| Some(l) == big.layout()),
+        "searches the layout on screen, not a new one"
+    );
+    lay_out(&mut big);
+    assert!(!big.seeking());
+    assert!(!big.matches().is_empty());
+    assert_eq!(big.matches(), inline.matches());
+    assert_eq!(
+        (big.scroll, big.found, &big.message),
+        (inline.scroll, inline.found, &inline.message)
+    );
+}
+
+#[test]
+fn the_answer_to_an_older_search_is_dropped() {
+    let mut big = big_app();
+    type_search(&mut big, "paragraph");
+    update(&mut big, Action::SearchSubmit);
+    let old = big.layout_job().unwrap();
+    type_search(&mut big, "para");
+    update(&mut big, Action::SearchSubmit);
+    update(&mut big, Action::LaidOut(old.key, Box::new(old.run())));
+    assert!(big.seeking(), "still waiting for the search asked last");
+    assert!(big.matches().is_empty());
+    lay_out(&mut big);
+    assert!(!big.seeking());
+    let last = big.layout().map(|l| l.search("para"));
+    assert_eq!(Some(big.matches().to_vec()), last);
+}
+
+#[test]
+fn the_reuse_grid_arriving_leaves_the_note_on_screen() {
+    let mut app = app();
+    update(&mut app, Action::CycleFocus);
+    let note = app.message.clone();
+    assert!(note.is_some());
+    update(&mut app, Action::Reuse(vec![vec![0.0; 4]; 4]));
+    assert_eq!(app.message, note);
 }
 
 #[test]

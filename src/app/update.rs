@@ -1,5 +1,8 @@
 //! The one place the reader's state changes.
 
+use std::sync::Arc;
+
+use crate::diff::Comparison;
 use crate::layout::{self, View};
 use crate::side::{Pair, Side};
 
@@ -15,7 +18,11 @@ pub fn update(app: &mut App, action: Action) {
     // What the reader did not do leaves the note and the count typed so far alone.
     let arrived = matches!(
         action,
-        Action::Computed(..) | Action::Counted(..) | Action::LaidOut(..) | Action::Resize(..)
+        Action::Computed(..)
+            | Action::Counted(..)
+            | Action::LaidOut(..)
+            | Action::Reuse(..)
+            | Action::Resize(..)
     );
     if !arrived {
         app.message = None;
@@ -146,8 +153,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::Counted(words) => app.words = words,
         Action::LaidOut(key, built) => {
             let Built { layout, found } = *built;
+            let shown = app.layout.as_ref().is_some_and(|(k, _)| *k == key);
             if app.pending == Some(key) {
                 install(app, key, layout, found);
+            } else if app.seeking && shown {
+                // Only the search asked last counts; an older one's answer is dropped.
+                if let Some((_, matches)) = found.filter(|(q, _)| *q == app.search.query) {
+                    app.seeking = false;
+                    app.matches = matches;
+                    show_found(app);
+                }
             } else {
                 // No longer wanted; freed off the UI thread like a replaced layout.
                 app.retired = Some(layout);
@@ -416,6 +431,7 @@ fn clear_search(app: &mut App) {
     app.search = super::Search::default();
     app.matches.clear();
     app.found = None;
+    app.seeking = false;
 }
 
 fn find_matches(app: &mut App) {
@@ -436,7 +452,19 @@ fn submit_search(app: &mut App) {
     if app.search.query.is_empty() {
         return clear_search(app);
     }
+    if app.layout().is_some() && app.comparison().is_some_and(|c| off_thread(app, c)) {
+        app.matches.clear();
+        app.found = None;
+        app.seeking = true;
+        app.message = Some(format!("searching for {}…", app.search.query));
+        return;
+    }
     find_matches(app);
+    show_found(app);
+}
+
+/// Says what the search found and goes to its first match below the top of the screen.
+fn show_found(app: &mut App) {
     if app.matches.is_empty() {
         // Nothing to step through: n and N go back to stepping through changes.
         let message = format!("not found: {}", app.search.query);
@@ -688,13 +716,18 @@ fn refresh_layout(app: &mut App) {
         stop_waiting(app);
         return;
     }
-    if comparison.stats.words.left + comparison.stats.words.right > app.inline_words {
+    if off_thread(app, comparison) {
         app.pending = Some(key);
         return;
     }
     let jump_key = app.keymap.label(&Action::JumpMoved);
     let new = layout::build(comparison, key.view, key.width, &jump_key);
-    install(app, key, new, None);
+    install(app, key, Arc::new(new), None);
+}
+
+/// True when `comparison` is too big to lay out or search within a frame.
+fn off_thread(app: &App, comparison: &Comparison) -> bool {
+    comparison.stats.words.left + comparison.stats.words.right > app.inline_words
 }
 
 /// Forgets the layout asked of the layout thread, and where it was to open.
@@ -709,7 +742,7 @@ fn stop_waiting(app: &mut App) {
 fn install(
     app: &mut App,
     key: LayoutKey,
-    new: layout::Layout,
+    new: Arc<layout::Layout>,
     found: Option<(String, Vec<layout::Match>)>,
 ) {
     let old = app.layout.take();
@@ -735,6 +768,8 @@ fn install(
     }
     app.retired = old.map(|(_, layout)| layout);
     app.layout = Some((key, new));
+    // The new layout comes with the active search found in it, or finds it below.
+    app.seeking = false;
     app.pending = None;
     if let Some(to) = app.land.take() {
         land_at(app, to);

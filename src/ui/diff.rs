@@ -19,7 +19,7 @@ pub fn draw_rows(buf: &mut Buffer, area: Rect, layout: &Layout, app: &App, theme
     let paint = Painter {
         theme,
         current: app.current,
-        matches: app.matches(),
+        matches: app.matches_on(app.scroll..app.scroll.saturating_add(usize::from(area.height))),
     };
     let moved = app.moved_blocks();
     let rows = layout.rows.iter().enumerate().skip(app.scroll);

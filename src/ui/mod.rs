@@ -164,6 +164,8 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         if app.laying_out() {
             // The screen still shows the view before; the name is the one coming.
             right.push_str("laying out ");
+        } else if app.seeking() {
+            right.push_str("searching… ");
         }
         right.push_str(app.view.name());
     }

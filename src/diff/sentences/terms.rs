@@ -132,7 +132,13 @@ impl Folder {
         if self.stop.contains(key.as_str()) {
             return None;
         }
-        let stem = self.stemmer.stem(&modern_verb(&key)).into_owned();
+        // The modern ending goes through the house-style fold too, so "despiseth" meets
+        // "despises", which that fold made "despizes".
+        let modern = match modern_verb(&key) {
+            Cow::Owned(verb) => style_key(&verb, TokenKind::Word),
+            Cow::Borrowed(_) => key,
+        };
+        let stem = self.stemmer.stem(&modern).into_owned();
         if self.stop.contains(stem.as_str()) || stem.is_empty() {
             return None;
         }
@@ -151,9 +157,12 @@ fn modern_verb(word: &str) -> Cow<'_, str> {
         return Cow::Borrowed(word);
     }
     // "sinn", "runn", "sett": a doubled final consonant after a short vowel is the
-    // spelling's, not the verb's (but "bless", "fall" keep theirs).
-    if let [.., a, b] = stem.as_bytes() {
-        let doubled = a == b && !matches!(b, b's' | b'l' | b'f' | b'z') && !b"aeiou".contains(b);
+    // spelling's, not the verb's (but "bless", "fall" keep theirs, and so do "add" and
+    // "err", where no consonant comes before the vowel for the spelling to double after).
+    if let [.., c, v, a, b] = stem.as_bytes() {
+        let vowel = |x: &u8| b"aeiou".contains(x);
+        let doubled =
+            a == b && !matches!(b, b's' | b'l' | b'f' | b'z') && !vowel(b) && vowel(v) && !vowel(c);
         if let Some(single) = stem.get(..stem.len() - 1).filter(|_| doubled) {
             return Cow::Owned(format!("{single}s"));
         }
@@ -199,6 +208,12 @@ mod tests {
         assert_eq!(keys("he sinneth"), keys("he sins"));
         assert_eq!(keys("the man dieth"), keys("the man dies"));
         assert_eq!(keys("he blesseth"), keys("he blesses"));
+        assert_eq!(keys("he despiseth"), keys("he despises"));
+        assert_eq!(keys("he addeth"), keys("he adds"));
+        assert_eq!(keys("he erreth"), keys("he errs"));
+        assert_eq!(keys("he runneth"), keys("he runs"));
+        assert_eq!(keys("he forbiddeth"), keys("he forbids"));
+        assert_eq!(keys("she realiseth"), keys("she realizes"));
         assert_eq!(keys("twentieth teeth"), vec!["twentieth", "teeth"]);
     }
 
