@@ -361,12 +361,7 @@ impl<'b> SharedWords<'b> {
 }
 
 /// Best monotone pairing inside one gap, allowing splits and merges of up to three.
-fn pair_gap(
-    bags: &Bags,
-    vocabulary: usize,
-    li: &[usize],
-    ri: &[usize],
-) -> Vec<Pair<Range<usize>>> {
+fn pair_gap(bags: &Bags, vocabulary: usize, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> {
     let (m, n) = (li.len(), ri.len());
     if m == 0 || n == 0 {
         return Vec::new();
@@ -476,9 +471,9 @@ fn step_gain(
         (rsize(pj), di)
     };
     if count > 1
-        && (0..count).map(piece).any(|(c, size)| {
-            size == 0 || (c as f64) < PIECE_CONTAINMENT * size as f64
-        })
+        && (0..count)
+            .map(piece)
+            .any(|(c, size)| size == 0 || (c as f64) < PIECE_CONTAINMENT * size as f64)
     {
         return None;
     }
