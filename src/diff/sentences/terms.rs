@@ -11,7 +11,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::super::intern::FastMap;
 use super::super::normalize::style_key;
 use super::split::quote_spans;
-use crate::text::{TokenKind, tokenize};
+use crate::text::{TokenKind, for_each_token, tokenize};
 
 /// Function words beyond the NLTK list: modal verbs, titles, and the pronouns and
 /// auxiliaries of older English (quoted scripture, old texts), which carry no fact.
@@ -91,26 +91,32 @@ impl Folder {
             .collect()
     }
 
-    /// Content words of `text`, as [`Folder::terms`] would find them.
+    /// Content words of `text`, as [`Folder::terms`] would find them. Counting runs
+    /// over every word of both texts, so it neither collects tokens nor copies terms.
     pub fn count(&self, text: &str) -> usize {
-        tokenize(text)
-            .into_iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .filter_map(|t| text.get(t.range))
-            .filter(|piece| self.fold_once(piece).is_some())
-            .count()
+        let mut n = 0;
+        for_each_token(text, |range, kind| {
+            if let Some(piece) = text.get(range).filter(|_| kind == TokenKind::Word) {
+                n += usize::from(self.with_fold(piece, |folded| folded.is_some()));
+            }
+        });
+        n
     }
 
     /// The term of one word, and whether it is a number; `None` for a stop word.
     fn fold_once(&self, piece: &str) -> Option<(String, bool)> {
+        self.with_fold(piece, |folded| folded.cloned())
+    }
+
+    /// `f` of the fold of one word, folded once and then looked up.
+    fn with_fold<R>(&self, piece: &str, f: impl FnOnce(Option<&(String, bool)>) -> R) -> R {
         if let Some(known) = self.folded.borrow().get(piece) {
-            return known.clone();
+            return f(known.as_ref());
         }
         let folded = self.fold(piece);
-        self.folded
-            .borrow_mut()
-            .insert(piece.to_string(), folded.clone());
-        folded
+        let answer = f(folded.as_ref());
+        self.folded.borrow_mut().insert(piece.to_string(), folded);
+        answer
     }
 
     fn fold(&self, piece: &str) -> Option<(String, bool)> {
