@@ -10,7 +10,7 @@ use super::block::{Block, Kind};
 use super::doc::Doc;
 use super::intern::{FxHasher, Interner};
 use super::normalize::style_key;
-use super::span::{Span, SpanWords, Tag, push_span};
+use super::span::{Span, SpanWords, Tag, push_text};
 use super::words::{WordOptions, diff_words};
 use crate::side::{Pair, Side};
 use crate::text::{TokenKind, count_words, for_each_token};
@@ -154,7 +154,7 @@ pub(super) fn text_diff(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, 
     let mut words = SpanWords::default();
     words.add(Tag::Equal, false, count_words(text.left));
     let mut spans = Vec::new();
-    push_span(&mut spans, Span::new(Tag::Equal, text.left));
+    push_text(&mut spans, Tag::Equal, false, text.left);
     (spans, words)
 }
 

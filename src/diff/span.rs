@@ -63,16 +63,20 @@ impl Span {
     }
 }
 
-/// Appends `span`, joining it to the last span when tag and style agree.
-pub fn push_span(spans: &mut Vec<Span>, span: Span) {
-    if span.text.is_empty() {
+/// Appends `text` with this tag and style, joined to the last span when tag and style
+/// agree. It takes the text borrowed: the word diff hands it a token at a time, and a
+/// span made for each only to be joined was an allocation per token.
+pub fn push_text(spans: &mut Vec<Span>, tag: Tag, style: bool, text: &str) {
+    if text.is_empty() {
         return;
     }
     match spans.last_mut() {
-        Some(last) if last.tag == span.tag && last.style == span.style => {
-            last.text.push_str(&span.text)
-        }
-        _ => spans.push(span),
+        Some(last) if last.tag == tag && last.style == style => last.text.push_str(text),
+        _ => spans.push(Span {
+            tag,
+            text: text.to_string(),
+            style,
+        }),
     }
 }
 

@@ -10,7 +10,7 @@ use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices_deadline};
 
 use super::intern::Interner;
 use super::normalize::{ignored_tokens, style_key};
-use super::span::{Span, SpanWords, Tag, push_span};
+use super::span::{Span, SpanWords, Tag, push_text};
 use crate::side::Pair;
 use crate::text::{Token, TokenKind, for_each_token};
 
@@ -324,13 +324,8 @@ fn to_spans(l: &Version, r: &Version, items: &[Item]) -> (Vec<Span>, SpanWords) 
     let flush = |spans: &mut Vec<Span>, deleted: &mut String, inserted: &mut String| {
         let style = deleted.trim().is_empty() && inserted.trim().is_empty();
         for (tag, text) in [(Tag::Delete, deleted), (Tag::Insert, inserted)] {
-            push_span(
-                spans,
-                Span {
-                    style,
-                    ..Span::new(tag, std::mem::take(text))
-                },
-            );
+            push_text(spans, tag, style, text);
+            text.clear();
         }
     };
     for item in items {
@@ -346,29 +341,17 @@ fn to_spans(l: &Version, r: &Version, items: &[Item]) -> (Vec<Span>, SpanWords) 
             Item::Same(a, _) => {
                 count(l, a, Tag::Equal, false);
                 flush(&mut spans, &mut deleted, &mut inserted);
-                push_span(&mut spans, Span::new(Tag::Equal, l.piece(a)));
+                push_text(&mut spans, Tag::Equal, false, l.piece(a));
             }
             Item::Style(a, b) => {
                 flush(&mut spans, &mut deleted, &mut inserted);
                 if let Some(a) = a {
                     count(l, a, Tag::Delete, true);
-                    push_span(
-                        &mut spans,
-                        Span {
-                            style: true,
-                            ..Span::new(Tag::Delete, l.piece(a))
-                        },
-                    );
+                    push_text(&mut spans, Tag::Delete, true, l.piece(a));
                 }
                 if let Some(b) = b {
                     count(r, b, Tag::Insert, true);
-                    push_span(
-                        &mut spans,
-                        Span {
-                            style: true,
-                            ..Span::new(Tag::Insert, r.piece(b))
-                        },
-                    );
+                    push_text(&mut spans, Tag::Insert, true, r.piece(b));
                 }
             }
         }
