@@ -114,7 +114,25 @@ mod ascii {
         Other,
     }
 
+    /// The category of every byte, looked up rather than matched: the tokeniser asks
+    /// for one or two per byte of every text the engine reads.
+    const CATS: [Cat; 256] = {
+        let mut cats = [Cat::Other; 256];
+        let mut rest: &mut [Cat] = &mut cats;
+        let mut b: u8 = 0;
+        while let [slot, tail @ ..] = rest {
+            *slot = cat_of(b);
+            rest = tail;
+            b = b.wrapping_add(1);
+        }
+        cats
+    };
+
     fn cat(b: u8) -> Cat {
+        CATS.get(usize::from(b)).copied().unwrap_or(Cat::Other)
+    }
+
+    const fn cat_of(b: u8) -> Cat {
         match b {
             b'\r' => Cat::Cr,
             b'\n' => Cat::Lf,
@@ -152,10 +170,11 @@ mod ascii {
     /// How many bytes a word starting at `start` takes (WB5–WB13b for ASCII).
     fn word_len(bytes: &[u8], start: usize) -> usize {
         let mut end = start + 1;
+        let mut prev = bytes.get(start).map_or(Cat::Other, |&p| cat(p));
         while let Some(&b) = bytes.get(end) {
-            let prev = bytes.get(end - 1).map_or(Cat::Other, |&p| cat(p));
             let next = cat(b);
             if in_word(next) {
+                prev = next;
                 end += 1;
                 continue;
             }
@@ -177,6 +196,7 @@ mod ascii {
             if !joins {
                 break;
             }
+            prev = after;
             end += 2;
         }
         end
@@ -197,9 +217,11 @@ mod ascii {
                 ),
                 Cat::Letter | Cat::Numeric | Cat::Joiner => {
                     let len = word_len(bytes, i) - i;
-                    let alnum = bytes
-                        .get(i..i + len)
-                        .is_some_and(|w| w.iter().any(u8::is_ascii_alphanumeric));
+                    // Only a run starting with `_` can hold no letter or digit.
+                    let alnum = c != Cat::Joiner
+                        || bytes
+                            .get(i..i + len)
+                            .is_some_and(|w| w.iter().any(u8::is_ascii_alphanumeric));
                     let kind = if alnum {
                         TokenKind::Word
                     } else {
