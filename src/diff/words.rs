@@ -42,7 +42,13 @@ struct Version<'a> {
 }
 
 impl<'a> Version<'a> {
-    fn new(text: &'a str, normalize: bool, interner: &mut Interner<Cow<'a, str>>) -> Self {
+    /// The version of `text`; `space` is the id every whitespace run compares by.
+    fn new(
+        text: &'a str,
+        normalize: bool,
+        interner: &mut Interner<Cow<'a, str>>,
+        space: u32,
+    ) -> Self {
         let tokens = whitespace_runs(text);
         let ignored = if normalize {
             ignored_tokens(text, &tokens)
@@ -56,17 +62,16 @@ impl<'a> Version<'a> {
                 continue;
             }
             let piece = text.get(token.range.clone()).unwrap_or_default();
-            let key: Cow<'a, str> = if normalize {
-                Cow::Owned(style_key(piece, token.kind))
-            } else if token.kind == TokenKind::Space {
-                // Inside a paragraph a line break where the other version has a space,
-                // or a run of spaces, is form (reflowed text): every run compares equal
-                // and shows as style.
-                Cow::Borrowed(" ")
+            // Inside a paragraph a line break where the other version has a space, or a
+            // run of spaces, is form (reflowed text): every run compares equal and shows
+            // as style. Nearly every other token is one, so its id is not looked up.
+            ids.push(if token.kind == TokenKind::Space {
+                space
+            } else if normalize {
+                interner.id(Cow::Owned(style_key(piece, token.kind)))
             } else {
-                Cow::Borrowed(piece)
-            };
-            ids.push(interner.id(key));
+                interner.id(Cow::Borrowed(piece))
+            });
             keyed.push(i);
         }
         Version {
@@ -129,8 +134,9 @@ pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWo
     // capped, as a long text repeats its words and the table must not outweigh it.
     let keys = (text.left.len() + text.right.len()) / 6;
     let mut interner = Interner::with_capacity(keys.min(INTERNER_ROOM));
-    let l = Version::new(text.left, options.normalize, &mut interner);
-    let r = Version::new(text.right, options.normalize, &mut interner);
+    let space = interner.id(Cow::Borrowed(" "));
+    let l = Version::new(text.left, options.normalize, &mut interner, space);
+    let r = Version::new(text.right, options.normalize, &mut interner, space);
     // Reading the clock was a twentieth of a large comparison's time; a pair this small
     // finishes well inside any budget whatever the algorithm does.
     let small = l.ids.len().saturating_mul(r.ids.len()) <= SMALL_PAIR;
