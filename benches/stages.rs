@@ -1,8 +1,10 @@
 //! Each stage of a comparison on its own, on the bench kit's kind of text (long ASCII
 //! prose, 2% word edits): tokenising, pairing paragraphs, the word diff of one
-//! paragraph pair, laying the comparison out at a terminal's width, and searching it.
+//! paragraph pair, counting the content words of two texts (the sentence layer's first
+//! pass), laying the comparison out at a terminal's width, and searching it.
 
 use divan::{Bencher, black_box};
+use diverge::diff::sentences::{Folder, content_words};
 use diverge::diff::{Doc, Options, WordOptions, compare, diff_words, pair_paragraphs};
 use diverge::layout::{View, build};
 use diverge::side::Pair;
@@ -71,6 +73,13 @@ fn word_diff_of_one_paragraph_pair(bencher: Bencher) {
             &options,
         )
     });
+}
+
+#[divan::bench(args = [100, 2000])]
+fn content_words_of_two_texts(bencher: Bencher, paragraphs: usize) {
+    let (left, right) = long_pair(paragraphs);
+    let texts = [left.paragraphs(), right.paragraphs()];
+    bencher.bench(|| content_words(&Folder::new(), &[&texts[0], &texts[1]]).len());
 }
 
 #[divan::bench(args = [100, 2000])]
