@@ -574,6 +574,25 @@ fn while_a_view_is_laid_out_the_old_one_stays_and_the_status_says_so() {
 }
 
 #[test]
+fn while_a_long_comparison_is_searched_the_status_says_so() {
+    let mut app = viewed(View::SideBySide, 100, 24);
+    crate::app::off_thread(&mut app);
+    update(&mut app, Action::StartSearch);
+    for c in "seoul".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    update(&mut app, Action::SearchSubmit);
+    assert!(app.seeking());
+    let status = status_line(&app);
+    assert!(status.contains("searching for seoul…"), "{status}");
+    assert!(status.contains("searching… side by side"), "{status}");
+    crate::app::lay_out(&mut app);
+    let status = status_line(&app);
+    assert!(status.contains("match 1 of"), "{status}");
+    assert!(!status.contains("searching"), "{status}");
+}
+
+#[test]
 fn a_pair_waiting_for_its_first_layout_says_laying_out() {
     let mut app = App::new(story(), (80, 24), true);
     crate::app::off_thread(&mut app);
