@@ -229,6 +229,8 @@ enum Land {
     Row(usize),
     /// The first row of this block.
     Block(usize),
+    /// The bottom of the text.
+    Bottom,
 }
 
 #[derive(Debug)]

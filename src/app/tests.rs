@@ -1346,3 +1346,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn g_pressed_while_views_are_laid_out_lands_at_the_bottom_of_the_last() {
+    // However the layouts asked for on the way arrive: the one between not at all, or
+    // after G, or (told by both, whose places mean nothing in the text) before it.
+    for order in 0..3 {
+        let mut big = big_app();
+        update(&mut big, Action::NextView);
+        let between = big.layout_job().unwrap();
+        if order == 2 {
+            update(
+                &mut big,
+                Action::LaidOut(between.key, Box::new(between.run())),
+            );
+        }
+        update(&mut big, Action::NextView);
+        update(&mut big, Action::Bottom);
+        if order == 1 {
+            update(
+                &mut big,
+                Action::LaidOut(between.key, Box::new(between.run())),
+            );
+        }
+        lay_out(&mut big);
+        let rows = big.layout().map_or(0, |l| l.rows.len());
+        assert_eq!(big.view, View::Inline, "{order}");
+        assert_eq!(big.scroll, rows - big.page(), "{order}");
+    }
+}

@@ -43,7 +43,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::HalfPageUp => scroll_by(app, -signed((app.page() / 2).max(1) * times)),
         Action::Top | Action::Bottom if count.is_some() => go_to_paragraph(app, times),
         Action::Top => app.scroll = 0,
-        Action::Bottom => app.scroll = max_scroll(app),
+        Action::Bottom => {
+            app.scroll = max_scroll(app);
+            // The bottom of the view coming, whatever the one shown meanwhile.
+            if app.laying_out() {
+                app.land = Some(Land::Bottom);
+            }
+        }
         Action::NextChange => (0..times).for_each(|_| next_change(app)),
         Action::PrevChange => (0..times).for_each(|_| prev_change(app)),
         Action::NextOutlet(side) => {
@@ -684,6 +690,7 @@ fn land_at(app: &mut App, to: Land) {
     let row = match to {
         Land::Row(row) => Some(row),
         Land::Block(block) => app.layout().and_then(|l| l.block_rows.get(block).copied()),
+        Land::Bottom => Some(max_scroll(app)),
     };
     if let Some(row) = row {
         app.scroll = row.min(max_scroll(app));
