@@ -39,9 +39,6 @@ struct Version<'a> {
     /// Token indexes that take part in the comparison (not ignored).
     keyed: Vec<usize>,
     ids: Vec<u32>,
-    /// `ids`, but a space compares by the word before it: what the diff looks for
-    /// anchors by, as every space compares equal to every other in `ids`.
-    anchors: Vec<u32>,
 }
 
 impl<'a> Version<'a> {
@@ -60,7 +57,6 @@ impl<'a> Version<'a> {
         };
         let mut keyed = Vec::with_capacity(tokens.len());
         let mut ids = Vec::with_capacity(tokens.len());
-        let mut anchors = Vec::with_capacity(tokens.len());
         for (i, token) in tokens.iter().enumerate() {
             if ignored.get(i).copied().unwrap_or(false) {
                 continue;
@@ -69,20 +65,13 @@ impl<'a> Version<'a> {
             // Inside a paragraph a line break where the other version has a space, or a
             // run of spaces, is form (reflowed text): every run compares equal and shows
             // as style. Nearly every other token is one, so its id is not looked up.
-            let id = if token.kind == TokenKind::Space {
+            ids.push(if token.kind == TokenKind::Space {
                 space
             } else if normalize {
                 interner.id(Cow::Owned(style_key(piece, token.kind)))
             } else {
                 interner.id(Cow::Borrowed(piece))
-            };
-            // Word ids count up from 0, so counting down from the top never meets one.
-            let anchor = match ids.last() {
-                Some(&before) if id == space => u32::MAX - before,
-                _ => id,
-            };
-            ids.push(id);
-            anchors.push(anchor);
+            });
             keyed.push(i);
         }
         Version {
@@ -90,7 +79,6 @@ impl<'a> Version<'a> {
             tokens,
             keyed,
             ids,
-            anchors,
         }
     }
 
@@ -153,80 +141,10 @@ pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWo
     // finishes well inside any budget whatever the algorithm does.
     let small = l.ids.len().saturating_mul(r.ids.len()) <= SMALL_PAIR;
     let deadline = options.deadline.filter(|_| !small);
-    let ops = two_pass_diff(Pair::new(&l, &r), options.algorithm, deadline);
+    let ops = capture_diff_slices_deadline(options.algorithm, &l.ids, &r.ids, deadline);
     let items = edit_script(&l, &r, &ops);
     let items = join_confetti(&l, &r, items);
     to_spans(&l, &r, &items)
-}
-
-/// The keyed tokens' diff. Every space compares equal to every other, so in a paragraph
-/// the diff's search for anchors would pair each space with each; it searches by
-/// `anchors` first, where a space compares by the word before it, then diffs each
-/// changed stretch again by `ids`, so spaces and reflowed lines inside it still meet.
-fn two_pass_diff(
-    v: Pair<&Version>,
-    algorithm: Algorithm,
-    deadline: Option<Instant>,
-) -> Vec<DiffOp> {
-    let coarse =
-        capture_diff_slices_deadline(algorithm, &v.left.anchors, &v.right.anchors, deadline);
-    let mut ops = Vec::with_capacity(coarse.len());
-    for op in coarse {
-        let (tag, old, new) = op.as_tag_tuple();
-        let stretch = (v.left.ids.get(old.clone()), v.right.ids.get(new.clone()));
-        let (DiffTag::Replace, (Some(a), Some(b))) = (tag, stretch) else {
-            ops.push(op);
-            continue;
-        };
-        for fine in capture_diff_slices_deadline(algorithm, a, b, deadline) {
-            ops.push(shifted(fine, old.start, new.start));
-        }
-    }
-    ops
-}
-
-/// `op` of a stretch that starts at `old` and `new`, in the whole texts' indexes.
-fn shifted(op: DiffOp, old: usize, new: usize) -> DiffOp {
-    match op {
-        DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } => DiffOp::Equal {
-            old_index: old_index + old,
-            new_index: new_index + new,
-            len,
-        },
-        DiffOp::Delete {
-            old_index,
-            old_len,
-            new_index,
-        } => DiffOp::Delete {
-            old_index: old_index + old,
-            old_len,
-            new_index: new_index + new,
-        },
-        DiffOp::Insert {
-            old_index,
-            new_index,
-            new_len,
-        } => DiffOp::Insert {
-            old_index: old_index + old,
-            new_index: new_index + new,
-            new_len,
-        },
-        DiffOp::Replace {
-            old_index,
-            old_len,
-            new_index,
-            new_len,
-        } => DiffOp::Replace {
-            old_index: old_index + old,
-            old_len,
-            new_index: new_index + new,
-            new_len,
-        },
-    }
 }
 
 /// Token-level edit script from keyed ops, with ignored tokens put back in place: as
