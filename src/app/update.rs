@@ -458,7 +458,11 @@ fn submit_search(app: &mut App) {
     if app.search.query.is_empty() {
         return clear_search(app);
     }
-    if app.layout().is_some() && app.comparison().is_some_and(|c| off_thread(app, c)) {
+    if app.layout().is_some()
+        && app
+            .comparison()
+            .is_some_and(|c| too_big_for_a_frame(app, c))
+    {
         app.matches.clear();
         app.found = None;
         app.seeking = true;
@@ -723,7 +727,7 @@ fn refresh_layout(app: &mut App) {
         stop_waiting(app);
         return;
     }
-    if off_thread(app, comparison) {
+    if too_big_for_a_frame(app, comparison) {
         app.pending = Some(key);
         return;
     }
@@ -733,7 +737,7 @@ fn refresh_layout(app: &mut App) {
 }
 
 /// True when `comparison` is too big to lay out or search within a frame.
-fn off_thread(app: &App, comparison: &Comparison) -> bool {
+fn too_big_for_a_frame(app: &App, comparison: &Comparison) -> bool {
     comparison.stats.words.left + comparison.stats.words.right > app.inline_words
 }
 
