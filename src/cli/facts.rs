@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::facts::{Entry, Flag, Kind, Ledger, Row, ledger};
 use crate::story::Story;
-use crate::visible::visible;
+use crate::visible::{json_visible, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FactsFormat {
@@ -50,7 +50,9 @@ fn outlet(story: &Story, report: usize) -> &str {
 pub fn render(story: &Story, format: FactsFormat) -> anyhow::Result<String> {
     let ledger = ledger(story);
     Ok(match format {
-        FactsFormat::Json => serde_json::to_string_pretty(&json(story, &ledger))? + "\n",
+        FactsFormat::Json => {
+            json_visible(serde_json::to_string_pretty(&json(story, &ledger))? + "\n")
+        }
         FactsFormat::Table => table(story, &ledger),
     })
 }
