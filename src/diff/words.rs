@@ -12,7 +12,7 @@ use super::intern::Interner;
 use super::normalize::{ignored_tokens, style_key};
 use super::span::{Span, SpanWords, Tag, push_text};
 use crate::side::Pair;
-use crate::text::{Token, TokenKind, for_each_token};
+use crate::text::{Token, TokenKind, count_words, for_each_token};
 
 /// One token-level step of the edit script. Indexes point into the token lists.
 #[derive(Debug, Clone, Copy)]
@@ -129,6 +129,72 @@ pub struct WordOptions {
 /// The word diff of two texts, and its word counts. Concatenating the equal and delete
 /// spans gives the left text back exactly; equal and insert spans give the right.
 pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWords) {
+    // Most edited paragraphs differ in a few words: the common start and end are cut off
+    // as equal text first (as git's xdiff trims its ends), so only the middle is
+    // tokenised into keys and diffed. House style is left whole, as it reads its tokens
+    // in context (an honorific is ignored only before a name).
+    let (head, tail) = if options.normalize {
+        (0, 0)
+    } else {
+        common_ends(text)
+    };
+    let cut = text.map(|t| {
+        let end = t.len().saturating_sub(tail);
+        (t.get(..head), t.get(head..end), t.get(end..))
+    });
+    let (Some(start), Some(left), Some(end)) = cut.left else {
+        return diff_whole(text, options, (Vec::new(), SpanWords::default()));
+    };
+    let Some(right) = cut.right.1 else {
+        return diff_whole(text, options, (Vec::new(), SpanWords::default()));
+    };
+    let mut spans = Vec::new();
+    let mut words = SpanWords::default();
+    push_text(&mut spans, Tag::Equal, false, start);
+    words.add(Tag::Equal, false, count_words(start));
+    let (mut spans, mut words) = diff_whole(Pair::new(left, right), options, (spans, words));
+    push_text(&mut spans, Tag::Equal, false, end);
+    words.add(Tag::Equal, false, count_words(end));
+    (spans, words)
+}
+
+/// Lengths in bytes of the common start and end of two texts, each cut where both
+/// texts' tokens agree: after a space and before a visible ASCII character, a word
+/// boundary whatever comes around it (UAX #29 joins a space only to spaces and to
+/// combining marks), so the three parts tokenise as the whole does. An identical pair
+/// is all start.
+fn common_ends(text: Pair<&str>) -> (usize, usize) {
+    let (a, b) = (text.left.as_bytes(), text.right.as_bytes());
+    if a == b {
+        return (a.len(), 0);
+    }
+    let boundary = |w: &[u8]| matches!(w, [b' ', after] if after.is_ascii_graphic());
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let head = a
+        .get(..same)
+        .and_then(|common| common.windows(2).rposition(boundary))
+        .map_or(0, |i| i + 1);
+    let room = a.len().min(b.len()) - head;
+    let same_end = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let tail = a
+        .get(a.len() - same_end..)
+        .and_then(|common| common.windows(2).position(boundary))
+        .map_or(0, |i| same_end - (i + 1));
+    (head, tail)
+}
+
+/// The word diff of two texts, its spans and counts appended to `before`.
+fn diff_whole(
+    text: Pair<&str>,
+    options: &WordOptions,
+    before: (Vec<Span>, SpanWords),
+) -> (Vec<Span>, SpanWords) {
     // Growing the table was a part of each paragraph's diff: it starts with room for a
     // paragraph's keys (a key is a few bytes at least: a word and the space after it),
     // capped, as a long text repeats its words and the table must not outweigh it.
@@ -144,7 +210,7 @@ pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWo
     let ops = capture_diff_slices_deadline(options.algorithm, &l.ids, &r.ids, deadline);
     let items = edit_script(&l, &r, &ops);
     let items = join_confetti(&l, &r, items);
-    to_spans(&l, &r, &items)
+    to_spans(&l, &r, &items, before)
 }
 
 /// Token-level edit script from keyed ops, with ignored tokens put back in place: as
@@ -315,9 +381,12 @@ fn as_change(item: Item) -> [Option<Item>; 2] {
 
 /// Spans from items; within each change run all deleted text comes first, then all
 /// inserted text, so a hunk reads as one deletion beside one insertion.
-fn to_spans(l: &Version, r: &Version, items: &[Item]) -> (Vec<Span>, SpanWords) {
-    let mut spans = Vec::new();
-    let mut words = SpanWords::default();
+fn to_spans(
+    l: &Version,
+    r: &Version,
+    items: &[Item],
+    (mut spans, mut words): (Vec<Span>, SpanWords),
+) -> (Vec<Span>, SpanWords) {
     let mut count = |side: &Version, i: usize, tag: Tag, style: bool| {
         if side.kind(i) == TokenKind::Word {
             words.add(tag, style, 1);
@@ -513,5 +582,55 @@ mod tests {
         );
         assert!(diff("", "", false).is_empty());
         assert_eq!(marked(&diff("", "new", false)), "{+new+}");
+    }
+
+    #[test]
+    fn a_common_start_and_end_are_cut_after_a_space_before_a_word() {
+        let text = Pair::new("pledged on Tuesday to work", "pledged on June 10 to work");
+        // "pledged on " is common, but where "on " ends depends on what follows.
+        assert_eq!(common_ends(text), ("pledged ".len(), "to work".len()));
+        assert_eq!(common_ends(Pair::new("rose 3.5%", "rose 3.6%")), (5, 0));
+        assert_eq!(common_ends(Pair::new("a b", "a b")), (3, 0));
+        // The byte after a cut must be common too: "x " ends before a changed word.
+        assert_eq!(common_ends(Pair::new("x y z", "x z")), (0, 1));
+    }
+
+    /// Tokens of `text` cut into three parts, as positions in the whole.
+    fn tokens_in_parts(text: &str, head: usize, tail: usize) -> Vec<Token> {
+        let end = text.len() - tail;
+        [
+            (0, &text[..head]),
+            (head, &text[head..end]),
+            (end, &text[end..]),
+        ]
+        .into_iter()
+        .flat_map(|(at, part)| {
+            whitespace_runs(part).into_iter().map(move |t| Token {
+                range: t.range.start + at..t.range.end + at,
+                kind: t.kind,
+            })
+        })
+        .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn the_cut_ends_tokenise_as_the_whole_texts_do(
+            left in crate::text::mixed_text(),
+            inserted in crate::text::mixed_text(),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+            dropped in 0usize..8,
+        ) {
+            let bounds: Vec<usize> = (0..=left.len()).filter(|&i| left.is_char_boundary(i)).collect();
+            let at = bounds[cut.index(bounds.len())];
+            let rest: String = left[at..].chars().skip(dropped).collect();
+            let right = format!("{}{inserted}{rest}", &left[..at]);
+            let (head, tail) = common_ends(Pair::new(&left, &right));
+            for text in [&left, &right] {
+                proptest::prop_assert_eq!(tokens_in_parts(text, head, tail), whitespace_runs(text));
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ mod paragraphs;
 mod tokens;
 
 pub use paragraphs::{line_column, split_paragraphs};
+#[cfg(test)]
+pub(crate) use tokens::tests::mixed_text;
 pub use tokens::{Token, TokenKind, count_words, for_each_token, tokenize};
 
 /// Characters that take no cell and change no word (zero-width space, word joiner, byte

@@ -239,7 +239,7 @@ mod ascii {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -314,7 +314,7 @@ mod tests {
 
     /// Text mixing the characters whose categories drive the ASCII rules with spaces,
     /// line breaks, control bytes and a few non-ASCII letters, marks and punctuation.
-    fn mixed_text() -> impl Strategy<Value = String> {
+    pub(crate) fn mixed_text() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
             "[a-zA-Z0-9_.,;:'\" \t\r\n!?()\\-]{1,6}",
             Just("\u{b}\u{c}\u{1b}\u{7f}".to_string()),
