@@ -54,7 +54,9 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
 /// string would send it to its terminal. Outside strings JSON is ASCII, so every such
 /// character met here is inside a string, where a `\u` escape means the same.
 pub fn json_visible(json: String) -> String {
-    if !json.chars().any(is_hostile) {
+    // Every such character is DEL or above; ASCII below DEL, nearly all output, is looked
+    // at a byte at a time, which the compiler does many bytes at once.
+    if json.bytes().all(|b| b < 0x7f) || !json.chars().any(is_hostile) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);

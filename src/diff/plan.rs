@@ -53,7 +53,6 @@ impl ParaWords for Words<'_> {
             let piece = text.get(range).unwrap_or_default();
             bag.push(self.word_key(piece));
         });
-        bag.sort_unstable();
         bag
     }
 }
