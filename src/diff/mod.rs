@@ -69,7 +69,14 @@ pub struct Comparison {
 
 /// Compares two versions paragraph by paragraph, then word by word.
 pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
-    run(Pair::new(left, right), options, |_| {})
+    // A comparison kept whole (the reader's) holds every span of both texts, each grown
+    // a token at a time: the room growing left over is given back.
+    run(Pair::new(left, right), options, |block| {
+        block.spans.shrink_to_fit();
+        for span in &mut block.spans {
+            span.text.shrink_to_fit();
+        }
+    })
 }
 
 /// Compares as [`compare`] does, handing each block to `each` in reading order as soon

@@ -264,6 +264,8 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
             slot.get_or_insert(start);
         }
     }
+    // Rows are kept as long as the view is up; what growing the list left over is not.
+    rows.shrink_to_fit();
     Layout {
         view,
         width,
@@ -561,6 +563,9 @@ fn segments_in(
             });
         }
     }
+    // A line has a segment or two, and the first push makes room for four: a long
+    // story's rows held that slack twice over (a fifth of the reader's memory).
+    out.shrink_to_fit();
     out
 }
 
