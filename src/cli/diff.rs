@@ -293,26 +293,22 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         let counted = content_words(&folder, &[&paragraphs.left, &paragraphs.right]);
         (counted, folder)
     };
+    let counts = inputs.corpus.is_none();
     let size = docs.left.text.len() + docs.right.text.len();
-    let (comparison, (counted, folder)) = if inputs.corpus.is_some() {
+    let (comparison, (counted, folder)) = std::thread::scope(|s| {
+        // Counting the content words of two texts needs no pairing: on long texts it runs
+        // beside the diff, on the other core.
+        let counting = (counts && size >= COUNT_BESIDE_BYTES).then(|| s.spawn(count));
         let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
-        (comparison, (Vec::new(), Folder::new()))
-    } else if size < COUNT_BESIDE_BYTES {
-        let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
-        (comparison, count())
-    } else {
-        std::thread::scope(|s| {
-            // Counting the content words of two texts needs no pairing: it runs beside
-            // the diff, on the other core.
-            let counting = s.spawn(count);
-            let comparison =
-                compare_each(docs.left, docs.right, &options, |block| flat.block(block));
-            let counted = counting
+        let counted = match counting {
+            Some(handle) => handle
                 .join()
-                .unwrap_or_else(|_| (Vec::new(), Folder::new()));
-            (comparison, counted)
-        })
-    };
+                .unwrap_or_else(|_| (Vec::new(), Folder::new())),
+            None if counts => count(),
+            None => (Vec::new(), Folder::new()),
+        };
+        (comparison, counted)
+    });
     flat.finish();
     let word_options = WordOptions {
         normalize: args.normalize,

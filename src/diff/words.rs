@@ -138,21 +138,21 @@ pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWo
     } else {
         common_ends(text)
     };
-    let cut = text.map(|t| {
-        let end = t.len().saturating_sub(tail);
-        (t.get(..head), t.get(head..end), t.get(end..))
-    });
-    let (Some(start), Some(left), Some(end)) = cut.left else {
-        return diff_whole(text, options, (Vec::new(), SpanWords::default()));
-    };
-    let Some(right) = cut.right.1 else {
+    let middle = text.map(|t| t.get(head..t.len().saturating_sub(tail)));
+    let left = text.left;
+    let (Some(start), Some(end), Some(l), Some(r)) = (
+        left.get(..head),
+        left.get(left.len().saturating_sub(tail)..),
+        middle.left,
+        middle.right,
+    ) else {
         return diff_whole(text, options, (Vec::new(), SpanWords::default()));
     };
     let mut spans = Vec::new();
     let mut words = SpanWords::default();
     push_text(&mut spans, Tag::Equal, false, start);
     words.add(Tag::Equal, false, count_words(start));
-    let (mut spans, mut words) = diff_whole(Pair::new(left, right), options, (spans, words));
+    let (mut spans, mut words) = diff_whole(Pair::new(l, r), options, (spans, words));
     push_text(&mut spans, Tag::Equal, false, end);
     words.add(Tag::Equal, false, count_words(end));
     (spans, words)
