@@ -54,10 +54,19 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
 /// string would send it to its terminal. Outside strings JSON is ASCII, so every such
 /// character met here is inside a string, where a `\u` escape means the same.
 pub fn json_visible(json: String) -> String {
+    let escaped = match json_escaped(&json) {
+        Cow::Owned(escaped) => Some(escaped),
+        Cow::Borrowed(_) => None,
+    };
+    escaped.unwrap_or(json)
+}
+
+/// [`json_visible`] of borrowed JSON, copied only when something in it is escaped.
+pub fn json_escaped(json: &str) -> Cow<'_, str> {
     // Every such character is DEL or above; ASCII below DEL, nearly all output, is looked
     // at a byte at a time, which the compiler does many bytes at once.
     if json.bytes().all(|b| b < 0x7f) || !json.chars().any(is_hostile) {
-        return json;
+        return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
@@ -67,7 +76,7 @@ pub fn json_visible(json: String) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

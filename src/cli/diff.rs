@@ -19,7 +19,7 @@ use crate::diff::{
 use crate::export;
 use crate::side::{Pair, Side};
 use crate::story::{MAX_INPUT_BYTES, Story, read_text_file, text_from_bytes};
-use crate::visible::{json_visible, visible};
+use crate::visible::{json_escaped, json_visible, visible};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -274,15 +274,12 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
     // ever held whole.
     let mut first = true;
     let mut flat = FlatOps::new(docs, |span: &Span| {
-        out.write(|buf| match format {
-            Format::Plain => render::plain_span(span, buf),
-            Format::Ansi => render::ansi_span(span, mode, buf),
-            Format::Json => {
-                buf.push_str(if first { "\n" } else { ",\n" });
-                json_value(span, buf);
-            }
+        match format {
+            Format::Plain => out.write(|buf| render::plain_span(span, buf)),
+            Format::Ansi => out.write(|buf| render::ansi_span(span, mode, buf)),
+            Format::Json => out.write_json(if first { "\n" } else { ",\n" }, span),
             Format::Markdown | Format::Html => {}
-        });
+        }
         first = false;
     });
     // The folder that counts the content words goes on to build the corpus, so no
@@ -355,10 +352,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
                 json_visible(serde_json::to_string(&figures).context("cannot encode the diff")?);
             out.write(|buf| buf.push_str("\n],\n\"paragraphs\": ["));
             for (i, entry) in paragraph_entries(&comparison).enumerate() {
-                out.write(|buf| {
-                    buf.push_str(if i == 0 { "\n" } else { ",\n" });
-                    json_value(&entry, buf);
-                });
+                out.write_json(if i == 0 { "\n" } else { ",\n" }, &entry);
             }
             out.write(|buf| buf.push_str("\n],\n\"matches\": ["));
             for (i, m) in told.extra().enumerate() {
@@ -370,10 +364,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
                     }),
                     score: round3(m.score),
                 };
-                out.write(|buf| {
-                    buf.push_str(if i == 0 { "\n" } else { ",\n" });
-                    json_value(&entry, buf);
-                });
+                out.write_json(if i == 0 { "\n" } else { ",\n" }, &entry);
             }
             out.write(|buf| {
                 buf.push_str("\n],\n");
@@ -422,19 +413,12 @@ fn export_document(inputs: &Inputs, options: &Options, export: Export) -> anyhow
     Ok(comparison.stats.hunks > 0)
 }
 
-/// One op or entry of the JSON lists, with hostile characters escaped.
-fn json_value(value: &impl Serialize, buf: &mut String) {
-    // Ops and entries always encode (strings, numbers, enums); should one not, it is
-    // left out and the rebuild check downstream names the place.
-    if let Ok(text) = serde_json::to_string(value) {
-        buf.push_str(&json_visible(text));
-    }
-}
-
 /// Buffered standard output that keeps the first write error and stops writing there.
 struct Output<W: Write> {
     writer: W,
     buf: String,
+    /// Scratch for one JSON value, encoded in place rather than into a string of its own.
+    json: Vec<u8>,
     error: Option<std::io::Error>,
 }
 
@@ -443,6 +427,7 @@ impl<W: Write> Output<W> {
         Output {
             writer,
             buf: String::new(),
+            json: Vec::new(),
             error: None,
         }
     }
@@ -455,6 +440,28 @@ impl<W: Write> Output<W> {
         self.buf.clear();
         fill(&mut self.buf);
         if let Err(e) = self.writer.write_all(self.buf.as_bytes()) {
+            self.error = Some(e);
+        }
+    }
+
+    /// Writes `before`, then one op or entry of the JSON lists with hostile characters
+    /// escaped.
+    fn write_json(&mut self, before: &str, value: &impl Serialize) {
+        if self.error.is_some() {
+            return;
+        }
+        self.json.clear();
+        self.json.extend_from_slice(before.as_bytes());
+        // Ops and entries always encode (strings, numbers, enums); should one not, it is
+        // left out and the rebuild check downstream names the place.
+        if serde_json::to_writer(&mut self.json, value).is_err() {
+            self.json.truncate(before.len());
+        }
+        let written = match std::str::from_utf8(&self.json) {
+            Ok(json) => self.writer.write_all(json_escaped(json).as_bytes()),
+            Err(_) => Ok(()),
+        };
+        if let Err(e) = written {
             self.error = Some(e);
         }
     }
