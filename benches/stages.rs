@@ -5,7 +5,7 @@
 
 use divan::{Bencher, black_box};
 use diverge::diff::sentences::{Folder, content_words};
-use diverge::diff::{Doc, Options, WordOptions, compare, diff_words, pair_paragraphs};
+use diverge::diff::{Doc, Options, WordOptions, compare, diff_words, pair_paragraphs, para_ids};
 use diverge::layout::{View, build};
 use diverge::side::Pair;
 use diverge::text::tokenize;
@@ -79,7 +79,15 @@ fn word_diff_of_one_paragraph_pair(bencher: Bencher) {
 fn content_words_of_two_texts(bencher: Bencher, paragraphs: usize) {
     let (left, right) = long_pair(paragraphs);
     let texts = [left.paragraphs(), right.paragraphs()];
-    bencher.bench(|| content_words(&Folder::new(), &[&texts[0], &texts[1]]).len());
+    let ids = para_ids(Pair::new(&left, &right));
+    bencher.bench(|| {
+        content_words(
+            &Folder::new(),
+            &[&texts[0], &texts[1]],
+            &[&ids.left, &ids.right],
+        )
+        .len()
+    });
 }
 
 #[divan::bench(args = [100, 2000])]

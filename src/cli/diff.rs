@@ -14,7 +14,7 @@ use super::render::{self, Ansi};
 use crate::diff::sentences::{Corpus, Folder, content_words};
 use crate::diff::{
     Comparison, Diffs, Doc, FlatOps, Matched, Options, Scope, Span, Stats, Told, WordOptions,
-    compare, compare_each, corpus, docs, flat_ops, paired_paragraphs, told,
+    compare, compare_each, corpus, docs, flat_ops, paired_paragraphs, para_ids, told,
 };
 use crate::export;
 use crate::side::{Pair, Side};
@@ -284,10 +284,16 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
     });
     // The folder that counts the content words goes on to build the corpus, so no
     // spelling is folded twice.
+    let ids = para_ids(docs);
+    let ids = ids.as_ref().map(Vec::as_slice);
     let count = move || {
         let folder = Folder::new();
         let paragraphs = docs.map(Doc::paragraphs);
-        let counted = content_words(&folder, &[&paragraphs.left, &paragraphs.right]);
+        let counted = content_words(
+            &folder,
+            &[&paragraphs.left, &paragraphs.right],
+            &[ids.left, ids.right],
+        );
         (counted, folder)
     };
     let counts = inputs.corpus.is_none();
@@ -296,7 +302,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         // Counting the content words of two texts needs no pairing: on long texts it runs
         // beside the diff, on the other core.
         let counting = (counts && size >= COUNT_BESIDE_BYTES).then(|| s.spawn(count));
-        let comparison = compare_each(docs.left, docs.right, &options, |block| flat.block(block));
+        let comparison = compare_each(docs, ids, &options, |block| flat.block(block));
         let counted = match counting {
             Some(handle) => handle
                 .join()

@@ -34,7 +34,8 @@ use crate::side::Pair;
 use align::align;
 use block::number_block_hunks;
 use fill::{fill_blocks, two_threads};
-use plan::{Words, link_partners, para_ids, plan_blocks};
+pub use plan::para_ids;
+use plan::{Words, link_partners, plan_blocks};
 use stats::Tally;
 
 /// How two versions are compared.
@@ -71,7 +72,9 @@ pub struct Comparison {
 pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
     // A comparison kept whole (the reader's) holds every span of both texts, each grown
     // a token at a time: the room growing left over is given back.
-    run(Pair::new(left, right), options, |block| {
+    let docs = Pair::new(left, right);
+    let ids = para_ids(docs);
+    run(docs, ids.as_ref().map(Vec::as_slice), options, |block| {
         block.spans.shrink_to_fit();
         for span in &mut block.spans {
             span.text.shrink_to_fit();
@@ -82,14 +85,15 @@ pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
 /// Compares as [`compare`] does, handing each block to `each` in reading order as soon
 /// as its word diff and hunk numbers are known, then dropping its spans: the returned
 /// comparison keeps only the blocks' outline (kinds, paragraphs, partners, word counts)
-/// and the statistics, so a long text is never held as spans all at once.
+/// and the statistics, so a long text is never held as spans all at once. `ids` are the
+/// paragraphs' [`para_ids`], which a caller may need beside the comparison.
 pub fn compare_each(
-    left: &Doc,
-    right: &Doc,
+    docs: Pair<&Doc>,
+    ids: Pair<&[u32]>,
     options: &Options,
     mut each: impl FnMut(&Block),
 ) -> Comparison {
-    run(Pair::new(left, right), options, |block| {
+    run(docs, ids, options, |block| {
         each(block);
         block.spans = Vec::new();
         block.hunks = Vec::new();
@@ -106,14 +110,23 @@ pub fn pair_paragraphs(docs: Pair<&Doc>, normalize: bool, deadline: Option<Insta
     )
 }
 
-fn run(docs: Pair<&Doc>, options: &Options, mut each: impl FnMut(&mut Block)) -> Comparison {
+fn run(
+    docs: Pair<&Doc>,
+    ids: Pair<&[u32]>,
+    options: &Options,
+    mut each: impl FnMut(&mut Block),
+) -> Comparison {
     let deadline = Instant::now().checked_add(options.budget);
     let word_options = WordOptions {
         normalize: options.normalize,
         algorithm: options.algorithm,
         deadline,
     };
-    let alignment = pair_paragraphs(docs, options.normalize, deadline);
+    let words = Words {
+        docs,
+        normalize: options.normalize,
+    };
+    let alignment = align(ids, &words, deadline);
     let mut blocks = plan_blocks(&alignment, docs.map(|d| d.paras.len()));
     link_partners(&mut blocks);
     let mut hunks = 0;

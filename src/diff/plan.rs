@@ -15,8 +15,9 @@ use super::words::{WordOptions, diff_words};
 use crate::side::{Pair, Side};
 use crate::text::{TokenKind, count_words, for_each_token};
 
-/// Exact text ids of every paragraph on both sides, from one shared interner.
-pub(super) fn para_ids<'a>(docs: Pair<&'a Doc>) -> Pair<Vec<u32>> {
+/// Exact text ids of every paragraph on both sides, from one shared interner: two
+/// paragraphs have one id exactly when their texts are the same.
+pub fn para_ids<'a>(docs: Pair<&'a Doc>) -> Pair<Vec<u32>> {
     let mut exact = Interner::new();
     let mut ids_of = |doc: &'a Doc| -> Vec<u32> {
         doc.paras

@@ -284,19 +284,37 @@ impl Corpus {
 }
 
 /// The content words of every paragraph of every report, as the corpus counts them: a
-/// pass that needs no pairing, so a caller can run it beside the paragraph diff.
-pub fn content_words<S: AsRef<str>>(folder: &Folder, reports: &[&[S]]) -> Vec<Vec<usize>> {
-    // Versions of one text share most of their paragraphs word for word: hashing a
-    // paragraph is several times cheaper than counting its words again.
-    let mut known: FastMap<&str, usize> = FastMap::default();
+/// pass that needs no pairing, so a caller can run it beside the paragraph diff. `ids`
+/// give each paragraph a number that two paragraphs share only when their texts are the
+/// same: versions of one text share most paragraphs word for word, and each text is
+/// counted once.
+pub fn content_words<S: AsRef<str>>(
+    folder: &Folder,
+    reports: &[&[S]],
+    ids: &[&[u32]],
+) -> Vec<Vec<usize>> {
+    let distinct = ids
+        .iter()
+        .flat_map(|ids| ids.iter())
+        .max()
+        .map_or(0, |&id| id as usize + 1);
+    let mut by_id: Vec<Option<u32>> = vec![None; distinct];
     reports
         .iter()
-        .map(|paragraphs| {
+        .zip(ids)
+        .map(|(paragraphs, ids)| {
             paragraphs
                 .iter()
-                .map(|p| {
-                    let p = p.as_ref();
-                    *known.entry(p).or_insert_with(|| folder.count(p))
+                .zip(ids.iter())
+                .map(|(p, &id)| match by_id.get_mut(id as usize) {
+                    Some(Some(known)) => *known as usize,
+                    slot => {
+                        let count = folder.count(p.as_ref());
+                        if let Some(slot) = slot {
+                            *slot = u32::try_from(count).ok();
+                        }
+                        count
+                    }
                 })
                 .collect()
         })
