@@ -77,6 +77,49 @@ fn json_ops_rebuild_both_inputs_byte_for_byte() {
     assert!(similarity > 0.7 && similarity < 1.0, "{similarity}");
 }
 
+/// Files long enough to be read side by side (one on another thread) give the same
+/// diff, and a bad file is still named, the left one first.
+#[test]
+fn long_files_are_read_side_by_side_and_errors_name_the_file() {
+    let dir = scratch("long-pair");
+    let para = |i: usize| format!("Paragraph {i} tells how the talks went on for {i} hours.");
+    let left: Vec<String> = (0..6000).map(para).collect();
+    let mut right = left.clone();
+    right[1234] = right[1234].replace("talks", "long talks");
+    let (left, right) = (left.join("\n\n"), right.join("\n\n"));
+    assert!(left.len() > 300_000);
+    let a = write(&dir, "a.txt", left.as_bytes());
+    let b = write(&dir, "b.txt", right.as_bytes());
+    let out = diff_of(
+        diverge()
+            .arg("diff")
+            .args([&a, &b])
+            .args(["--format", "json"]),
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ops = doc["ops"].as_array().unwrap();
+    let side = |skip: &str| -> String {
+        ops.iter()
+            .filter(|op| op["op"] != skip)
+            .map(|op| op["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(side("insert"), left);
+    assert_eq!(side("delete"), right);
+    assert_eq!(doc["hunks"], 1);
+    let mut bad = right.into_bytes();
+    bad[300_000] = 0xff;
+    let bad = write(&dir, "bad.txt", &bad);
+    let err = diff_error(diverge().arg("diff").args([&a, &bad]));
+    assert!(err.contains("bad.txt") && err.contains("UTF-8"), "{err}");
+    let missing = dir.join("missing.txt");
+    let err = diff_error(diverge().arg("diff").args([&missing, &bad]));
+    assert!(
+        err.contains("missing.txt") && !err.contains("bad.txt"),
+        "{err}"
+    );
+}
+
 /// A hard-wrapped text and the same text wrapped elsewhere, with one word changed: only
 /// the word is a change, in every format, and the JSON still rebuilds both files, the
 /// reflow kept as ops marked `"style": true`.
