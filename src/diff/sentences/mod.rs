@@ -161,6 +161,7 @@ impl Corpus {
                     report_raw.push((ids, numbers, quoted));
                 }
             }
+            report_sentences.shrink_to_fit();
             sentences.push(report_sentences);
             raw.push(report_raw);
             unindexed.push(report_unindexed);
@@ -189,6 +190,10 @@ impl Corpus {
                         map.entry(term).or_default().push(s as u32);
                     }
                 }
+                for holders in map.values_mut() {
+                    holders.shrink_to_fit();
+                }
+                map.shrink_to_fit();
                 map
             })
             .collect();

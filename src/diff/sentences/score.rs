@@ -56,11 +56,17 @@ impl Features {
     }
 
     fn from_parts(
-        bag: Vec<(u32, f64)>,
-        bigrams: Vec<u64>,
-        numbers: Vec<u32>,
-        quoted: Vec<u32>,
+        mut bag: Vec<(u32, f64)>,
+        mut bigrams: Vec<u64>,
+        mut numbers: Vec<u32>,
+        mut quoted: Vec<u32>,
     ) -> Self {
+        // A corpus keeps the features of every sentence of every report as long as the
+        // reader is open: the room growing and de-duplicating left is given back.
+        bag.shrink_to_fit();
+        bigrams.shrink_to_fit();
+        numbers.shrink_to_fit();
+        quoted.shrink_to_fit();
         let norm = bag.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         let mass = bag.iter().map(|(_, w)| w).sum();
         Features {
