@@ -4,7 +4,7 @@
 //! compared, not attacker-chosen keys of a long-lived table, and SipHash's cost showed
 //! as a tenth of a comparison's time in profiles.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 #[derive(Default, Clone, Copy)]
@@ -55,6 +55,7 @@ impl Hasher for FxHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Ids handed out in order of first sight.
 pub struct Interner<K> {

@@ -2,11 +2,10 @@
 //! the overview share: paragraphs the engine paired, plus sentences matched across the
 //! whole of both reports in any order.
 
-use std::collections::HashSet;
-
 use super::Comparison;
 use super::block::Kind;
 use super::doc::Doc;
+use super::intern::FastSet;
 use super::sentences::{Corpus, Sentence, SentenceRef};
 use super::span::Span;
 use super::words::{WordOptions, diff_words};
@@ -56,22 +55,22 @@ impl Told {
 }
 
 /// For each side, the paragraphs a comparison pairs with a counterpart.
-pub fn paired_paragraphs(comparison: &Comparison) -> Pair<HashSet<usize>> {
+pub fn paired_paragraphs(comparison: &Comparison) -> Pair<FastSet<usize>> {
     Paired::of(comparison).paragraphs
 }
 
 /// The paragraphs a comparison pairs: for each side, which of its paragraphs face a
 /// counterpart, and every (left, right) paragraph pair.
 struct Paired {
-    paragraphs: Pair<HashSet<usize>>,
-    pairs: HashSet<(usize, usize)>,
+    paragraphs: Pair<FastSet<usize>>,
+    pairs: FastSet<(usize, usize)>,
 }
 
 impl Paired {
     fn of(comparison: &Comparison) -> Paired {
         let mut paired = Paired {
             paragraphs: Pair::default(),
-            pairs: HashSet::new(),
+            pairs: FastSet::default(),
         };
         for block in &comparison.blocks {
             let right = match block.kind {
@@ -151,7 +150,7 @@ pub fn told(
         .into_iter()
         .map(|m| (Pair::new(m.left, m.right), m.score))
         .collect();
-    let in_match: Pair<HashSet<SentenceRef>> =
+    let in_match: Pair<FastSet<SentenceRef>> =
         Pair::from_fn(|side| links.iter().map(|(at, _)| at[side]).collect());
     let matched: Vec<Matched> = merge_parts(links)
         .into_iter()
