@@ -67,10 +67,59 @@ pub fn unambiguous(text: &str) -> Cow<'_, str> {
 
 /// Cells `text` takes on one line.
 pub fn cell_width(text: &str) -> usize {
-    if text.is_ascii() {
-        return text.bytes().map(ascii_width).sum();
+    let mut cells = 0;
+    for_each_stretch(text, |stretch, ascii| {
+        cells += if ascii {
+            stretch.bytes().map(ascii_width).sum()
+        } else {
+            stretch.graphemes(true).map(grapheme_width).sum::<usize>()
+        };
+        true
+    });
+    cells
+}
+
+/// Cuts `text` where a grapheme boundary is certain whatever the rules say about the
+/// characters around it, between two ASCII bytes (but inside a CR LF), and hands `f`
+/// each piece in order with whether it is all ASCII, until `f` returns false. News text
+/// is ASCII but for a quotation mark or a dash here and there: only the few bytes around
+/// those are read as graphemes (an ASCII letter can take a combining accent after it,
+/// or a prepended mark before it), the rest a byte at a time.
+fn for_each_stretch(text: &str, mut f: impl FnMut(&str, bool) -> bool) {
+    let bytes = text.as_bytes();
+    let certain = |at: usize| match (at.checked_sub(1).and_then(|p| bytes.get(p)), bytes.get(at)) {
+        (Some(&a), Some(&b)) => a.is_ascii() && b.is_ascii() && (a, b) != (b'\r', b'\n'),
+        _ => true,
+    };
+    let mut start = 0;
+    while start < bytes.len() {
+        let Some(wide) = bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+            .map(|i| start + i)
+        else {
+            f(text.get(start..).unwrap_or_default(), true);
+            return;
+        };
+        // The mixed piece starts at the last certain boundary before the first non-ASCII
+        // byte and ends at the first one after it where ASCII follows ASCII again.
+        let from = (start..=wide)
+            .rev()
+            .find(|&at| certain(at))
+            .unwrap_or(start);
+        let mut to = wide + 1;
+        while to < bytes.len() && !certain(to) {
+            to += 1;
+        }
+        let ascii = text.get(start..from).unwrap_or_default();
+        if !ascii.is_empty() && !f(ascii, true) {
+            return;
+        }
+        if !f(text.get(from..to).unwrap_or_default(), false) {
+            return;
+        }
+        start = to;
     }
-    text.graphemes(true).map(grapheme_width).sum()
 }
 
 /// Cells an ASCII character takes: in ASCII every character is a grapheme of its own
@@ -82,20 +131,33 @@ fn ascii_width(b: u8) -> usize {
 
 /// The longest prefix of `text` that fits in `width` cells, and its width.
 pub fn fit(text: &str, width: usize) -> (&str, usize) {
-    if text.is_ascii() {
-        let mut used = 0;
-        let mut end = 0;
-        for b in text.bytes() {
-            let w = ascii_width(b);
-            if used + w > width {
-                break;
-            }
-            used += w;
-            end += 1;
+    let (mut used, mut end) = (0, 0);
+    for_each_stretch(text, |stretch, ascii| {
+        let (part, cells) = if ascii {
+            fit_ascii(stretch, width - used)
+        } else {
+            fit_graphemes(stretch, width - used)
+        };
+        used += cells;
+        end += part.len();
+        part.len() == stretch.len()
+    });
+    (text.get(..end).unwrap_or_default(), used)
+}
+
+/// [`fit`] for ASCII text, a byte at a time.
+fn fit_ascii(text: &str, width: usize) -> (&str, usize) {
+    let mut used = 0;
+    let mut end = 0;
+    for b in text.bytes() {
+        let w = ascii_width(b);
+        if used + w > width {
+            break;
         }
-        return (text.get(..end).unwrap_or_default(), used);
+        used += w;
+        end += 1;
     }
-    fit_graphemes(text, width)
+    (text.get(..end).unwrap_or_default(), used)
 }
 
 /// [`fit`] for any text, a grapheme at a time.
@@ -156,6 +218,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Text mixing ASCII with what joins it into one grapheme: combining accents and
+        /// marks after a letter, a prepended mark before one, joined emoji, flags, CR LF,
+        /// wide characters and controls.
+        #[test]
+        fn mixed_text_is_measured_as_its_graphemes_are(
+            text in "[a1#\r\n .\u{20E3}\u{1}\u{301}\u{600}\u{93F}\u{200D}\u{FE0F}\u{FF9E}\u{1F1F0}\u{1F1F7}👍이é”]{0,40}",
+            width in 0usize..50,
+        ) {
+            let by_graphemes: usize = text.graphemes(true).map(grapheme_width).sum();
+            proptest::prop_assert_eq!(cell_width(&text), by_graphemes);
+            proptest::prop_assert_eq!(fit(&text, width), fit_graphemes(&text, width));
+        }
+
         #[test]
         fn ascii_is_measured_as_its_graphemes_are(text in "[\\x00-\\x7f]{0,40}", width in 0usize..50) {
             let by_graphemes: usize = text.graphemes(true).map(grapheme_width).sum();
