@@ -5,7 +5,10 @@
 
 use divan::{Bencher, black_box};
 use diverge::diff::sentences::{Folder, content_words};
-use diverge::diff::{Doc, Options, WordOptions, compare, diff_words, pair_paragraphs, para_ids};
+use diverge::diff::{
+    Diffs, Doc, Options, Scope, WordOptions, compare, corpus, diff_words, pair_paragraphs,
+    para_ids, told,
+};
 use diverge::layout::{View, build};
 use diverge::side::Pair;
 use diverge::text::tokenize;
@@ -102,6 +105,64 @@ fn layout_side_by_side_at_120_columns(bencher: Bencher, paragraphs: usize) {
     let comparison = compare(&left, &right, &Options::default());
     bencher.bench(|| {
         build(black_box(&comparison), View::SideBySide, 120, "m")
+            .rows
+            .len()
+    });
+}
+
+/// Two versions of `paragraphs` paragraphs of three sentences each, every sentence with
+/// words of its own (so each finds its partner), the right-hand one reworded here and
+/// there: the told-by-both view's kind of input.
+fn told_pair(paragraphs: usize) -> (Doc, Doc) {
+    let sentence = |p: usize, k: usize, edited: bool| {
+        let verb = if edited && (p + k) % 3 == 0 {
+            "stated"
+        } else {
+            "said"
+        };
+        format!(
+            "The ministry {verb} that talks on topic{p}x{k} with delegation{k}y{p} went on \
+             for {p} hours in Seoul and Beijing."
+        )
+    };
+    let version = |edited: bool| {
+        let paras: Vec<String> = (0..paragraphs)
+            .map(|p| {
+                (0..3)
+                    .map(|k| sentence(p, k, edited))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        Doc::from_paragraphs(&paras)
+    };
+    (version(false), version(true))
+}
+
+/// The told-by-both view: every matched sentence pair with its word diff, then what only
+/// one side tells.
+#[divan::bench(args = [100, 2000])]
+fn layout_told_by_both_at_120_columns(bencher: Bencher, paragraphs: usize) {
+    let (left, right) = told_pair(paragraphs);
+    let mut comparison = compare(&left, &right, &Options::default());
+    let words = WordOptions {
+        normalize: false,
+        algorithm: Options::default().algorithm,
+        deadline: None,
+    };
+    let docs = Pair::new(&left, &right);
+    let told = told(
+        &corpus([&left, &right]),
+        Pair::new(0, 1),
+        docs,
+        &comparison,
+        Diffs::All(&words),
+        Scope::All,
+    );
+    assert!(told.matched.len() >= paragraphs, "{}", told.matched.len());
+    comparison.told = Some(told);
+    bencher.bench(|| {
+        build(black_box(&comparison), View::Shared, 120, "m")
             .rows
             .len()
     });

@@ -68,25 +68,72 @@ fn is_hangul(c: char) -> bool {
 /// break opportunities, less those between two Hangul characters.
 fn words(line: &str) -> Vec<(Range<usize>, usize)> {
     let mut out: Vec<(Range<usize>, usize)> = Vec::new();
-    let mut offset = 0;
-    for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
-        let start = offset;
-        let word_end = start + word.word.len();
-        offset = word_end + word.whitespace.len();
+    for (start, word_end, end) in break_runs(line) {
         let joins = |(prev, _): &(Range<usize>, usize)| {
             prev.end == start
                 && line
                     .get(prev.clone())
                     .and_then(|p| p.chars().last())
                     .is_some_and(is_hangul)
-                && word.word.chars().next().is_some_and(is_hangul)
+                && line
+                    .get(start..word_end)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(is_hangul)
         };
         match out.last_mut() {
-            Some(last) if joins(last) => *last = (last.0.start..word_end, offset),
-            _ => out.push((start..word_end, offset)),
+            Some(last) if joins(last) => *last = (last.0.start..word_end, end),
+            _ => out.push((start..word_end, end)),
         }
     }
     out
+}
+
+/// The runs of `line` between break opportunities, as (start, end of the word, end of the
+/// spaces after it): what textwrap's `UnicodeBreakProperties` separator finds, without
+/// the copy of the line it strips of ANSI sequences and the width it measures of every
+/// word, which the layout measures its own way (a line here has no escape sequence:
+/// its text went through [`crate::visible::visible`]; one that has is left to textwrap).
+fn break_runs(line: &str) -> Vec<(usize, usize, usize)> {
+    if line.contains('\u{1b}') {
+        let mut offset = 0;
+        return WordSeparator::UnicodeBreakProperties
+            .find_words(line)
+            .map(|word| {
+                let start = offset;
+                offset = start + word.word.len() + word.whitespace.len();
+                (start, start + word.word.len(), offset)
+            })
+            .collect();
+    }
+    // As textwrap does: no break after a hyphen or a soft hyphen (its word splitter's
+    // business); the last opportunity left is dropped, and the rest of the line after
+    // the others is the last run.
+    let mut ends: Vec<usize> = unicode_linebreak::linebreaks(line)
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            !line
+                .get(..at)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(|c| matches!(c, '-' | '\u{AD}'))
+        })
+        .collect();
+    ends.pop();
+    ends.retain(|&at| at < line.len());
+    if ends
+        .last()
+        .map_or(!line.is_empty(), |&last| last < line.len())
+    {
+        ends.push(line.len());
+    }
+    let mut start = 0;
+    ends.into_iter()
+        .map(|end| {
+            let run = line.get(start..end).unwrap_or_default();
+            let piece = (start, start + run.trim_end_matches(' ').len(), end);
+            start = end;
+            piece
+        })
+        .collect()
 }
 
 /// Pushes `word` (followed by spaces up to `end`) as one piece, or as several when it is
@@ -163,6 +210,34 @@ mod tests {
             ["이재명", "대통령실이", "밝혔다"]
         );
         assert_eq!(lines("习近平主席", 6), ["习近平", "主席"]);
+    }
+
+    /// textwrap's own runs, the reference for [`break_runs`].
+    fn textwrap_runs(line: &str) -> Vec<(usize, usize, usize)> {
+        let mut offset = 0;
+        WordSeparator::UnicodeBreakProperties
+            .find_words(line)
+            .map(|word| {
+                let start = offset;
+                offset = start + word.word.len() + word.whitespace.len();
+                (start, start + word.word.len(), offset)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn breaks_are_found_where_textwrap_finds_them(
+            line in "[a1 ,.;:!?'\"()\\[\\]{}/%$+#&*_|\t\u{AD}\u{A0}\u{2014}\u{201C}\u{201D}-이재习近]{0,30}",
+        ) {
+            proptest::prop_assert_eq!(break_runs(&line), textwrap_runs(&line));
+        }
+    }
+
+    #[test]
+    fn a_line_with_an_escape_sequence_is_left_to_textwrap() {
+        let line = "red \u{1b}[31mtext\u{1b}[0m here";
+        assert_eq!(break_runs(line), textwrap_runs(line));
     }
 
     #[test]
