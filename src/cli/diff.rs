@@ -302,10 +302,12 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<bool> {
         }
         first = false;
     });
-    // The folder that counts the content words goes on to build the corpus, so no
-    // spelling is folded twice.
+    // Paragraph ids, worked out once: the pairing matches paragraphs by them, and the
+    // count counts each text once by them.
     let ids = para_ids(docs);
     let ids = ids.as_ref().map(Vec::as_slice);
+    // The folder that counts the content words goes on to build the corpus, so no
+    // spelling is folded twice.
     let count = move || {
         let folder = Folder::new();
         let paragraphs = docs.map(Doc::paragraphs);
@@ -483,6 +485,7 @@ impl<W: Write> Output<W> {
         if serde_json::to_writer(&mut self.json, value).is_err() {
             self.json.truncate(before.len());
         }
+        // serde_json writes UTF-8 (its strings come from `&str`), so this always reads.
         let written = match std::str::from_utf8(&self.json) {
             Ok(json) => self.writer.write_all(json_escaped(json).as_bytes()),
             Err(_) => Ok(()),

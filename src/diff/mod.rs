@@ -103,11 +103,17 @@ pub fn compare_each(
 /// How the paragraphs of two versions pair, the first stage of [`compare`].
 pub fn pair_paragraphs(docs: Pair<&Doc>, normalize: bool, deadline: Option<Instant>) -> Alignment {
     let ids = para_ids(docs);
-    align(
-        ids.as_ref().map(Vec::as_slice),
-        &Words { docs, normalize },
-        deadline,
-    )
+    pair_by_ids(docs, ids.as_ref().map(Vec::as_slice), normalize, deadline)
+}
+
+/// [`pair_paragraphs`] given the paragraphs' [`para_ids`].
+fn pair_by_ids(
+    docs: Pair<&Doc>,
+    ids: Pair<&[u32]>,
+    normalize: bool,
+    deadline: Option<Instant>,
+) -> Alignment {
+    align(ids, &Words { docs, normalize }, deadline)
 }
 
 fn run(
@@ -122,11 +128,7 @@ fn run(
         algorithm: options.algorithm,
         deadline,
     };
-    let words = Words {
-        docs,
-        normalize: options.normalize,
-    };
-    let alignment = align(ids, &words, deadline);
+    let alignment = pair_by_ids(docs, ids, options.normalize, deadline);
     let mut blocks = plan_blocks(&alignment, docs.map(|d| d.paras.len()));
     link_partners(&mut blocks);
     let mut hunks = 0;
