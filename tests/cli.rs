@@ -54,10 +54,9 @@ fn one_line_error_with(cmd: &mut Command, code: i32) -> String {
     err.trim_end().to_string()
 }
 
-#[test]
-fn json_ops_rebuild_both_inputs_byte_for_byte() {
-    let out = diff_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));
-    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// The two texts the JSON ops of `doc` rebuild: all but the insertions on the left, all
+/// but the deletions on the right.
+fn rebuilt(doc: &serde_json::Value) -> (String, String) {
     let ops = doc["ops"].as_array().unwrap();
     let side = |skip: &str| -> String {
         ops.iter()
@@ -65,11 +64,16 @@ fn json_ops_rebuild_both_inputs_byte_for_byte() {
             .map(|op| op["text"].as_str().unwrap())
             .collect()
     };
-    assert_eq!(side("insert"), std::fs::read_to_string(REUTERS).unwrap());
-    assert_eq!(
-        side("delete"),
-        std::fs::read_to_string(STRAITS_TIMES).unwrap()
-    );
+    (side("insert"), side("delete"))
+}
+
+#[test]
+fn json_ops_rebuild_both_inputs_byte_for_byte() {
+    let out = diff_of(diverge().args(["diff", REUTERS, STRAITS_TIMES, "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (left, right) = rebuilt(&doc);
+    assert_eq!(left, std::fs::read_to_string(REUTERS).unwrap());
+    assert_eq!(right, std::fs::read_to_string(STRAITS_TIMES).unwrap());
     assert_eq!(doc["left"]["name"], "reuters");
     assert_eq!(doc["right"]["name"], "straits_times");
     assert!(doc["left"]["words"].as_u64().unwrap() > 300);
@@ -97,15 +101,7 @@ fn long_files_are_read_side_by_side_and_errors_name_the_file() {
             .args(["--format", "json"]),
     );
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let ops = doc["ops"].as_array().unwrap();
-    let side = |skip: &str| -> String {
-        ops.iter()
-            .filter(|op| op["op"] != skip)
-            .map(|op| op["text"].as_str().unwrap())
-            .collect()
-    };
-    assert_eq!(side("insert"), left);
-    assert_eq!(side("delete"), right);
+    assert_eq!(rebuilt(&doc), (left, right.clone()));
     assert_eq!(doc["hunks"], 1);
     let mut bad = right.into_bytes();
     bad[300_000] = 0xff;
@@ -150,14 +146,7 @@ fn a_reflowed_text_shows_only_its_changed_word() {
     assert_eq!(doc["hunks"], 1);
     assert_eq!(doc["style_hunks"], 0);
     let ops = doc["ops"].as_array().unwrap();
-    let side = |skip: &str| -> String {
-        ops.iter()
-            .filter(|op| op["op"] != skip)
-            .map(|op| op["text"].as_str().unwrap())
-            .collect()
-    };
-    assert_eq!(side("insert"), left);
-    assert_eq!(side("delete"), right);
+    assert_eq!(rebuilt(&doc), (left.to_string(), right.to_string()));
     let reflow = ops
         .iter()
         .filter(|op| op["op"] != "equal" && op["style"] == true)
