@@ -4,13 +4,19 @@
 mod search;
 mod shared;
 mod width;
+mod window;
 mod wrap;
 
 pub use search::Match;
 pub use shared::{Headings, Item, items};
 pub use width::{cell_width, truncate, unambiguous};
+pub use window::Margin;
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use width::fit;
+use window::Laid;
 
 use crate::diff::{Block, Comparison, Kind, Span, Tag};
 use crate::side::{Pair, Side};
@@ -179,33 +185,66 @@ impl Columns {
     }
 }
 
-/// A comparison laid out for one view and width.
+/// A comparison laid out for one view and width: every block of it, or in a preview,
+/// the blocks around the reading position (see [`preview`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub view: View,
     pub width: usize,
     pub columns: Columns,
     pub rows: Vec<Row>,
-    /// First row of each block: blocks start on the same row on both sides.
+    /// The blocks the rows show, in order.
+    pub blocks: Range<usize>,
+    /// First row of each block of `blocks`: blocks start on the same row on both sides.
     pub block_rows: Vec<usize>,
-    /// First row of each change (hunk), in reading order.
+    /// The number of the first change the rows show.
+    pub hunks_from: usize,
+    /// First row of each change (hunk) the rows show, in reading order, from
+    /// `hunks_from` on.
     pub hunk_rows: Vec<usize>,
+    /// Changes in the whole view, shown or not.
+    pub hunk_total: usize,
+    whole: bool,
 }
 
 impl Layout {
+    /// False for a preview, which lacks the blocks away from the reading position.
+    pub fn is_whole(&self) -> bool {
+        self.whole
+    }
+
+    /// The first row of `block`, if the rows show it.
+    pub fn block_row(&self, block: usize) -> Option<usize> {
+        let i = block.checked_sub(self.blocks.start)?;
+        self.block_rows.get(i).copied()
+    }
+
+    /// The first row of change `hunk`, if the rows show it.
+    pub fn hunk_row(&self, hunk: usize) -> Option<usize> {
+        let i = hunk.checked_sub(self.hunks_from)?;
+        self.hunk_rows.get(i).copied()
+    }
+
+    /// The changes the rows show, with their first rows, in reading order.
+    pub fn hunks(&self) -> impl DoubleEndedIterator<Item = (usize, usize)> + '_ {
+        self.hunk_rows
+            .iter()
+            .enumerate()
+            .map(|(i, &row)| (self.hunks_from + i, row))
+    }
+
     /// The block shown at `row` and how many rows into it that row is.
     pub fn anchor(&self, row: usize) -> Option<(usize, usize)> {
         let block = self.rows.get(row)?.block;
-        let start = self.block_rows.get(block).copied().unwrap_or(row);
+        let start = self.block_row(block).unwrap_or(row);
         Some((block, row.saturating_sub(start)))
     }
 
     /// Rows of `block`, from its first row to the next block's blank row.
     pub fn block_len(&self, block: usize) -> usize {
-        let start = self.block_rows.get(block).copied().unwrap_or(0);
+        let start = self.block_row(block).unwrap_or(0);
         let end = self
-            .block_rows
-            .get(block + 1)
+            .block_row(block + 1)
             .map_or(self.rows.len(), |next| next.saturating_sub(1));
         end.saturating_sub(start)
     }
@@ -219,28 +258,101 @@ type Lines = Vec<Vec<Segment>>;
 pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) -> Layout {
     let columns = Columns::new(view, width);
     if view == View::Shared {
-        return shared::build(comparison, columns, width);
+        return shared::with_items(comparison, columns, |items| {
+            window::whole(items, view, width, columns)
+        });
     }
-    let mut rows = Vec::new();
-    let mut block_rows = Vec::with_capacity(comparison.blocks.len());
-    let mut hunk_rows: Vec<Option<usize>> = Vec::new();
-    for (b, block) in comparison.blocks.iter().enumerate() {
-        let start = open_block(&mut rows, &mut block_rows, b);
-        let first_hunk = hunk_rows.len();
-        // The plain view marks nothing, so it has no changes to step through.
-        let none = vec![None; block.spans.len()];
-        let hunks = if view == View::Plain {
-            &none
+    let blocks = Paragraphs::new(comparison, view, columns, jump_key);
+    window::whole(&blocks, view, width, columns)
+}
+
+/// What [`build`] lays out, but only the blocks around block `at` that `margin` asks
+/// for: a preview to show while the whole layout is built. `None` when those blocks are
+/// too long to lay out within a frame.
+pub fn preview(
+    comparison: &Comparison,
+    view: View,
+    width: usize,
+    jump_key: &str,
+    at: usize,
+    margin: Margin,
+) -> Option<Layout> {
+    let columns = Columns::new(view, width);
+    if view == View::Shared {
+        return shared::with_items(comparison, columns, |items| {
+            window::around(items, at, margin, view, width, columns)
+        });
+    }
+    let blocks = Paragraphs::new(comparison, view, columns, jump_key);
+    window::around(&blocks, at, margin, view, width, columns)
+}
+
+/// The blocks of the paragraph views: the comparison's own.
+struct Paragraphs<'c> {
+    comparison: &'c Comparison,
+    view: View,
+    columns: Columns,
+    jump_key: &'c str,
+}
+
+impl<'c> Paragraphs<'c> {
+    fn new(comparison: &'c Comparison, view: View, columns: Columns, jump_key: &'c str) -> Self {
+        Paragraphs {
+            comparison,
+            view,
+            columns,
+            jump_key,
+        }
+    }
+
+    /// The hunk of each span of `block` in this view: the plain view marks nothing, so
+    /// it has no changes to step through.
+    fn hunks<'b>(&self, block: &'b Block) -> Cow<'b, [Option<usize>]> {
+        if self.view == View::Plain {
+            vec![None; block.spans.len()].into()
         } else {
-            &block.hunks
-        };
-        let count = hunks
+            block.hunks.as_slice().into()
+        }
+    }
+}
+
+impl window::Blocks for Paragraphs<'_> {
+    fn count(&self) -> usize {
+        self.comparison.blocks.len()
+    }
+
+    fn bytes(&self, b: usize) -> usize {
+        self.comparison
+            .blocks
+            .get(b)
+            .map_or(0, |block| block.spans.iter().map(|s| s.text.len()).sum())
+    }
+
+    fn hunks_before(&self, b: usize) -> usize {
+        let blocks = &self.comparison.blocks;
+        blocks
+            .get(..b)
+            .unwrap_or(blocks)
             .iter()
-            .flatten()
-            .max()
-            .map_or(0, |last| last + 1 - first_hunk);
-        hunk_rows.extend(std::iter::repeat_n(None, count));
-        let sides = sides(comparison, block, view, columns, hunks, jump_key);
+            .rev()
+            .find_map(|block| self.hunks(block).iter().flatten().max().map(|h| h + 1))
+            .unwrap_or(0)
+    }
+
+    fn lay(&self, b: usize) -> Laid {
+        let Some(block) = self.comparison.blocks.get(b) else {
+            return Laid::default();
+        };
+        let view = self.view;
+        let hunks = self.hunks(block);
+        let sides = sides(
+            self.comparison,
+            block,
+            view,
+            self.columns,
+            &hunks,
+            self.jump_key,
+        );
         // The inline view has no right pane; elsewhere a missing side is filler.
         let absent = if view == View::Inline {
             Cell::blank()
@@ -251,42 +363,29 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
             View::Plain => Gutter::Blank,
             View::SideBySide | View::Inline | View::Shared => gutter_of(block.kind),
         };
+        let mut rows = window::opening(b);
+        let start = rows.len();
         for chunk in sides {
             push_rows(&mut rows, b, gutter, chunk, &absent);
         }
+        let mut ids: Vec<usize> = hunks.iter().flatten().copied().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut first_rows: Vec<(usize, Option<usize>)> =
+            ids.into_iter().map(|hunk| (hunk, None)).collect();
         for (i, row) in rows.iter().enumerate().skip(start) {
             for side in Side::BOTH {
-                note_hunks(&row.cells[side], i, &mut hunk_rows);
+                note_hunks(&row.cells[side], i - start, &mut first_rows);
             }
         }
-        // A change whose text all fell at line breaks (a lone space) starts with its block.
-        for slot in hunk_rows.iter_mut().skip(first_hunk) {
-            slot.get_or_insert(start);
-        }
+        // A change whose text all fell at line breaks (a lone space) starts with its
+        // block.
+        let hunks = first_rows
+            .into_iter()
+            .map(|(hunk, row)| (hunk, row.unwrap_or(0)))
+            .collect();
+        Laid { rows, hunks }
     }
-    // Rows are kept as long as the view is up; what growing the list left over is not.
-    rows.shrink_to_fit();
-    Layout {
-        view,
-        width,
-        columns,
-        rows,
-        block_rows,
-        hunk_rows: hunk_rows.into_iter().flatten().collect(),
-    }
-}
-
-/// Starts block `b`: a blank row before every block but the first, then its first row,
-/// which `block_rows` records. Returns that row.
-fn open_block(rows: &mut Vec<Row>, block_rows: &mut Vec<usize>, b: usize) -> usize {
-    if b > 0 {
-        rows.push(Row {
-            block: b,
-            cells: Pair::new(Cell::blank(), Cell::blank()),
-        });
-    }
-    block_rows.push(rows.len());
-    rows.len()
 }
 
 /// The wrapped lines each side of `block` shows in `view`, in chunks whose rows start
@@ -397,11 +496,14 @@ fn push_rows(
     }
 }
 
-fn note_hunks(cell: &Cell, row: usize, hunk_rows: &mut [Option<usize>]) {
+/// Notes `row` as the first row of each change `cell` shows that has none yet.
+fn note_hunks(cell: &Cell, row: usize, first_rows: &mut [(usize, Option<usize>)]) {
     if let Cell::Text { segments, .. } = cell {
         for hunk in segments.iter().filter_map(|s| s.hunk) {
-            if let Some(slot) = hunk_rows.get_mut(hunk) {
-                slot.get_or_insert(row);
+            if let Ok(i) = first_rows.binary_search_by_key(&hunk, |&(h, _)| h) {
+                if let Some((_, first)) = first_rows.get_mut(i) {
+                    first.get_or_insert(row);
+                }
             }
         }
     }

@@ -2,10 +2,8 @@
 //! diff, in the left report's order, then what only one side tells, each part under a
 //! heading. Its items are the changes `n`/`N` step through.
 
-use super::{
-    Cell, Columns, Gutter, Layout, Lines, Mark, Piece, View, lines, open_block, pane_pieces,
-    push_rows,
-};
+use super::window::{self, Laid};
+use super::{Cell, Columns, Gutter, Lines, Mark, Piece, lines, pane_pieces, push_rows};
 use crate::diff::{Comparison, Lone, Matched, Told};
 use crate::side::{Pair, Side};
 use crate::visible::visible;
@@ -122,40 +120,80 @@ fn sides(item: &Item, hunk: Option<usize>, columns: Columns) -> Pair<Option<Line
     }
 }
 
-/// Lays out the told-by-both view of `comparison`.
-pub(super) fn build(comparison: &Comparison, columns: Columns, width: usize) -> Layout {
+/// Hands `lay_out` the items of the told-by-both view of `comparison`, which borrow
+/// their headings from here.
+pub(super) fn with_items<R>(
+    comparison: &Comparison,
+    columns: Columns,
+    lay_out: impl FnOnce(&Items) -> R,
+) -> R {
     let empty = Told::default();
     let told = comparison.told.as_ref().unwrap_or(&empty);
     let headings = Headings::of(told);
-    let mut rows = Vec::new();
-    let mut block_rows = Vec::new();
-    let mut hunk_rows = Vec::new();
-    for (b, item) in items(told, &headings).iter().enumerate() {
-        let start = open_block(&mut rows, &mut block_rows, b);
-        let hunk = matches!(item, Item::Both(_)).then_some(hunk_rows.len());
+    let items = items(told, &headings);
+    // A pair's number is how many pairs come before it.
+    let pairs_before = items
+        .iter()
+        .scan(0, |pairs, item| {
+            let before = *pairs;
+            *pairs += usize::from(matches!(item, Item::Both(_)));
+            Some(before)
+        })
+        .collect();
+    lay_out(&Items {
+        items,
+        pairs_before,
+        columns,
+    })
+}
+
+/// The blocks of the told-by-both view: its items.
+pub(super) struct Items<'t> {
+    items: Vec<Item<'t>>,
+    pairs_before: Vec<usize>,
+    columns: Columns,
+}
+
+impl window::Blocks for Items<'_> {
+    fn count(&self) -> usize {
+        self.items.len()
+    }
+
+    fn bytes(&self, b: usize) -> usize {
+        match self.items.get(b) {
+            Some(Item::Heading(text, _)) => text.len(),
+            Some(Item::Both(m)) => m.spans.iter().map(|s| s.text.len()).sum(),
+            Some(Item::Only(_, lone)) => lone.iter().map(|l| l.text.len()).sum(),
+            None => 0,
+        }
+    }
+
+    fn hunks_before(&self, b: usize) -> usize {
+        let last = self.pairs_before.last().copied().unwrap_or(0);
+        let pairs = last + usize::from(matches!(self.items.last(), Some(Item::Both(_))));
+        self.pairs_before.get(b).copied().unwrap_or(pairs)
+    }
+
+    fn lay(&self, b: usize) -> Laid {
+        let Some(item) = self.items.get(b) else {
+            return Laid::default();
+        };
+        let hunk = matches!(item, Item::Both(_)).then(|| self.hunks_before(b));
         let gutter = match item {
             Item::Only(Side::Left, _) => Gutter::Removed,
             Item::Only(Side::Right, _) => Gutter::Added,
             _ => Gutter::Blank,
         };
+        let mut rows = window::opening(b);
         push_rows(
             &mut rows,
             b,
             gutter,
-            sides(item, hunk, columns),
+            sides(item, hunk, self.columns),
             &Cell::Filler,
         );
         // A pair's label, which carries its number, opens its first row.
-        if hunk.is_some() {
-            hunk_rows.push(start);
-        }
-    }
-    Layout {
-        view: View::Shared,
-        width,
-        columns,
-        rows,
-        block_rows,
-        hunk_rows,
+        let hunks = hunk.map(|h| (h, 0)).into_iter().collect();
+        Laid { rows, hunks }
     }
 }

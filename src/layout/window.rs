@@ -1,0 +1,152 @@
+//! A view's blocks laid out one at a time, so a layout can hold every block or only
+//! those around the reading position: a story too long to lay out within a frame shows
+//! the rows on screen at once while the whole layout is built off the UI thread.
+
+use std::ops::Range;
+
+use super::{Cell, Columns, Layout, Row, View};
+use crate::side::Pair;
+
+/// One block's rows, the blank row that opens every block but the first included, and
+/// the first row of each change it shows (its number, a row counted from the block's
+/// first row).
+#[derive(Default)]
+pub(super) struct Laid {
+    pub rows: Vec<Row>,
+    pub hunks: Vec<(usize, usize)>,
+}
+
+/// What a view knows of its blocks without laying them out.
+pub(super) trait Blocks {
+    fn count(&self) -> usize;
+    /// Bytes of text block `b` lays out: what laying it out costs.
+    fn bytes(&self, b: usize) -> usize;
+    /// Changes numbered before block `b`: the number of its first change.
+    fn hunks_before(&self, b: usize) -> usize;
+    fn lay(&self, b: usize) -> Laid;
+}
+
+/// The blank row before block `b`, for every block but the first.
+pub(super) fn opening(b: usize) -> Vec<Row> {
+    if b == 0 {
+        return Vec::new();
+    }
+    vec![Row {
+        block: b,
+        cells: Pair::new(Cell::blank(), Cell::blank()),
+    }]
+}
+
+/// Every block of `blocks`.
+pub(super) fn whole(blocks: &impl Blocks, view: View, width: usize, columns: Columns) -> Layout {
+    let count = blocks.count();
+    let laid = (0..count).map(|b| blocks.lay(b));
+    let mut layout = assemble(laid, 0..count, 0, view, width, columns);
+    layout.hunk_total = layout.hunk_rows.len();
+    layout.whole = true;
+    // Rows are kept as long as the view is up; what growing the list left over is not.
+    layout.rows.shrink_to_fit();
+    layout
+}
+
+/// How much a preview lays out around its block.
+#[derive(Debug, Clone, Copy)]
+pub struct Margin {
+    /// Rows before the block's first row, and from it on.
+    pub rows: Pair<usize>,
+    /// The most bytes of text the preview may lay out: past this a block is too long to
+    /// lay out within a frame, and the preview gives up.
+    pub bytes: usize,
+}
+
+/// The blocks around `at` (from it on first, then before it) until the rows `margin`
+/// asks for are there; `None` when that means laying out more than `margin.bytes`.
+pub(super) fn around(
+    blocks: &impl Blocks,
+    at: usize,
+    margin: Margin,
+    view: View,
+    width: usize,
+    columns: Columns,
+) -> Option<Layout> {
+    let count = blocks.count();
+    let at = at.min(count.checked_sub(1)?);
+    let mut bytes = 0;
+    let mut affordable = |b: usize| {
+        bytes += blocks.bytes(b);
+        bytes <= margin.bytes
+    };
+    let mut after = Vec::new();
+    let mut rows = 0;
+    for b in at..count {
+        if rows >= margin.rows.right {
+            break;
+        }
+        if !affordable(b) {
+            return None;
+        }
+        let laid = blocks.lay(b);
+        rows += laid.rows.len();
+        after.push(laid);
+    }
+    let end = at + after.len();
+    let mut before = Vec::new();
+    let mut rows = 0;
+    for b in (0..at).rev() {
+        if rows >= margin.rows.left || !affordable(b) {
+            break;
+        }
+        let laid = blocks.lay(b);
+        rows += laid.rows.len();
+        before.push(laid);
+    }
+    let start = at - before.len();
+    let laid = before.into_iter().rev().chain(after);
+    let hunks = blocks.hunks_before(start);
+    let mut layout = assemble(laid, start..end, hunks, view, width, columns);
+    layout.hunk_total = blocks.hunks_before(count);
+    Some(layout)
+}
+
+/// The layout of `laid`, the blocks `range` in order, whose first change is number
+/// `first_hunk`.
+fn assemble(
+    laid: impl Iterator<Item = Laid>,
+    range: Range<usize>,
+    first_hunk: usize,
+    view: View,
+    width: usize,
+    columns: Columns,
+) -> Layout {
+    let mut rows = Vec::new();
+    let mut block_rows = Vec::with_capacity(range.len());
+    let mut hunk_rows: Vec<usize> = Vec::new();
+    for (b, laid) in range.clone().zip(laid) {
+        let start = rows.len() + usize::from(b > 0);
+        block_rows.push(start);
+        for (hunk, row) in laid.hunks {
+            let Some(slot) = hunk.checked_sub(first_hunk) else {
+                continue;
+            };
+            if hunk_rows.len() <= slot {
+                hunk_rows.resize(slot + 1, start + row);
+            }
+            if let Some(at) = hunk_rows.get_mut(slot) {
+                *at = start + row;
+            }
+        }
+        rows.extend(laid.rows);
+    }
+    Layout {
+        view,
+        width,
+        columns,
+        rows,
+        blocks: range,
+        block_rows,
+        hunks_from: first_hunk,
+        hunk_rows,
+        hunk_total: 0,
+        whole: false,
+    }
+}
