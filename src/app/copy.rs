@@ -12,7 +12,7 @@ fn block_in_view(app: &App) -> Option<usize> {
     let layout = app.layout()?;
     let row = app
         .current
-        .and_then(|h| layout.hunk_rows.get(h).copied())
+        .and_then(|h| layout.hunk_row(h))
         .filter(|&r| r >= app.scroll && r < app.scroll + app.page())
         .unwrap_or(app.scroll);
     layout.rows.get(row).map(|r| r.block)

@@ -180,18 +180,17 @@ pub(super) fn land(app: &mut App) {
     let Some((side, paragraph)) = app.facts.goto else {
         return;
     };
-    let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
+    let (Some(_), Some(comparison)) = (app.layout(), app.comparison()) else {
         return;
     };
-    let row = comparison
+    let block = comparison
         .blocks
         .iter()
-        .position(|b| b.paras[side].contains(&paragraph))
-        .and_then(|block| layout.block_rows.get(block).copied());
-    if let Some(row) = row {
-        app.scroll = row.min(super::update::max_scroll(app));
-    }
+        .position(|b| b.paras[side].contains(&paragraph));
     app.facts.goto = None;
+    if let Some(block) = block {
+        super::update::go(app, super::Land::Block(block));
+    }
 }
 
 #[cfg(test)]

@@ -160,6 +160,10 @@ pub struct LayoutKey {
 /// words, well inside a frame. Bigger ones are laid out on the layout thread.
 pub const INLINE_LAYOUT_WORDS: usize = 20_000;
 
+/// The most text a preview lays out on the UI thread, in bytes: at about 0.4 ms per
+/// thousand words (6 KB), a few milliseconds. Longer blocks wait for the layout thread.
+pub const PREVIEW_BYTES: usize = 64 << 10;
+
 /// Stories up to this many bytes of text have their words counted as the reader opens:
 /// a few milliseconds. Longer ones are counted on the diff thread.
 pub const INLINE_COUNT_BYTES: usize = 1 << 20;
@@ -225,10 +229,12 @@ impl LayoutJob {
 /// Where to put the reading position once the layout being waited for arrives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Land {
-    /// This row of the new layout.
-    Row(usize),
+    /// This many rows into this block.
+    Anchor(usize, usize),
     /// The first row of this block.
     Block(usize),
+    /// This change (hunk), made current.
+    Hunk(usize),
     /// The bottom of the text.
     Bottom,
 }
@@ -246,8 +252,9 @@ pub struct App {
     /// True once the reader chose a view; until then each pair opens in the view that
     /// suits it (told by both for independently written reports).
     pub view_pinned: bool,
-    /// Where the told-by-both view was when Enter went to the text, to go back to.
-    pub back: Option<usize>,
+    /// Where the told-by-both view was when Enter went to the text, to go back to: a
+    /// block and the rows into it.
+    pub back: Option<(usize, usize)>,
     pub normalize: bool,
     /// False under NO_COLOR: marks are drawn with attributes only.
     pub colour: bool,
@@ -304,13 +311,16 @@ pub struct App {
     pub facts: Facts,
     cache: HashMap<PairKey, Arc<Comparison>>,
     layout: Option<(LayoutKey, Arc<Layout>)>,
-    /// The layout asked of the layout thread and not yet delivered; the old layout stays
-    /// on screen, and usable, meanwhile.
+    /// The layout asked of the layout thread and not yet delivered. Meanwhile a preview
+    /// of it is on screen, the blocks around the reading position (or, when those are too
+    /// long to lay out within a frame, the old layout), and usable.
     pending: Option<LayoutKey>,
-    /// Where the pending layout opens, when an action chose the place.
+    /// Where the pending layout opens, when an action chose a place the preview lacks.
     land: Option<Land>,
     /// The most words a comparison may have to be laid out on the UI thread.
     inline_words: usize,
+    /// The most bytes of text a preview may lay out on the UI thread.
+    preview_bytes: usize,
     /// The layout last replaced, for the event loop to free off the UI thread: freeing
     /// the rows of a long story takes longer than a frame.
     retired: Option<Arc<Layout>>,
@@ -382,6 +392,7 @@ impl App {
             pending: None,
             land: None,
             inline_words: INLINE_LAYOUT_WORDS,
+            preview_bytes: PREVIEW_BYTES,
             retired: None,
             seeking: false,
             matches: Vec::new(),
@@ -711,10 +722,12 @@ pub(crate) fn settle(app: &mut App) {
 }
 
 /// From now on every layout is built as a big story's is: asked of the layout thread,
-/// and delivered by [`lay_out`].
+/// and delivered by [`lay_out`]; with `preview`, what is on screen is laid out at once
+/// meanwhile, as in a big story whose blocks are short.
 #[cfg(test)]
-pub(crate) fn off_thread(app: &mut App) {
+pub(crate) fn off_thread(app: &mut App, preview: bool) {
     app.inline_words = 0;
+    app.preview_bytes = if preview { PREVIEW_BYTES } else { 0 };
 }
 
 /// Builds the layout `app` waits for and delivers it: what the layout thread does in

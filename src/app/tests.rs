@@ -1128,7 +1128,7 @@ fn overview_keys_move_between_cells() {
 /// The reader as [`app`] gives it, whose layouts from now on come off the UI thread.
 fn big_app() -> App {
     let mut app = app();
-    off_thread(&mut app);
+    off_thread(&mut app, false);
     app
 }
 
@@ -1373,5 +1373,97 @@ fn g_pressed_while_views_are_laid_out_lands_at_the_bottom_of_the_last() {
         let rows = big.layout().map_or(0, |l| l.rows.len());
         assert_eq!(big.view, View::Inline, "{order}");
         assert_eq!(big.scroll, rows - big.page(), "{order}");
+    }
+}
+
+/// The reader as [`app`] gives it, on a terminal `height` rows tall, and a twin whose
+/// layouts come off the UI thread with a preview meanwhile: on a short screen the
+/// preview holds only some of the story's rows.
+fn with_previews(height: u16) -> (App, App) {
+    let mut inline = app();
+    let mut big = app();
+    off_thread(&mut big, true);
+    for app in [&mut inline, &mut big] {
+        update(app, Action::Resize(120, height));
+        lay_out(app);
+    }
+    (inline, big)
+}
+
+/// The rows on screen.
+fn screen_rows(app: &App) -> Vec<crate::layout::Row> {
+    app.layout().map_or_else(Vec::new, |l| {
+        l.rows.iter().skip(app.scroll).take(app.page()).cloned().collect()
+    })
+}
+
+#[test]
+fn a_view_switched_to_shows_its_rows_before_the_whole_layout_arrives() {
+    let (mut inline, mut big) = with_previews(14);
+    for app in [&mut inline, &mut big] {
+        update(app, Action::Scroll(40));
+        update(app, Action::NextView);
+    }
+    assert!(big.laying_out(), "the whole layout is still to come");
+    let preview = big.layout().unwrap();
+    assert_eq!(preview.view, big.view, "the new view is on screen at once");
+    assert!(!preview.is_whole());
+    assert!(preview.rows.len() < inline.layout().unwrap().rows.len() / 2);
+    assert_eq!(screen_rows(&big), screen_rows(&inline));
+    lay_out(&mut big);
+    assert!(!big.laying_out());
+    assert_eq!(screen_rows(&big), screen_rows(&inline), "nothing moves as it lands");
+}
+
+#[test]
+fn keys_that_go_past_a_preview_lay_out_where_they_go() {
+    for action in [
+        Action::Bottom,
+        Action::Top,
+        Action::PageDown,
+        Action::Scroll(-30),
+        Action::NextChange,
+        Action::PrevChange,
+        Action::JumpMoved,
+    ] {
+        let (mut inline, mut big) = with_previews(14);
+        for app in [&mut inline, &mut big] {
+            update(app, Action::Scroll(60));
+            update(app, Action::NextView);
+            update(app, Action::NextView);
+            update(app, action.clone());
+        }
+        assert!(big.layout().is_some_and(|l| !l.is_whole()), "{action:?}");
+        assert_eq!(screen_rows(&big), screen_rows(&inline), "{action:?}");
+        assert_eq!(big.current, inline.current, "{action:?}");
+        assert_eq!(big.message, inline.message, "{action:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn a_reader_with_previews_shows_what_one_laid_out_inline_shows(
+        height in 10u16..24,
+        actions in prop::collection::vec(prop_oneof![any_action(), Just(Action::JumpShared)], 1..30),
+    ) {
+        let (mut inline, mut big) = with_previews(height);
+        for action in actions {
+            update(&mut inline, action.clone());
+            settle(&mut inline);
+            update(&mut big, action);
+            settle(&mut big);
+            if big.layout().is_some_and(|l| !l.is_whole()) {
+                prop_assert_eq!(screen_rows(&big), screen_rows(&inline));
+            }
+            lay_out(&mut big);
+            prop_assert_eq!(big.layout(), inline.layout());
+            prop_assert_eq!(big.matches(), inline.matches());
+            prop_assert_eq!(
+                (big.scroll, big.current, big.view, big.found, &big.message),
+                (inline.scroll, inline.current, inline.view, inline.found, &inline.message)
+            );
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The one place the reader's state changes.
 
+use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::diff::Comparison;
@@ -42,12 +43,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::HalfPageDown => scroll_by(app, signed((app.page() / 2).max(1) * times)),
         Action::HalfPageUp => scroll_by(app, -signed((app.page() / 2).max(1) * times)),
         Action::Top | Action::Bottom if count.is_some() => go_to_paragraph(app, times),
-        Action::Top => app.scroll = 0,
+        Action::Top => {
+            app.scroll = 0;
+            go(app, Land::Block(0));
+        }
         Action::Bottom => {
             app.scroll = max_scroll(app);
             // The bottom of the view coming, whatever the one shown meanwhile.
             if app.laying_out() {
-                app.land = Some(Land::Bottom);
+                go(app, Land::Bottom);
             }
         }
         Action::NextChange => (0..times).for_each(|_| next_change(app)),
@@ -182,9 +186,8 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     refresh_layout(app);
-    if app.opening && app.layout().is_some() && !app.laying_out() {
+    if app.opening && showing_wanted(app) && go_to_start(app) {
         app.opening = false;
-        go_to_start(app);
     }
     if app.card.as_ref().is_some_and(|c| c.outlets != app.outlets) {
         app.card = Some(super::Card::of(&app.story, app.outlets));
@@ -192,8 +195,10 @@ pub fn update(app: &mut App, action: Action) {
     super::facts::land(app);
     // While a diff is computing there is no layout to clamp to, and while a new layout
     // is being made the old one's height is not the new one's: keep the position, which
-    // the new layout anchors on exactly as a layout built here would.
-    if app.layout().is_some() && !app.laying_out() {
+    // the new layout anchors on exactly as a layout built here would. A preview of the
+    // new layout that reaches its end has the end's height.
+    let reaches_end = app.layout().is_some_and(|l| l.blocks.end == l.block_total);
+    if reaches_end && showing_wanted(app) {
         app.scroll = app.scroll.min(max_scroll(app));
     }
 }
@@ -203,7 +208,39 @@ fn signed(n: usize) -> isize {
 }
 
 fn scroll_by(app: &mut App, rows: isize) {
+    extend_preview(app, rows);
     app.scroll = app.scroll.saturating_add_signed(rows).min(max_scroll(app));
+}
+
+/// Lays the preview on screen out again, further, when scrolling `rows` would leave
+/// its rows for blocks it lacks.
+fn extend_preview(app: &mut App, rows: isize) {
+    let Some((key, layout)) = app
+        .layout
+        .as_ref()
+        .filter(|(k, l)| Some(*k) == app.pending && k.pair == app.pair() && !l.is_whole())
+    else {
+        return;
+    };
+    let page = app.page();
+    let after = app.scroll.saturating_add_signed(rows).saturating_add(page);
+    let leaves = match rows.cmp(&0) {
+        Ordering::Greater => after > layout.rows.len() && layout.blocks.end < layout.block_total,
+        Ordering::Less => app.scroll < rows.unsigned_abs() && layout.blocks.start > 0,
+        Ordering::Equal => false,
+    };
+    let Some((block, _)) = layout.anchor(app.scroll).filter(|_| leaves) else {
+        return;
+    };
+    let (key, far) = (*key, rows.unsigned_abs());
+    let extra = if rows > 0 {
+        Pair::new(0, far)
+    } else {
+        Pair::new(far, 0)
+    };
+    if let Some(comparison) = app.cache.get(&key.pair).map(Arc::clone) {
+        show_preview(app, key, &comparison, block, extra);
+    }
 }
 
 /// The last row the top of the diff area can reach: the last row at the bottom.
@@ -281,23 +318,37 @@ fn open_on_most_similar(app: &mut App) {
 /// Places the pair the reader opens on at its first change, past any paragraphs at the
 /// start that only one side has (a photo caption, a dateline): the first change worth
 /// reading, highlighted, so `n` goes on from it.
-fn go_to_start(app: &mut App) {
+/// False, with nothing done, when the layout on screen is a preview that lacks them.
+fn go_to_start(app: &mut App) -> bool {
     let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
-        return;
+        return false;
     };
     let shared = comparison
         .blocks
         .iter()
-        .position(|b| b.kind.only_side().is_none())
-        .and_then(|b| layout.block_rows.get(b).copied())
-        .unwrap_or(0);
-    let first = layout.hunk_rows.iter().position(|&r| r >= shared);
-    let row = first.and_then(|h| layout.hunk_rows.get(h).copied());
+        .position(|b| b.kind.only_side().is_none());
+    let shared = match shared.map(|b| layout.block_row(b)) {
+        Some(Some(row)) => row,
+        Some(None) => return false,
+        None if layout.is_whole() => 0,
+        None => return false,
+    };
+    let first = layout.hunks().find(|&(_, r)| r >= shared);
+    if first.is_none() && !layout.is_whole() {
+        return false;
+    }
     app.scroll = shared;
-    if let Some(row) = row {
+    if let Some((_, row)) = first {
         reveal(app, row);
     }
-    app.current = first;
+    app.current = first.map(|(h, _)| h);
+    true
+}
+
+/// True when the layout on screen is the one the reader waits for, or its preview.
+fn showing_wanted(app: &App) -> bool {
+    app.layout().is_some()
+        && (!app.laying_out() || app.layout.as_ref().map(|(k, _)| *k) == app.pending)
 }
 
 /// Moves the overview's selection, wrapping around the grid and stepping over the
@@ -337,43 +388,60 @@ fn reveal(app: &mut App, row: usize) {
 /// The current change, if the reader has not scrolled it off screen since: `n` and `N`
 /// step from it, else from the top of the screen.
 fn current_on_screen(app: &App) -> Option<usize> {
+    let layout = app.layout()?;
     app.current
-        .filter(|&h| hunk_rows(app).get(h).is_some_and(|&r| on_screen(app, r)))
+        .filter(|&h| layout.hunk_row(h).is_some_and(|r| on_screen(app, r)))
 }
 
-fn hunk_rows(app: &App) -> &[usize] {
-    app.layout().map_or(&[], |l| l.hunk_rows.as_slice())
+fn hunk_total(app: &App) -> usize {
+    app.layout().map_or(0, |l| l.hunk_total)
 }
 
 fn next_change(app: &mut App) {
-    let rows = hunk_rows(app);
-    let next = match current_on_screen(app) {
-        Some(h) => Some(h + 1),
-        None => rows.iter().position(|&r| r >= app.scroll),
+    let next = match (current_on_screen(app), app.layout()) {
+        (Some(h), _) => Some(h + 1),
+        (None, None) => None,
+        // Past the rows a preview shows, the next change is the first after them.
+        (None, Some(layout)) => layout
+            .hunks()
+            .find(|&(_, r)| r >= app.scroll)
+            .map(|(h, _)| h)
+            .or((!layout.is_whole()).then_some(layout.hunks_from + layout.hunk_rows.len())),
     };
-    let next = next.filter(|&h| h < rows.len());
+    let next = next.filter(|&h| h < hunk_total(app));
     go_to_change(app, next.or(Some(0)), next.is_none().then_some("top"));
 }
 
 fn prev_change(app: &mut App) {
-    let rows = hunk_rows(app);
-    let prev = match current_on_screen(app) {
-        Some(h) => h.checked_sub(1),
-        None => rows.iter().rposition(|&r| r < app.scroll),
+    let prev = match (current_on_screen(app), app.layout()) {
+        (Some(h), _) => h.checked_sub(1),
+        (None, None) => None,
+        (None, Some(layout)) => match layout.hunks().rev().find(|&(_, r)| r < app.scroll) {
+            Some((h, _)) => Some(h),
+            None if layout.is_whole() => None,
+            None => layout.hunks_from.checked_sub(1),
+        },
     };
-    let prev = prev.filter(|&h| h < rows.len());
-    let last = rows.len().checked_sub(1);
-    go_to_change(app, prev.or(last), prev.is_none().then_some("bottom"));
+    let total = hunk_total(app);
+    let prev = prev.filter(|&h| h < total);
+    go_to_change(
+        app,
+        prev.or(total.checked_sub(1)),
+        prev.is_none().then_some("bottom"),
+    );
 }
 
-/// Makes `hunk` the current change; `wrapped` says past which end the search went.
+/// Makes `hunk` the current change; `wrapped` says past which end the search went. A
+/// change a preview lacks is gone to when the whole layout arrives.
 fn go_to_change(app: &mut App, hunk: Option<usize>, wrapped: Option<&str>) {
-    let rows = hunk_rows(app);
-    let total = rows.len();
-    match hunk.and_then(|h| Some((h, *rows.get(h)?))) {
-        Some((h, row)) => {
+    let total = hunk_total(app);
+    match hunk.filter(|&h| h < total) {
+        Some(h) => {
             app.current = Some(h);
-            reveal(app, row);
+            match app.layout().and_then(|l| l.hunk_row(h)) {
+                Some(row) => reveal(app, row),
+                None => go(app, Land::Hunk(h)),
+            }
             let what = if app.view == View::Shared {
                 "told by both"
             } else {
@@ -409,11 +477,14 @@ fn go_to_paragraph(app: &mut App, n: usize) {
         let b = comparison.blocks.iter().position(|b| {
             b.kind.only_side() != Some(side.other()) && b.paras[side].contains(&index)
         })?;
-        Some((side, *layout.block_rows.get(b)?))
+        Some((side, b))
     });
     match found {
-        Some((side, row)) => {
-            app.scroll = row;
+        Some((side, block)) => {
+            match layout.block_row(block) {
+                Some(row) => app.scroll = row,
+                None => go(app, Land::Block(block)),
+            }
             app.current = None;
             app.message = Some(format!("¶{n} on the {}", side.name()));
         }
@@ -539,35 +610,40 @@ fn step_moved(app: &mut App, forward: bool) {
     let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
         return;
     };
-    // Block rows grow with the block index, so these are in reading order.
-    let stops: Vec<(usize, usize)> = comparison
+    let stops: Vec<usize> = comparison
         .blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| b.kind.is_moved())
-        .filter_map(|(i, _)| Some((i, *layout.block_rows.get(i)?)))
+        .map(|(i, _)| i)
         .collect();
     let count = stops.len();
-    let here = app
-        .moved
-        .and_then(|b| stops.iter().position(|&(s, _)| s == b));
-    let bottom = app.scroll.saturating_add(app.page());
+    let here = app.moved.and_then(|b| stops.iter().position(|&s| s == b));
+    // Blocks are in reading order: the first starting on screen or below it, the last
+    // starting above the screen's bottom.
+    let top = layout.anchor(app.scroll);
+    let last_row = app.scroll.saturating_add(app.page()).saturating_sub(1);
+    let bottom = layout
+        .anchor(last_row)
+        .or_else(|| layout.rows.last().map(|r| (r.block, 0)))
+        .map_or(0, |(block, _)| block);
     let next = match (here, forward) {
         (Some(i), true) => Some((i + 1) % count.max(1)),
         (Some(i), false) => Some(i.checked_sub(1).unwrap_or(count.saturating_sub(1))),
         (None, true) => stops
             .iter()
-            .position(|&(_, r)| r >= app.scroll)
+            .position(|&b| top.is_none_or(|(t, offset)| b > t || (b == t && offset == 0)))
             .or((count > 0).then_some(0)),
         (None, false) => stops
             .iter()
-            .rposition(|&(_, r)| r < bottom)
+            .rposition(|&b| b <= bottom)
             .or(count.checked_sub(1)),
     };
-    let Some(&(block, row)) = next.and_then(|i| stops.get(i)) else {
+    let Some(&block) = next.and_then(|i| stops.get(i)) else {
         app.message = Some("no moved paragraphs in this pair".to_string());
         return;
     };
+    let row = layout.block_row(block);
     let there = comparison.blocks.get(block).and_then(|b| {
         let partner = comparison.blocks.get(b.partner?)?;
         let side = partner.kind.only_side()?;
@@ -586,7 +662,10 @@ fn step_moved(app: &mut App, forward: bool) {
     });
     app.moved = Some(block);
     app.current = None;
-    reveal(app, row);
+    match row {
+        Some(row) => reveal(app, row),
+        None => go(app, Land::Block(block)),
+    }
 }
 
 /// Below this similarity two reports share too few words for their paragraphs to pair:
@@ -617,14 +696,14 @@ fn pin_view(app: &mut App, view: View) {
 /// Enter: from a told-by-both item (the current one, else the first on screen) to its
 /// paragraph in the side-by-side view; from there, back to where the reader was.
 fn jump_shared(app: &mut App) {
-    if app.laying_out() {
+    if !showing_wanted(app) {
         app.message = Some("laying out: Enter works once the text is shown".to_string());
         return;
     }
     if app.view != View::Shared {
-        let back = app.back.take().unwrap_or(0);
+        let (block, offset) = app.back.take().unwrap_or((0, 0));
         pin_view(app, View::Shared);
-        land(app, Land::Row(back));
+        land(app, Land::Anchor(block, offset));
         app.message = Some("told by both: Enter on an item shows it in the text".to_string());
         return;
     }
@@ -633,7 +712,7 @@ fn jump_shared(app: &mut App) {
         return;
     };
     let (side, paragraph, block) = target;
-    app.back = Some(app.scroll);
+    app.back = app.layout().and_then(|l| l.anchor(app.scroll));
     app.current = None;
     pin_view(app, View::SideBySide);
     land(app, Land::Block(block));
@@ -660,8 +739,8 @@ fn shared_target(app: &App) -> Option<(Side, usize, usize)> {
         Some((side, place[side]?))
     };
     let current = current_on_screen(app)
-        .and_then(|h| layout.hunk_rows.get(h))
-        .and_then(|&r| layout.rows.get(r))
+        .and_then(|h| layout.hunk_row(h))
+        .and_then(|r| layout.rows.get(r))
         .map(|row| row.block);
     let on_screen = || {
         layout
@@ -680,25 +759,60 @@ fn shared_target(app: &App) -> Option<(Side, usize, usize)> {
 }
 
 /// Lays out what the view now shows and puts the reading position at `to`: at once
-/// when the layout is built here, else when it arrives.
+/// when the layout, or its preview, has that place, else when the whole layout arrives.
 fn land(app: &mut App, to: Land) {
+    app.land = Some(to);
     refresh_layout(app);
-    if app.laying_out() {
-        app.land = Some(to);
-    } else {
-        land_at(app, to);
+    go(app, to);
+}
+
+/// Puts the reading position at `to`. In a preview that lacks that place, the preview is
+/// made again around it; the whole layout goes there too when it arrives.
+pub(super) fn go(app: &mut App, to: Land) {
+    if showing_wanted(app) && land_at(app, to) {
+        app.land = None;
+        return;
+    }
+    if !app.laying_out() {
+        return;
+    }
+    app.land = Some(to);
+    let preview = app
+        .layout
+        .as_ref()
+        .map(|(k, _)| *k)
+        .filter(|k| Some(*k) == app.pending);
+    let comparison = preview.and_then(|k| app.cache.get(&k.pair).map(Arc::clone));
+    if let Some((key, comparison)) = preview.zip(comparison) {
+        let at = preview_place(app, &key, &comparison);
+        show_preview(app, key, &comparison, at, Pair::new(0, 0));
     }
 }
 
-fn land_at(app: &mut App, to: Land) {
-    let row = match to {
-        Land::Row(row) => Some(row),
-        Land::Block(block) => app.layout().and_then(|l| l.block_rows.get(block).copied()),
-        Land::Bottom => Some(max_scroll(app)),
+/// Puts the reading position at `to`; false when the layout on screen, a preview, lacks
+/// that place.
+fn land_at(app: &mut App, to: Land) -> bool {
+    let Some(layout) = app.layout() else {
+        return false;
     };
-    if let Some(row) = row {
+    let row = match to {
+        Land::Anchor(block, offset) => layout
+            .block_row(block)
+            .map(|start| start + offset.min(layout.block_len(block).saturating_sub(1))),
+        Land::Block(block) => layout.block_row(block),
+        Land::Hunk(hunk) => layout.hunk_row(hunk),
+        Land::Bottom => (layout.blocks.end == layout.block_total).then(|| max_scroll(app)),
+    };
+    let Some(row) = row else {
+        return false;
+    };
+    if let Land::Hunk(hunk) = to {
+        app.current = Some(hunk);
+        reveal(app, row);
+    } else {
         app.scroll = row.min(max_scroll(app));
     }
+    true
 }
 
 /// Rebuilds the layout when the pair, view or width changed, or asks the layout thread
@@ -718,22 +832,81 @@ fn refresh_layout(app: &mut App) {
         view: app.view,
         width: app.diff_width(),
     };
-    let Some(comparison) = app.cache.get(&key.pair) else {
+    let Some(comparison) = app.cache.get(&key.pair).map(Arc::clone) else {
         // Waiting for the diff: a layout asked for before is no longer wanted.
         stop_waiting(app);
         return;
     };
-    if app.layout.as_ref().is_some_and(|(k, _)| *k == key) {
-        stop_waiting(app);
-        return;
+    if let Some((shown, layout)) = &app.layout {
+        if *shown == key {
+            // A preview stays until the whole layout it previews arrives.
+            if layout.is_whole() {
+                stop_waiting(app);
+            }
+            return;
+        }
     }
-    if too_big_for_a_frame(app, comparison) {
-        app.pending = Some(key);
+    if too_big_for_a_frame(app, &comparison) {
+        if app.pending != Some(key) {
+            app.pending = Some(key);
+            let at = preview_place(app, &key, &comparison);
+            show_preview(app, key, &comparison, at, Pair::new(0, 0));
+        }
         return;
     }
     let jump_key = app.keymap.label(&Action::JumpMoved);
-    let new = layout::build(comparison, key.view, key.width, &jump_key);
+    let new = layout::build(&comparison, key.view, key.width, &jump_key);
     install(app, key, Arc::new(new), None);
+}
+
+/// Rows a preview lays out before and after its place, in pages: enough for a few
+/// keys' scrolling before the whole layout arrives.
+const PREVIEW_PAGES: Pair<usize> = Pair { left: 2, right: 3 };
+
+/// Where a preview of the layout for `key` is laid out around: the place the reader
+/// asked for, else the block at the top of the screen.
+fn preview_place(app: &App, key: &LayoutKey, comparison: &Comparison) -> usize {
+    let shown = app.layout.as_ref().filter(|(k, _)| same_blocks(k, key));
+    let anchor = shown.and_then(|(_, l)| l.anchor(app.scroll));
+    match app.land {
+        Some(Land::Anchor(block, _) | Land::Block(block)) => block,
+        Some(Land::Hunk(hunk)) => layout::block_of_hunk(comparison, key.view, hunk).unwrap_or(0),
+        Some(Land::Bottom) => usize::MAX,
+        None => anchor.map_or(0, |(block, _)| block),
+    }
+}
+
+/// Shows the blocks around block `at` of the layout asked of the layout thread, with
+/// `extra` rows before and after it: the screen need not wait for all of it. When they
+/// are too long to lay out within a frame, what was on screen stays.
+fn show_preview(
+    app: &mut App,
+    key: LayoutKey,
+    comparison: &Comparison,
+    at: usize,
+    extra: Pair<usize>,
+) {
+    let page = app.page();
+    let margin = layout::Margin {
+        rows: Pair::from_fn(|side| PREVIEW_PAGES[side] * page + extra[side]),
+        bytes: app.preview_bytes,
+    };
+    let jump_key = app.keymap.label(&Action::JumpMoved);
+    let Some(preview) = layout::preview(comparison, key.view, key.width, &jump_key, at, margin)
+    else {
+        return;
+    };
+    if preview.is_whole() {
+        // A comparison short enough for the preview to hold all of it.
+        return install(app, key, Arc::new(preview), None);
+    }
+    put_on_screen(app, key, Arc::new(preview));
+    find_matches(app);
+    if let Some(to) = app.land {
+        if land_at(app, to) {
+            app.land = None;
+        }
+    }
 }
 
 /// True when `comparison` is too big to lay out or search within a frame.
@@ -747,31 +920,25 @@ fn stop_waiting(app: &mut App) {
     app.land = None;
 }
 
+/// True when positions in the layout for `a` mean the same blocks as in one for `b`:
+/// blocks of the told-by-both view are its own items, not paragraphs.
+fn same_blocks(a: &LayoutKey, b: &LayoutKey) -> bool {
+    a.pair.outlets == b.pair.outlets && (a.view == View::Shared) == (b.view == View::Shared)
+}
+
 /// Puts `new` on screen, keeping the paragraph at the top of the diff area at the top
-/// when only the view or the width changed; `found` is the active search already made
-/// in it, if the layout thread made it.
-fn install(
-    app: &mut App,
-    key: LayoutKey,
-    new: Arc<layout::Layout>,
-    found: Option<(String, Vec<layout::Match>)>,
-) {
+/// when only the view or the width changed.
+fn put_on_screen(app: &mut App, key: LayoutKey, new: Arc<layout::Layout>) {
     let old = app.layout.take();
-    // Blocks of the told-by-both view are its own items: a position in it means nothing
-    // in the paragraph views, and the other way round.
-    let same_blocks = |k: &LayoutKey| {
-        k.pair.outlets == key.pair.outlets && (k.view == View::Shared) == (key.view == View::Shared)
-    };
-    if old.as_ref().is_some_and(|(k, _)| !same_blocks(k)) {
+    if old.as_ref().is_some_and(|(k, _)| !same_blocks(k, &key)) {
         app.scroll = 0;
         app.current = None;
     }
-    let same_pair = same_blocks;
-    if let Some((_, layout)) = old.as_ref().filter(|(k, _)| same_pair(k)) {
+    if let Some((_, layout)) = old.as_ref().filter(|(k, _)| same_blocks(k, &key)) {
         app.scroll = layout
             .anchor(app.scroll)
             .and_then(|(block, offset)| {
-                let start = *new.block_rows.get(block)?;
+                let start = new.block_row(block)?;
                 let (was, now) = (layout.block_len(block).max(1), new.block_len(block).max(1));
                 Some(start + (offset * now / was).min(now - 1))
             })
@@ -779,6 +946,17 @@ fn install(
     }
     app.retired = old.map(|(_, layout)| layout);
     app.layout = Some((key, new));
+}
+
+/// Puts the whole layout `new` on screen; `found` is the active search already made in
+/// it, if the layout thread made it.
+fn install(
+    app: &mut App,
+    key: LayoutKey,
+    new: Arc<layout::Layout>,
+    found: Option<(String, Vec<layout::Match>)>,
+) {
+    put_on_screen(app, key, new);
     // The new layout comes with the active search found in it, or finds it below.
     app.seeking = false;
     app.pending = None;

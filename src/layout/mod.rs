@@ -204,13 +204,14 @@ pub struct Layout {
     pub hunk_rows: Vec<usize>,
     /// Changes in the whole view, shown or not.
     pub hunk_total: usize,
-    whole: bool,
+    /// Blocks in the whole view, shown or not.
+    pub block_total: usize,
 }
 
 impl Layout {
     /// False for a preview, which lacks the blocks away from the reading position.
     pub fn is_whole(&self) -> bool {
-        self.whole
+        self.blocks == (0..self.block_total)
     }
 
     /// The first row of `block`, if the rows show it.
@@ -285,6 +286,17 @@ pub fn preview(
     }
     let blocks = Paragraphs::new(comparison, view, columns, jump_key);
     window::around(&blocks, at, margin, view, width, columns)
+}
+
+/// The block of `view` that shows change `hunk`.
+pub fn block_of_hunk(comparison: &Comparison, view: View, hunk: usize) -> Option<usize> {
+    let columns = Columns::new(view, 0);
+    if view == View::Shared {
+        return shared::with_items(comparison, columns, |items| {
+            window::block_of_hunk(items, hunk)
+        });
+    }
+    window::block_of_hunk(&Paragraphs::new(comparison, view, columns, ""), hunk)
 }
 
 /// The blocks of the paragraph views: the comparison's own.

@@ -43,10 +43,26 @@ pub(super) fn whole(blocks: &impl Blocks, view: View, width: usize, columns: Col
     let laid = (0..count).map(|b| blocks.lay(b));
     let mut layout = assemble(laid, 0..count, 0, view, width, columns);
     layout.hunk_total = layout.hunk_rows.len();
-    layout.whole = true;
+    layout.block_total = count;
     // Rows are kept as long as the view is up; what growing the list left over is not.
     layout.rows.shrink_to_fit();
     layout
+}
+
+/// The block that shows change `hunk`.
+pub(super) fn block_of_hunk(blocks: &impl Blocks, hunk: usize) -> Option<usize> {
+    // Changes are numbered in block order: the blocks before the one sought number
+    // fewer changes than `hunk` before their end.
+    let (mut low, mut high) = (0, blocks.count());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if blocks.hunks_before(mid + 1) <= hunk {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    (low < blocks.count()).then_some(low)
 }
 
 /// How much a preview lays out around its block.
@@ -105,6 +121,7 @@ pub(super) fn around(
     let hunks = blocks.hunks_before(start);
     let mut layout = assemble(laid, start..end, hunks, view, width, columns);
     layout.hunk_total = blocks.hunks_before(count);
+    layout.block_total = count;
     Some(layout)
 }
 
@@ -147,6 +164,6 @@ fn assemble(
         hunks_from: first_hunk,
         hunk_rows,
         hunk_total: 0,
-        whole: false,
+        block_total: 0,
     }
 }

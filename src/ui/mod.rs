@@ -174,7 +174,8 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     } else {
         " · mouse off"
     });
-    if let Some(layout) = app.layout().filter(|_| !app.overview) {
+    // A preview's rows are not the whole text's: no place in it is a share of that.
+    if let Some(layout) = app.layout().filter(|l| !app.overview && l.is_whole()) {
         right.push_str(&format!(
             " · {}",
             position(app.scroll, layout.rows.len(), app.page())

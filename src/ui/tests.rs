@@ -560,7 +560,7 @@ fn facts_ledger() {
 #[test]
 fn while_a_view_is_laid_out_the_old_one_stays_and_the_status_says_so() {
     let mut app = viewed(View::SideBySide, 80, 24);
-    crate::app::off_thread(&mut app);
+    crate::app::off_thread(&mut app, false);
     update(&mut app, Action::SetView(View::Inline));
     assert!(app.laying_out());
     snapshot("laying_out_80x24", &app);
@@ -576,7 +576,7 @@ fn while_a_view_is_laid_out_the_old_one_stays_and_the_status_says_so() {
 #[test]
 fn while_a_long_comparison_is_searched_the_status_says_so() {
     let mut app = viewed(View::SideBySide, 100, 24);
-    crate::app::off_thread(&mut app);
+    crate::app::off_thread(&mut app, false);
     update(&mut app, Action::StartSearch);
     for c in "seoul".chars() {
         update(&mut app, Action::SearchInput(c));
@@ -595,7 +595,7 @@ fn while_a_long_comparison_is_searched_the_status_says_so() {
 #[test]
 fn a_pair_waiting_for_its_first_layout_says_laying_out() {
     let mut app = App::new(story(), (80, 24), true);
-    crate::app::off_thread(&mut app);
+    crate::app::off_thread(&mut app, false);
     settle(&mut app);
     update(&mut app, Action::OpenCell);
     assert!(app.laying_out());
