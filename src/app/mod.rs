@@ -233,6 +233,8 @@ enum Land {
     Anchor(usize, usize),
     /// The first row of this block.
     Block(usize),
+    /// The first row of this block, with some rows above it when it was off the screen.
+    Reveal(usize),
     /// This change (hunk), made current.
     Hunk(usize),
     /// The bottom of the text.

@@ -50,9 +50,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Bottom => {
             app.scroll = max_scroll(app);
             // The bottom of the view coming, whatever the one shown meanwhile.
-            if app.laying_out() {
-                go(app, Land::Bottom);
-            }
+            go(app, Land::Bottom);
         }
         Action::NextChange => (0..times).for_each(|_| next_change(app)),
         Action::PrevChange => (0..times).for_each(|_| prev_change(app)),
@@ -118,10 +116,12 @@ pub fn update(app: &mut App, action: Action) {
             clear_search(app);
             app.search.editing = true;
         }
-        Action::SearchInput(c) => app.search.query.push(c),
-        Action::SearchBackspace => {
+        // The query changes only while it is typed: a confirmed one is searched for.
+        Action::SearchInput(c) if app.search.editing => app.search.query.push(c),
+        Action::SearchBackspace if app.search.editing => {
             app.search.query.pop();
         }
+        Action::SearchInput(_) | Action::SearchBackspace => {}
         Action::SearchSubmit => submit_search(app),
         Action::SearchCancel => clear_search(app),
         Action::NextMatch => next_match(app),
@@ -165,7 +165,12 @@ pub fn update(app: &mut App, action: Action) {
             let Built { layout, found } = *built;
             let shown = app.layout.as_ref().is_some_and(|(k, _)| *k == key);
             if app.pending == Some(key) {
+                // A search asked of a partial layout is answered with the whole one.
+                let searched = app.seeking && shown;
                 install(app, key, layout, found);
+                if searched {
+                    show_found(app);
+                }
             } else if app.seeking && shown {
                 // Only the search asked last counts; an older one's answer is dropped.
                 if let Some((_, matches)) = found.filter(|(q, _)| *q == app.search.query) {
@@ -197,6 +202,7 @@ pub fn update(app: &mut App, action: Action) {
     // is being made the old one's height is not the new one's: keep the position, which
     // the new layout anchors on exactly as a layout built here would. A preview of the
     // new layout that reaches its end has the end's height.
+    extend_preview(app, 0);
     let reaches_end = app.layout().is_some_and(|l| l.blocks.end == l.block_total);
     if reaches_end && showing_wanted(app) {
         app.scroll = app.scroll.min(max_scroll(app));
@@ -212,34 +218,39 @@ fn scroll_by(app: &mut App, rows: isize) {
     app.scroll = app.scroll.saturating_add_signed(rows).min(max_scroll(app));
 }
 
-/// Lays the preview on screen out again, further, when scrolling `rows` would leave
-/// its rows for blocks it lacks.
+/// Lays the partial layout on screen out again, further, when scrolling `rows` (or,
+/// with 0, a jump just made) would leave its rows for blocks it lacks.
 fn extend_preview(app: &mut App, rows: isize) {
-    let Some((key, layout)) = app
-        .layout
-        .as_ref()
-        .filter(|(k, l)| Some(*k) == app.pending && k.pair == app.pair() && !l.is_whole())
-    else {
+    let Some((key, layout)) = partial_on_screen(app) else {
         return;
     };
     let page = app.page();
-    let after = app.scroll.saturating_add_signed(rows).saturating_add(page);
-    let leaves = match rows.cmp(&0) {
-        Ordering::Greater => after > layout.rows.len() && layout.blocks.end < layout.block_total,
-        Ordering::Less => app.scroll < rows.unsigned_abs() && layout.blocks.start > 0,
-        Ordering::Equal => false,
-    };
-    let Some((block, _)) = layout.anchor(app.scroll).filter(|_| leaves) else {
+    let far = rows.unsigned_abs();
+    let short_below = app.scroll.saturating_add_signed(rows).saturating_add(page)
+        > layout.rows.len()
+        && layout.blocks.end < layout.block_total;
+    let short_above = layout.blocks.start > 0
+        && match rows.cmp(&0) {
+            Ordering::Less => app.scroll < far,
+            // At the end, a screen taller than the rows shows rows above them.
+            Ordering::Equal => layout.rows.len() < page,
+            Ordering::Greater => false,
+        };
+    let Some((block, offset)) = layout
+        .anchor(app.scroll)
+        .filter(|_| short_below || short_above)
+    else {
         return;
     };
-    let (key, far) = (*key, rows.unsigned_abs());
-    let extra = if rows > 0 {
-        Pair::new(0, far)
-    } else {
-        Pair::new(far, 0)
-    };
+    // Rows are counted from the block's first row, the screen's top is `offset` below.
+    let extra = Pair::new(
+        if short_above { far + page } else { 0 },
+        if short_below { far + offset + page } else { 0 },
+    );
     if let Some(comparison) = app.cache.get(&key.pair).map(Arc::clone) {
-        show_preview(app, key, &comparison, block, extra);
+        if !show_preview(app, key, &comparison, block, extra) {
+            app.pending = Some(key);
+        }
     }
 }
 
@@ -317,35 +328,36 @@ fn open_on_most_similar(app: &mut App) {
 
 /// Places the pair the reader opens on at its first change, past any paragraphs at the
 /// start that only one side has (a photo caption, a dateline): the first change worth
-/// reading, highlighted, so `n` goes on from it.
-/// False, with nothing done, when the layout on screen is a preview that lacks them.
+/// reading, highlighted, so `n` goes on from it. False, with nothing done, while the
+/// layout that has that place is still being built.
 fn go_to_start(app: &mut App) -> bool {
-    let (Some(layout), Some(comparison)) = (app.layout(), app.comparison()) else {
+    let Some(comparison) = app.comparison() else {
         return false;
     };
     let shared = comparison
         .blocks
         .iter()
         .position(|b| b.kind.only_side().is_none());
-    let shared = match shared.map(|b| layout.block_row(b)) {
-        Some(Some(row)) => row,
-        Some(None) => return false,
-        None if layout.is_whole() => 0,
-        None => return false,
-    };
-    let first = layout.hunks().find(|&(_, r)| r >= shared);
-    if first.is_none() && !layout.is_whole() {
+    go(app, Land::Block(shared.unwrap_or(0)));
+    let Some(layout) = app.layout() else {
         return false;
+    };
+    let Some(start) = shared.map_or(Some(0), |b| layout.block_row(b)) else {
+        return false;
+    };
+    let first = layout.hunks().find(|&(_, r)| r >= start).map(|(h, _)| h);
+    // Past the rows a partial layout holds, the first change is the first after them.
+    let after = layout.hunks_from + layout.hunk_rows.len();
+    let first = first.or((after < layout.hunk_total).then_some(after));
+    app.scroll = start;
+    app.current = None;
+    if let Some(hunk) = first {
+        go(app, Land::Hunk(hunk));
     }
-    app.scroll = shared;
-    if let Some((_, row)) = first {
-        reveal(app, row);
-    }
-    app.current = first.map(|(h, _)| h);
     true
 }
 
-/// True when the layout on screen is the one the reader waits for, or its preview.
+/// True when the layout on screen is the one the reader waits for, or part of it.
 fn showing_wanted(app: &App) -> bool {
     app.layout().is_some()
         && (!app.laying_out() || app.layout.as_ref().map(|(k, _)| *k) == app.pending)
@@ -664,7 +676,7 @@ fn step_moved(app: &mut App, forward: bool) {
     app.current = None;
     match row {
         Some(row) => reveal(app, row),
-        None => go(app, Land::Block(block)),
+        None => go(app, Land::Reveal(block)),
     }
 }
 
@@ -766,53 +778,103 @@ fn land(app: &mut App, to: Land) {
     go(app, to);
 }
 
-/// Puts the reading position at `to`. In a preview that lacks that place, the preview is
-/// made again around it; the whole layout goes there too when it arrives.
+/// Puts the reading position at `to`. In a partial layout that lacks that place, the
+/// blocks around it are laid out; while a layout is being built, it goes there when it
+/// arrives.
 pub(super) fn go(app: &mut App, to: Land) {
     if showing_wanted(app) && land_at(app, to) {
         app.land = None;
         return;
     }
-    if !app.laying_out() {
+    // Places are the wanted layout's: the one on screen must be it, or the one that
+    // stays while no new layout is made (the terminal is too small to show one).
+    let wanted = wanted_key(app);
+    let partial = partial_on_screen(app).filter(|(key, _)| *key == wanted || app.pending.is_none());
+    // A place the view does not have (a block of another view's) is gone to by none.
+    let exists = |layout: &layout::Layout| match to {
+        Land::Anchor(block, _) | Land::Block(block) | Land::Reveal(block) => {
+            block < layout.block_total
+        }
+        Land::Hunk(hunk) => hunk < layout.hunk_total,
+        Land::Bottom => true,
+    };
+    let Some((key, _)) = partial.filter(|(_, layout)| exists(layout)) else {
+        if app.laying_out() {
+            app.land = Some(to);
+        }
         return;
+    };
+    let comparison = app.cache.get(&key.pair).map(Arc::clone);
+    let shown = comparison.is_some_and(|comparison| {
+        let at = preview_place(app, &key, &comparison, Some(to));
+        app.land = None;
+        show_preview(app, key, &comparison, at, Pair::new(0, 0))
+    });
+    // The place was off the screen, which showed only blocks the partial layout had.
+    match app
+        .layout()
+        .and_then(|l| target_row(app, l, to))
+        .filter(|_| shown)
+    {
+        Some(row) => put_at(app, to, row, true),
+        None => {
+            // Too long to lay out here: the layout thread lays all of it out and lands.
+            app.land = Some(to);
+            app.pending = Some(key);
+        }
     }
-    app.land = Some(to);
-    let preview = app
-        .layout
-        .as_ref()
-        .map(|(k, _)| *k)
-        .filter(|k| Some(*k) == app.pending);
-    let comparison = preview.and_then(|k| app.cache.get(&k.pair).map(Arc::clone));
-    if let Some((key, comparison)) = preview.zip(comparison) {
-        let at = preview_place(app, &key, &comparison);
-        show_preview(app, key, &comparison, at, Pair::new(0, 0));
+}
+
+/// The layout on screen when it holds only some of its blocks.
+fn partial_on_screen(app: &App) -> Option<(LayoutKey, &layout::Layout)> {
+    let (key, layout) = app.layout.as_ref()?;
+    (key.pair == app.pair() && !layout.is_whole()).then_some((*key, &**layout))
+}
+
+/// The layout the reader's choices ask for.
+fn wanted_key(app: &App) -> LayoutKey {
+    LayoutKey {
+        pair: app.pair(),
+        view: app.view,
+        width: app.diff_width(),
     }
 }
 
 /// Puts the reading position at `to`; false when the layout on screen, a preview, lacks
 /// that place.
 fn land_at(app: &mut App, to: Land) -> bool {
-    let Some(layout) = app.layout() else {
-        return false;
-    };
-    let row = match to {
+    let row = app.layout().and_then(|layout| target_row(app, layout, to));
+    if let Some(row) = row {
+        put_at(app, to, row, false);
+    }
+    row.is_some()
+}
+
+/// The row `to` puts at or near the top of the screen, if `layout` has it.
+fn target_row(app: &App, layout: &layout::Layout, to: Land) -> Option<usize> {
+    match to {
         Land::Anchor(block, offset) => layout
             .block_row(block)
             .map(|start| start + offset.min(layout.block_len(block).saturating_sub(1))),
-        Land::Block(block) => layout.block_row(block),
+        Land::Block(block) | Land::Reveal(block) => layout.block_row(block),
         Land::Hunk(hunk) => layout.hunk_row(hunk),
         Land::Bottom => (layout.blocks.end == layout.block_total).then(|| max_scroll(app)),
-    };
-    let Some(row) = row else {
-        return false;
-    };
+    }
+}
+
+/// Puts the reading position at `to`, which is at `row`; `off_screen` when that row is
+/// known to be off the screen before.
+fn put_at(app: &mut App, to: Land, row: usize, off_screen: bool) {
     if let Land::Hunk(hunk) = to {
         app.current = Some(hunk);
-        reveal(app, row);
-    } else {
-        app.scroll = row.min(max_scroll(app));
     }
-    true
+    match to {
+        Land::Hunk(_) | Land::Reveal(_) if off_screen => {
+            app.scroll = row.saturating_sub(app.page() / 4);
+        }
+        Land::Hunk(_) | Land::Reveal(_) => reveal(app, row),
+        Land::Anchor(..) | Land::Block(_) | Land::Bottom => app.scroll = row.min(max_scroll(app)),
+    }
 }
 
 /// Rebuilds the layout when the pair, view or width changed, or asks the layout thread
@@ -827,11 +889,7 @@ fn refresh_layout(app: &mut App) {
             app.view = view;
         }
     }
-    let key = LayoutKey {
-        pair: app.pair(),
-        view: app.view,
-        width: app.diff_width(),
-    };
+    let key = wanted_key(app);
     let Some(comparison) = app.cache.get(&key.pair).map(Arc::clone) else {
         // Waiting for the diff: a layout asked for before is no longer wanted.
         stop_waiting(app);
@@ -839,18 +897,22 @@ fn refresh_layout(app: &mut App) {
     };
     if let Some((shown, layout)) = &app.layout {
         if *shown == key {
-            // A preview stays until the whole layout it previews arrives.
-            if layout.is_whole() {
+            // A search looks through every row: a partial layout is laid out whole.
+            if !layout.is_whole() && (app.search.active() || app.land.is_some()) {
+                app.pending = Some(key);
+            } else {
                 stop_waiting(app);
             }
             return;
         }
     }
     if too_big_for_a_frame(app, &comparison) {
-        if app.pending != Some(key) {
+        if app.pending == Some(key) {
+            return;
+        }
+        let at = preview_place(app, &key, &comparison, app.land);
+        if !show_preview(app, key, &comparison, at, Pair::new(0, 0)) {
             app.pending = Some(key);
-            let at = preview_place(app, &key, &comparison);
-            show_preview(app, key, &comparison, at, Pair::new(0, 0));
         }
         return;
     }
@@ -859,17 +921,17 @@ fn refresh_layout(app: &mut App) {
     install(app, key, Arc::new(new), None);
 }
 
-/// Rows a preview lays out before and after its place, in pages: enough for a few
-/// keys' scrolling before the whole layout arrives.
+/// Rows a partial layout lays out before and after its place, in pages: what a few keys
+/// scroll through before it is laid out again.
 const PREVIEW_PAGES: Pair<usize> = Pair { left: 2, right: 3 };
 
 /// Where a preview of the layout for `key` is laid out around: the place the reader
 /// asked for, else the block at the top of the screen.
-fn preview_place(app: &App, key: &LayoutKey, comparison: &Comparison) -> usize {
+fn preview_place(app: &App, key: &LayoutKey, comparison: &Comparison, to: Option<Land>) -> usize {
     let shown = app.layout.as_ref().filter(|(k, _)| same_blocks(k, key));
     let anchor = shown.and_then(|(_, l)| l.anchor(app.scroll));
-    match app.land {
-        Some(Land::Anchor(block, _) | Land::Block(block)) => block,
+    match to {
+        Some(Land::Anchor(block, _) | Land::Block(block) | Land::Reveal(block)) => block,
         Some(Land::Hunk(hunk)) => layout::block_of_hunk(comparison, key.view, hunk).unwrap_or(0),
         Some(Land::Bottom) => usize::MAX,
         None => anchor.map_or(0, |(block, _)| block),
@@ -885,7 +947,7 @@ fn show_preview(
     comparison: &Comparison,
     at: usize,
     extra: Pair<usize>,
-) {
+) -> bool {
     let page = app.page();
     let margin = layout::Margin {
         rows: Pair::from_fn(|side| PREVIEW_PAGES[side] * page + extra[side]),
@@ -894,11 +956,12 @@ fn show_preview(
     let jump_key = app.keymap.label(&Action::JumpMoved);
     let Some(preview) = layout::preview(comparison, key.view, key.width, &jump_key, at, margin)
     else {
-        return;
+        return false;
     };
     if preview.is_whole() {
         // A comparison short enough for the preview to hold all of it.
-        return install(app, key, Arc::new(preview), None);
+        install(app, key, Arc::new(preview), None);
+        return true;
     }
     put_on_screen(app, key, Arc::new(preview));
     find_matches(app);
@@ -907,6 +970,7 @@ fn show_preview(
             app.land = None;
         }
     }
+    true
 }
 
 /// True when `comparison` is too big to lay out or search within a frame.
@@ -935,10 +999,15 @@ fn put_on_screen(app: &mut App, key: LayoutKey, new: Arc<layout::Layout>) {
         app.current = None;
     }
     if let Some((_, layout)) = old.as_ref().filter(|(k, _)| same_blocks(k, &key)) {
+        let top = app.scroll;
         app.scroll = layout
-            .anchor(app.scroll)
+            .anchor(top)
             .and_then(|(block, offset)| {
                 let start = new.block_row(block)?;
+                // The blank row before a block stays the one before it.
+                if layout.block_row(block).is_some_and(|first| top < first) {
+                    return Some(start.saturating_sub(1));
+                }
                 let (was, now) = (layout.block_len(block).max(1), new.block_len(block).max(1));
                 Some(start + (offset * now / was).min(now - 1))
             })

@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Screen};
-use crate::layout::{cell_width, truncate, unambiguous};
+use crate::layout::{Layout, cell_width, truncate, unambiguous};
 use crate::visible::visible;
 use theme::Theme;
 
@@ -98,6 +98,19 @@ fn too_small(buf: &mut Buffer, area: Rect) {
         .render(area, buf);
 }
 
+/// Where the screen is in a layout that holds only the blocks around it, said as
+/// [`position`] says it: the share of the blocks above the screen stands in for the share
+/// of rows, which are not all laid out.
+fn partial_position(layout: &Layout, scroll: usize, page: usize) -> String {
+    let last = layout.rows.len().saturating_sub(page);
+    let top = layout.anchor(scroll).map_or(0, |(block, _)| block);
+    match scroll {
+        0 if layout.blocks.start == 0 => "Top".to_string(),
+        s if s >= last && layout.blocks.end == layout.block_total => "Bot".to_string(),
+        _ => format!("{}%", top * 100 / layout.block_total.max(1)),
+    }
+}
+
 /// Where the screen is in the text, as less and vim say it: `Top`, `Bot`, `All` when
 /// everything fits, else how far down the top row is.
 fn position(scroll: usize, rows: usize, page: usize) -> String {
@@ -174,12 +187,13 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     } else {
         " · mouse off"
     });
-    // A preview's rows are not the whole text's: no place in it is a share of that.
-    if let Some(layout) = app.layout().filter(|l| !app.overview && l.is_whole()) {
-        right.push_str(&format!(
-            " · {}",
+    if let Some(layout) = app.layout().filter(|_| !app.overview) {
+        let place = if layout.is_whole() {
             position(app.scroll, layout.rows.len(), app.page())
-        ));
+        } else {
+            partial_position(layout, app.scroll, app.page())
+        };
+        right.push_str(&format!(" · {place}"));
     }
     right.push(' ');
     let room = width.saturating_sub(cell_width(&right) + 2);

@@ -622,3 +622,29 @@ fn a_long_story_shows_its_word_counts_once_the_diff_thread_counted_them() {
     let text = lines_of(&app).join("\n");
     assert!(text.contains("120000 words"), "{text}");
 }
+
+#[test]
+fn a_long_comparison_shows_its_rows_at_once_and_says_where_they_are() {
+    let mut app = viewed(View::SideBySide, 80, 14);
+    crate::app::off_thread(&mut app, true);
+    update(&mut app, Action::SetView(View::Inline));
+    update(&mut app, Action::PageDown);
+    update(&mut app, Action::PageDown);
+    assert!(!app.laying_out(), "nothing to wait for");
+    assert!(app.layout().is_some_and(|l| !l.is_whole()));
+    snapshot("partial_inline_80x14", &app);
+    let status = status_line(&app);
+    assert!(status.contains(" inline · mouse on · "), "{status}");
+    update(&mut app, Action::Bottom);
+    assert!(
+        status_line(&app).ends_with("· Bot "),
+        "{}",
+        status_line(&app)
+    );
+    update(&mut app, Action::Top);
+    assert!(
+        status_line(&app).ends_with("· Top "),
+        "{}",
+        status_line(&app)
+    );
+}
