@@ -65,7 +65,8 @@ impl Worker {
     }
 }
 
-/// A thread that lays out comparisons too big to lay out within a frame. Asked several
+/// A thread that lays out the whole of a comparison too big to lay out within a frame,
+/// when a search needs every row or a block is too long to lay out here. Asked several
 /// times while busy (keys pressed while a layout is built), it builds only the last:
 /// the others are no longer on screen.
 pub struct Layouter {

@@ -2,8 +2,9 @@
 //! that applies an action: [`update`]. Nothing here draws; reports are compared on the
 //! diff thread and arrive as [`Action::Computed`] (the report card's diff of two
 //! headlines, a few words, is the one made here, when the card opens). A big
-//! comparison is laid out off the UI thread too: [`App::layout_job`] says what to lay
-//! out, and the layout comes back as [`Action::LaidOut`].
+//! comparison is laid out only around the screen; when the whole of it is needed (a
+//! search), it is laid out off the UI thread: [`App::layout_job`] says what to lay out,
+//! and the layout comes back as [`Action::LaidOut`].
 
 mod action;
 mod copy;
@@ -157,12 +158,12 @@ pub struct LayoutKey {
 
 /// Comparisons up to this many words (both sides together) are laid out on the UI
 /// thread, as part of the action that needs them: measured at about 0.4 ms per thousand
-/// words, well inside a frame. Bigger ones are laid out on the layout thread.
+/// words, well inside a frame. Bigger ones are laid out around the screen only.
 pub const INLINE_LAYOUT_WORDS: usize = 20_000;
 
-/// The most text a preview lays out on the UI thread, in bytes: at about 0.4 ms per
+/// The most text laid out around the screen on the UI thread, in bytes: at about 0.4 ms per
 /// thousand words (6 KB), a few milliseconds. Longer blocks wait for the layout thread.
-pub const PREVIEW_BYTES: usize = 64 << 10;
+pub const AROUND_BYTES: usize = 64 << 10;
 
 /// Stories up to this many bytes of text have their words counted as the reader opens:
 /// a few milliseconds. Longer ones are counted on the diff thread.
@@ -313,16 +314,17 @@ pub struct App {
     pub facts: Facts,
     cache: HashMap<PairKey, Arc<Comparison>>,
     layout: Option<(LayoutKey, Arc<Layout>)>,
-    /// The layout asked of the layout thread and not yet delivered. Meanwhile a preview
-    /// of it is on screen, the blocks around the reading position (or, when those are too
-    /// long to lay out within a frame, the old layout), and usable.
+    /// The whole layout asked of the layout thread (for a search, or when the blocks
+    /// around the screen are too long to lay out within a frame) and not yet delivered.
+    /// Meanwhile the layout on screen stays, and is usable.
     pending: Option<LayoutKey>,
-    /// Where the pending layout opens, when an action chose a place the preview lacks.
+    /// Where the pending layout opens, when an action chose a place the one on screen
+    /// lacks.
     land: Option<Land>,
     /// The most words a comparison may have to be laid out on the UI thread.
     inline_words: usize,
-    /// The most bytes of text a preview may lay out on the UI thread.
-    preview_bytes: usize,
+    /// The most bytes of text laid out around the screen on the UI thread.
+    around_bytes: usize,
     /// The layout last replaced, for the event loop to free off the UI thread: freeing
     /// the rows of a long story takes longer than a frame.
     retired: Option<Arc<Layout>>,
@@ -394,7 +396,7 @@ impl App {
             pending: None,
             land: None,
             inline_words: INLINE_LAYOUT_WORDS,
-            preview_bytes: PREVIEW_BYTES,
+            around_bytes: AROUND_BYTES,
             retired: None,
             seeking: false,
             matches: Vec::new(),
@@ -724,12 +726,12 @@ pub(crate) fn settle(app: &mut App) {
 }
 
 /// From now on every layout is built as a big story's is: asked of the layout thread,
-/// and delivered by [`lay_out`]; with `preview`, what is on screen is laid out at once
-/// meanwhile, as in a big story whose blocks are short.
+/// and delivered by [`lay_out`]; with `around`, as a big story's whose blocks are short:
+/// only the blocks around the screen, at once.
 #[cfg(test)]
-pub(crate) fn off_thread(app: &mut App, preview: bool) {
+pub(crate) fn off_thread(app: &mut App, around: bool) {
     app.inline_words = 0;
-    app.preview_bytes = if preview { PREVIEW_BYTES } else { 0 };
+    app.around_bytes = if around { AROUND_BYTES } else { 0 };
 }
 
 /// Builds the layout `app` waits for and delivers it: what the layout thread does in

@@ -622,7 +622,7 @@ proptest! {
         partial in any::<bool>(),
     ) {
         // A reader that lays out only what is on screen, as for a long story, or all.
-        let mut app = if partial { with_previews(14).1 } else { app() };
+        let mut app = if partial { with_partial_layouts(14).1 } else { app() };
         for action in actions {
             update(&mut app, action);
             settle(&mut app);
@@ -1381,7 +1381,7 @@ fn g_pressed_while_views_are_laid_out_lands_at_the_bottom_of_the_last() {
 /// The reader as [`app`] gives it, on a terminal `height` rows tall, and a twin that
 /// lays out only the blocks around the reading position, as it does a long story: on a
 /// short screen those are some of the story's rows.
-fn with_previews(height: u16) -> (App, App) {
+fn with_partial_layouts(height: u16) -> (App, App) {
     let mut inline = app();
     let mut big = app();
     off_thread(&mut big, true);
@@ -1417,7 +1417,7 @@ fn seen(app: &App) -> impl PartialEq + std::fmt::Debug {
 
 #[test]
 fn a_view_switched_to_shows_its_rows_at_once_laying_out_only_those() {
-    let (mut inline, mut big) = with_previews(14);
+    let (mut inline, mut big) = with_partial_layouts(14);
     for app in [&mut inline, &mut big] {
         update(app, Action::Scroll(40));
         update(app, Action::NextView);
@@ -1444,7 +1444,7 @@ fn keys_that_go_past_a_partial_layout_lay_out_where_they_go() {
         Action::JumpMoved,
         Action::PrevMoved,
     ] {
-        let (mut inline, mut big) = with_previews(14);
+        let (mut inline, mut big) = with_partial_layouts(14);
         for app in [&mut inline, &mut big] {
             update(app, Action::Scroll(60));
             update(app, Action::NextView);
@@ -1458,7 +1458,7 @@ fn keys_that_go_past_a_partial_layout_lay_out_where_they_go() {
 
 #[test]
 fn a_search_lays_a_partial_layout_out_whole_off_the_ui_thread() {
-    let (mut inline, mut big) = with_previews(14);
+    let (mut inline, mut big) = with_partial_layouts(14);
     for app in [&mut inline, &mut big] {
         update(app, Action::NextView);
         type_search(app, "paragraph");
@@ -1493,7 +1493,7 @@ proptest! {
             1..30,
         ),
     ) {
-        let (mut inline, mut big) = with_previews(height);
+        let (mut inline, mut big) = with_partial_layouts(height);
         for action in actions {
             update(&mut inline, action.clone());
             settle(&mut inline);

@@ -200,9 +200,9 @@ pub fn update(app: &mut App, action: Action) {
     super::facts::land(app);
     // While a diff is computing there is no layout to clamp to, and while a new layout
     // is being made the old one's height is not the new one's: keep the position, which
-    // the new layout anchors on exactly as a layout built here would. A preview of the
+    // the new layout anchors on exactly as a layout built here would. A partial layout of the
     // new layout that reaches its end has the end's height.
-    extend_preview(app, 0);
+    lay_out_further(app, 0);
     let reaches_end = app.layout().is_some_and(|l| l.blocks.end == l.block_total);
     if reaches_end && showing_wanted(app) {
         app.scroll = app.scroll.min(max_scroll(app));
@@ -214,13 +214,13 @@ fn signed(n: usize) -> isize {
 }
 
 fn scroll_by(app: &mut App, rows: isize) {
-    extend_preview(app, rows);
+    lay_out_further(app, rows);
     app.scroll = app.scroll.saturating_add_signed(rows).min(max_scroll(app));
 }
 
 /// Lays the partial layout on screen out again, further, when scrolling `rows` (or,
 /// with 0, a jump just made) would leave its rows for blocks it lacks.
-fn extend_preview(app: &mut App, rows: isize) {
+fn lay_out_further(app: &mut App, rows: isize) {
     let Some((key, layout)) = partial_on_screen(app) else {
         return;
     };
@@ -248,7 +248,7 @@ fn extend_preview(app: &mut App, rows: isize) {
         if short_below { far + offset + page } else { 0 },
     );
     if let Some(comparison) = app.cache.get(&key.pair).map(Arc::clone) {
-        if !show_preview(app, key, &comparison, block, extra) {
+        if !lay_out_around(app, key, &comparison, block, extra) {
             app.pending = Some(key);
         }
     }
@@ -413,7 +413,7 @@ fn next_change(app: &mut App) {
     let next = match (current_on_screen(app), app.layout()) {
         (Some(h), _) => Some(h + 1),
         (None, None) => None,
-        // Past the rows a preview shows, the next change is the first after them.
+        // Past the rows a partial layout shows, the next change is the first after them.
         (None, Some(layout)) => layout
             .hunks()
             .find(|&(_, r)| r >= app.scroll)
@@ -444,7 +444,7 @@ fn prev_change(app: &mut App) {
 }
 
 /// Makes `hunk` the current change; `wrapped` says past which end the search went. A
-/// change a preview lacks is gone to when the whole layout arrives.
+/// change a partial layout lacks is laid out around.
 fn go_to_change(app: &mut App, hunk: Option<usize>, wrapped: Option<&str>) {
     let total = hunk_total(app);
     match hunk.filter(|&h| h < total) {
@@ -771,7 +771,8 @@ fn shared_target(app: &App) -> Option<(Side, usize, usize)> {
 }
 
 /// Lays out what the view now shows and puts the reading position at `to`: at once
-/// when the layout, or its preview, has that place, else when the whole layout arrives.
+/// when the layout has that place or can be laid out around it, else when the whole
+/// layout arrives.
 fn land(app: &mut App, to: Land) {
     app.land = Some(to);
     refresh_layout(app);
@@ -806,9 +807,9 @@ pub(super) fn go(app: &mut App, to: Land) {
     };
     let comparison = app.cache.get(&key.pair).map(Arc::clone);
     let shown = comparison.is_some_and(|comparison| {
-        let at = preview_place(app, &key, &comparison, Some(to));
+        let at = place_to_lay_out(app, &key, &comparison, Some(to));
         app.land = None;
-        show_preview(app, key, &comparison, at, Pair::new(0, 0))
+        lay_out_around(app, key, &comparison, at, Pair::new(0, 0))
     });
     // The place was off the screen, which showed only blocks the partial layout had.
     match app
@@ -840,7 +841,7 @@ fn wanted_key(app: &App) -> LayoutKey {
     }
 }
 
-/// Puts the reading position at `to`; false when the layout on screen, a preview, lacks
+/// Puts the reading position at `to`; false when the layout on screen, a partial one, lacks
 /// that place.
 fn land_at(app: &mut App, to: Land) -> bool {
     let row = app.layout().and_then(|layout| target_row(app, layout, to));
@@ -910,8 +911,8 @@ fn refresh_layout(app: &mut App) {
         if app.pending == Some(key) {
             return;
         }
-        let at = preview_place(app, &key, &comparison, app.land);
-        if !show_preview(app, key, &comparison, at, Pair::new(0, 0)) {
+        let at = place_to_lay_out(app, &key, &comparison, app.land);
+        if !lay_out_around(app, key, &comparison, at, Pair::new(0, 0)) {
             app.pending = Some(key);
         }
         return;
@@ -923,11 +924,16 @@ fn refresh_layout(app: &mut App) {
 
 /// Rows a partial layout lays out before and after its place, in pages: what a few keys
 /// scroll through before it is laid out again.
-const PREVIEW_PAGES: Pair<usize> = Pair { left: 2, right: 3 };
+const AROUND_PAGES: Pair<usize> = Pair { left: 2, right: 3 };
 
-/// Where a preview of the layout for `key` is laid out around: the place the reader
+/// Where the layout for `key` is laid out around: the place the reader
 /// asked for, else the block at the top of the screen.
-fn preview_place(app: &App, key: &LayoutKey, comparison: &Comparison, to: Option<Land>) -> usize {
+fn place_to_lay_out(
+    app: &App,
+    key: &LayoutKey,
+    comparison: &Comparison,
+    to: Option<Land>,
+) -> usize {
     let shown = app.layout.as_ref().filter(|(k, _)| same_blocks(k, key));
     let anchor = shown.and_then(|(_, l)| l.anchor(app.scroll));
     match to {
@@ -938,10 +944,10 @@ fn preview_place(app: &App, key: &LayoutKey, comparison: &Comparison, to: Option
     }
 }
 
-/// Shows the blocks around block `at` of the layout asked of the layout thread, with
-/// `extra` rows before and after it: the screen need not wait for all of it. When they
-/// are too long to lay out within a frame, what was on screen stays.
-fn show_preview(
+/// Shows the blocks around block `at` of the layout for `key`, with `extra` rows before
+/// and after it: the screen need not wait for all of it. False, and what was on screen
+/// stays, when they are too long to lay out within a frame.
+fn lay_out_around(
     app: &mut App,
     key: LayoutKey,
     comparison: &Comparison,
@@ -950,20 +956,20 @@ fn show_preview(
 ) -> bool {
     let page = app.page();
     let margin = layout::Margin {
-        rows: Pair::from_fn(|side| PREVIEW_PAGES[side] * page + extra[side]),
-        bytes: app.preview_bytes,
+        rows: Pair::from_fn(|side| AROUND_PAGES[side] * page + extra[side]),
+        bytes: app.around_bytes,
     };
     let jump_key = app.keymap.label(&Action::JumpMoved);
-    let Some(preview) = layout::preview(comparison, key.view, key.width, &jump_key, at, margin)
+    let Some(part) = layout::build_around(comparison, key.view, key.width, &jump_key, at, margin)
     else {
         return false;
     };
-    if preview.is_whole() {
-        // A comparison short enough for the preview to hold all of it.
-        install(app, key, Arc::new(preview), None);
+    if part.is_whole() {
+        // A comparison short enough for the blocks around the screen to be all of it.
+        install(app, key, Arc::new(part), None);
         return true;
     }
-    put_on_screen(app, key, Arc::new(preview));
+    put_on_screen(app, key, Arc::new(part));
     find_matches(app);
     if let Some(to) = app.land {
         if land_at(app, to) {

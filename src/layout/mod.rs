@@ -185,8 +185,8 @@ impl Columns {
     }
 }
 
-/// A comparison laid out for one view and width: every block of it, or in a preview,
-/// the blocks around the reading position (see [`preview`]).
+/// A comparison laid out for one view and width: every block of it, or only the blocks
+/// around the reading position (see [`build_around`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub view: View,
@@ -209,7 +209,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// False for a preview, which lacks the blocks away from the reading position.
+    /// False when only the blocks around the reading position are laid out.
     pub fn is_whole(&self) -> bool {
         self.blocks == (0..self.block_total)
     }
@@ -268,9 +268,9 @@ pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) 
 }
 
 /// What [`build`] lays out, but only the blocks around block `at` that `margin` asks
-/// for: a preview to show while the whole layout is built. `None` when those blocks are
-/// too long to lay out within a frame.
-pub fn preview(
+/// for: what a screen of a long comparison shows without laying out all of it. `None`
+/// when those blocks are too long to lay out within a frame.
+pub fn build_around(
     comparison: &Comparison,
     view: View,
     width: usize,

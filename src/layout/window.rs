@@ -1,6 +1,6 @@
 //! A view's blocks laid out one at a time, so a layout can hold every block or only
-//! those around the reading position: a story too long to lay out within a frame shows
-//! the rows on screen at once while the whole layout is built off the UI thread.
+//! those around the reading position: a story too long to lay out within a frame is
+//! laid out only where the reader is.
 
 use std::ops::Range;
 
@@ -65,13 +65,13 @@ pub(super) fn block_of_hunk(blocks: &impl Blocks, hunk: usize) -> Option<usize> 
     (low < blocks.count()).then_some(low)
 }
 
-/// How much a preview lays out around its block.
+/// How much [`around`] lays out around its block.
 #[derive(Debug, Clone, Copy)]
 pub struct Margin {
     /// Rows before the block's first row, and from it on.
     pub rows: Pair<usize>,
-    /// The most bytes of text the preview may lay out: past this a block is too long to
-    /// lay out within a frame, and the preview gives up.
+    /// The most bytes of text it may lay out: past this the blocks are too long to lay
+    /// out within a frame, and it gives up.
     pub bytes: usize,
 }
 
