@@ -1127,6 +1127,16 @@ fn overview_keys_move_between_cells() {
     );
 }
 
+/// `action` given to a reader that lays out here and to its twin `big`, whose layout
+/// thread then delivers what it was asked for.
+fn both_take(inline: &mut App, big: &mut App, action: Action) {
+    update(inline, action.clone());
+    settle(inline);
+    update(big, action);
+    settle(big);
+    lay_out(big);
+}
+
 /// The reader as [`app`] gives it, whose layouts from now on come off the UI thread.
 fn big_app() -> App {
     let mut app = app();
@@ -1334,11 +1344,7 @@ proptest! {
         let mut inline = app();
         let mut big = big_app();
         for action in actions {
-            update(&mut inline, action.clone());
-            settle(&mut inline);
-            update(&mut big, action);
-            settle(&mut big);
-            lay_out(&mut big);
+            both_take(&mut inline, &mut big, action);
             prop_assert_eq!(big.layout(), inline.layout());
             prop_assert_eq!(big.matches(), inline.matches());
             prop_assert_eq!(
@@ -1495,11 +1501,7 @@ proptest! {
     ) {
         let (mut inline, mut big) = with_partial_layouts(height);
         for action in actions {
-            update(&mut inline, action.clone());
-            settle(&mut inline);
-            update(&mut big, action);
-            settle(&mut big);
-            lay_out(&mut big);
+            both_take(&mut inline, &mut big, action);
             prop_assert_eq!(seen(&big), seen(&inline));
             prop_assert_eq!(big.found, inline.found);
             if big.layout().is_some_and(Layout::is_whole) {
