@@ -326,3 +326,104 @@ fn changes_nobody_could_see_are_drawn_visibly() {
     let c = comparison(&["A caf\u{e9} opened."], &["A cafe\u{301} opened."], true);
     assert_eq!(c.stats.hunks, 0, "{:?}", c.blocks);
 }
+
+/// `comparison` with its told-by-both sentences found, as the reader compares.
+fn told_comparison(left: &[String], right: &[String]) -> Comparison {
+    use crate::diff::{Diffs, Scope, WordOptions, corpus, told};
+    let docs = Pair::new(Doc::from_paragraphs(left), Doc::from_paragraphs(right));
+    let options = Options::default();
+    let mut c = compare(&docs.left, &docs.right, &options);
+    let words = WordOptions {
+        normalize: false,
+        algorithm: options.algorithm,
+        deadline: None,
+    };
+    let found = told(
+        &corpus([&docs.left, &docs.right]),
+        Pair::new(0, 1),
+        docs.as_ref(),
+        &c,
+        Diffs::All(&words),
+        Scope::All,
+    );
+    c.told = Some(found);
+    c
+}
+
+fn sentences() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(
+        prop_oneof![
+            "[A-D][a-e ]{3,30}\\. [A-D][a-e ]{3,30}\\.",
+            "[a-z ]{0,60}",
+            "\\PC{0,30}",
+        ],
+        0..12,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// The blocks around one, laid out alone, are the rows the whole layout has for
+    /// them, and say which changes they show and where.
+    #[test]
+    fn blocks_laid_out_around_one_are_the_whole_layout_s_rows_for_them(
+        left in sentences(),
+        right in sentences(),
+        width in 20usize..140,
+        at in 0usize..40,
+        before in 0usize..12,
+        after in 0usize..12,
+    ) {
+        let c = told_comparison(&left, &right);
+        let margin = Margin { rows: Pair::new(before, after), bytes: usize::MAX };
+        for view in [View::SideBySide, View::Inline, View::Plain, View::Shared] {
+            let whole = build(&c, view, width, "m");
+            prop_assert!(whole.is_whole());
+            let Some(part) = build_around(&c, view, width, "m", at, margin) else {
+                prop_assert_eq!(whole.block_total, 0);
+                continue;
+            };
+            prop_assert!(part.blocks.contains(&at.min(whole.block_total - 1)));
+            let first = whole.block_row(part.blocks.start).unwrap_or(0);
+            let skip = first - part.block_row(part.blocks.start).unwrap_or(0);
+            let expected = whole.rows.get(skip..skip + part.rows.len());
+            prop_assert_eq!(Some(part.rows.as_slice()), expected, "{:?}", view);
+            prop_assert_eq!(part.is_whole(), part.rows.len() == whole.rows.len());
+            for block in part.blocks.clone() {
+                prop_assert_eq!(part.block_row(block).map(|r| r + skip), whole.block_row(block));
+            }
+            prop_assert_eq!(part.hunk_total, whole.hunk_total);
+            for (hunk, row) in part.hunks() {
+                prop_assert_eq!(Some(row + skip), whole.hunk_row(hunk), "{:?}", view);
+            }
+            // The changes shown are every change whose first row is among the rows.
+            let shown = whole
+                .hunks()
+                .filter(|&(_, r)| (skip..skip + part.rows.len()).contains(&r))
+                .count();
+            prop_assert_eq!(part.hunk_rows.len(), shown, "{:?}", view);
+            for (hunk, _) in whole.hunks() {
+                let block = block_of_hunk(&c, view, hunk);
+                let row = block.and_then(|b| whole.block_row(b));
+                prop_assert!(row.is_some_and(|r| r <= whole.hunk_row(hunk).unwrap_or(0)));
+            }
+        }
+    }
+}
+
+#[test]
+fn blocks_too_long_to_lay_out_within_a_frame_are_not_laid_out_around() {
+    let long = vec!["word ".repeat(20_000)];
+    let c = comparison(&[long[0].as_str()], &["word"], false);
+    let margin = Margin {
+        rows: Pair::new(10, 10),
+        bytes: 64 << 10,
+    };
+    assert!(build_around(&c, View::SideBySide, 80, "m", 0, margin).is_none());
+    let roomy = Margin {
+        bytes: usize::MAX,
+        ..margin
+    };
+    assert!(build_around(&c, View::SideBySide, 80, "m", 0, roomy).is_some());
+}

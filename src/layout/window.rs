@@ -95,7 +95,8 @@ pub(super) fn around(
     let mut after = Vec::new();
     let mut rows = 0;
     for b in at..count {
-        if rows >= margin.rows.right {
+        // Block `at` itself is laid out whatever the margin.
+        if b > at && rows >= margin.rows.right {
             break;
         }
         if !affordable(b) {
