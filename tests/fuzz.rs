@@ -1,21 +1,25 @@
 //! Fuzzing on stable Rust: proptest-generated inputs into the story JSON loader, the page
 //! importer, the engine plus layout at random widths, and key and mouse streams into the
-//! reader, checking that nothing panics and that what comes out holds together.
+//! reader (on short stories, and on a long one laid out only around the screen),
+//! checking that nothing panics and that what comes out holds together.
 //!
 //! `cargo test --test fuzz` runs a short batch per harness. For a long run, set
 //! `DIVERGE_FUZZ_SECS` (each harness runs for that many seconds) or `DIVERGE_FUZZ_CASES`,
-//! e.g. `DIVERGE_FUZZ_SECS=900 cargo test --release --test fuzz -- --nocapture` for an hour
-//! over the four harnesses; each prints how many inputs it tried.
+//! e.g. `DIVERGE_FUZZ_SECS=720 cargo test --release --test fuzz -- --nocapture` for an hour
+//! over the five harnesses; each prints how many inputs it tried.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code may panic
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use diverge::app::{self, Action, App};
-use diverge::diff::{Doc, Options, compare, docs};
+use diverge::app::{self, Action, App, PairKey};
+use diverge::diff::{Comparison, Doc, Options, compare, docs};
 use diverge::layout::{self, View};
+use diverge::side::Pair;
 use diverge::story::{ImportOptions, Report, Story, from_json_str, import_page};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -181,11 +185,14 @@ fn view() -> impl Strategy<Value = View> {
 
 #[test]
 fn fuzz_engine_and_layout_at_random_widths() {
-    let input = (text(), text(), any::<bool>(), view(), 0usize..300);
+    let input = (
+        (text(), text(), any::<bool>(), view(), 0usize..300),
+        (0usize..20, 0usize..50, 0usize..50),
+    );
     fuzz(
         "engine and layout",
         input,
-        |(left, right, normalize, view, width)| {
+        |((left, right, normalize, view, width), (at, before, after))| {
             let (l, r) = (Doc::from_text(&left), Doc::from_text(&right));
             let options = Options {
                 normalize,
@@ -196,6 +203,14 @@ fn fuzz_engine_and_layout_at_random_widths() {
             let layout = layout::build(&comparison, view, width, "m");
             for row in 0..layout.rows.len() + 2 {
                 let _ = layout.anchor(row);
+            }
+            let margin = layout::Margin {
+                rows: Pair::new(before, after),
+                bytes: usize::MAX,
+            };
+            if let Some(part) = layout::build_around(&comparison, view, width, "m", at, margin) {
+                prop_assert!(part.rows.len() <= layout.rows.len());
+                prop_assert_eq!(part.hunk_total, layout.hunk_total);
             }
             Ok(())
         },
@@ -273,6 +288,52 @@ fn story(bodies: Vec<String>) -> Story {
     }
 }
 
+/// Plays `events` into a reader on `story` in a terminal of `size`, drawing after each;
+/// `compare` makes the comparison the diff thread would deliver.
+fn play(
+    story: Story,
+    size: (u16, u16),
+    events: Vec<Event>,
+    compare: impl Fn(PairKey) -> Comparison,
+) -> Result<(), TestCaseError> {
+    let mut app = App::new(story, size, true);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    for event in events {
+        let action = match event {
+            Event::Key(code, modifiers) => {
+                app::action_for_key(&app, KeyEvent::new(code, modifiers))
+            }
+            Event::Mouse(kind, column, row) => app::action_for_mouse(
+                &app,
+                MouseEvent {
+                    kind,
+                    column,
+                    row,
+                    modifiers: KeyModifiers::NONE,
+                },
+            ),
+            Event::Resize(w, h) => {
+                terminal.backend_mut().resize(w, h);
+                Some(Action::Resize(w, h))
+            }
+            Event::Deliver => app
+                .wanted()
+                .map(|key| Action::Computed(key, Box::new(compare(key)))),
+        };
+        if let Some(action) = action {
+            app::update(&mut app, action);
+        }
+        terminal
+            .draw(|frame| diverge::ui::draw(frame, &app))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        if app.quit {
+            break;
+        }
+    }
+    Ok(())
+}
+
 #[test]
 fn fuzz_key_and_mouse_streams_into_update() {
     let input = (
@@ -284,41 +345,60 @@ fn fuzz_key_and_mouse_streams_into_update() {
         let story = story(bodies);
         let docs = docs(&story);
         let corpus = diverge::diff::corpus(&docs);
-        let mut app = App::new(story, size, true);
-        let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        for event in events {
-            let action = match event {
-                Event::Key(code, modifiers) => {
-                    app::action_for_key(&app, KeyEvent::new(code, modifiers))
-                }
-                Event::Mouse(kind, column, row) => app::action_for_mouse(
-                    &app,
-                    MouseEvent {
-                        kind,
-                        column,
-                        row,
-                        modifiers: KeyModifiers::NONE,
-                    },
-                ),
-                Event::Resize(w, h) => {
-                    terminal.backend_mut().resize(w, h);
-                    Some(Action::Resize(w, h))
-                }
-                Event::Deliver => app
-                    .wanted()
-                    .map(|key| Action::Computed(key, Box::new(key.compare(&docs, &corpus)))),
-            };
-            if let Some(action) = action {
-                app::update(&mut app, action);
-            }
-            terminal
-                .draw(|frame| diverge::ui::draw(frame, &app))
-                .map_err(|e| TestCaseError::fail(e.to_string()))?;
-            if app.quit {
-                break;
-            }
-        }
-        Ok(())
+        play(story, size, events, |key| key.compare(&docs, &corpus))
     });
+}
+
+/// Two versions of a story of 900 paragraphs (about 30,000 words a side), the second
+/// edited, cut and reordered here and there: long enough to be laid out only around
+/// the screen.
+fn long_story() -> Story {
+    let paragraph = |i: usize, edited: bool| {
+        let verb = if edited && i % 3 == 0 {
+            "spoke"
+        } else {
+            "talked"
+        };
+        format!(
+            "Paragraph {i} tells that the leaders {verb} about trade and security on the \
+             peninsula for {} hours, officials said. {}",
+            i % 7,
+            "More words follow in this paragraph. ".repeat(i % 4 + 1)
+        )
+    };
+    let left = (0..900).map(|i| paragraph(i, false)).collect();
+    let mut right: Vec<String> = (0..900)
+        .filter(|i| i % 25 != 0)
+        .map(|i| paragraph(i, true))
+        .collect();
+    right.rotate_left(40);
+    Story {
+        title: "Long".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports: vec![Report::new("A", left), Report::new("B", right)],
+    }
+}
+
+#[test]
+fn fuzz_key_and_mouse_streams_on_a_long_story() {
+    let story = long_story();
+    let docs = docs(&story);
+    let corpus = diverge::diff::corpus(&docs);
+    // Each comparison once: the keys, not the engine, are what is fuzzed here.
+    let made: Mutex<HashMap<PairKey, Comparison>> = Mutex::new(HashMap::new());
+    let input = ((0u16..200, 0u16..60), prop::collection::vec(event(), 0..80));
+    fuzz(
+        "key and mouse streams, long story",
+        input,
+        |(size, events)| {
+            play(story.clone(), size, events, |key| {
+                let mut made = made.lock().unwrap_or_else(|e| e.into_inner());
+                made.entry(key)
+                    .or_insert_with(|| key.compare(&docs, &corpus))
+                    .clone()
+            })
+        },
+    );
 }
