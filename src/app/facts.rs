@@ -189,7 +189,7 @@ pub(super) fn land(app: &mut App) {
         .position(|b| b.paras[side].contains(&paragraph));
     app.facts.goto = None;
     if let Some(block) = block {
-        super::update::go(app, super::Land::Block(block));
+        super::layouts::go(app, super::Land::Block(block));
     }
 }
 

@@ -12,6 +12,7 @@ mod facts;
 mod key;
 mod keymap;
 mod keys;
+mod layouts;
 mod screen;
 mod update;
 
