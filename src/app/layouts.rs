@@ -124,8 +124,8 @@ fn wanted_key(app: &App) -> LayoutKey {
     }
 }
 
-/// Puts the reading position at `to`; false when the layout on screen, a partial one, lacks
-/// that place.
+/// Puts the reading position at `to`; false when the layout on screen, a partial one,
+/// lacks that place.
 fn land_at(app: &mut App, to: Land) -> bool {
     let row = app.layout().and_then(|layout| target_row(app, layout, to));
     if let Some(row) = row {
@@ -161,8 +161,10 @@ fn put_at(app: &mut App, to: Land, row: usize, off_screen: bool) {
     }
 }
 
-/// Rebuilds the layout when the pair, view or width changed, or asks the layout thread
-/// for it when the comparison is too big to lay out within a frame.
+/// Rebuilds the layout when the pair, view or width changed. A comparison too big to lay
+/// out within a frame is laid out around the screen; the layout thread is asked for all
+/// of it when a search needs every row, or when the blocks around the screen are too
+/// long to lay out here.
 pub(super) fn refresh_layout(app: &mut App) {
     // Too small a terminal shows no diff; the old layout keeps the reading position.
     if app.choosing || app.screen().is_none() {
@@ -181,7 +183,8 @@ pub(super) fn refresh_layout(app: &mut App) {
     };
     if let Some((shown, layout)) = &app.layout {
         if *shown == key {
-            // A search looks through every row: a partial layout is laid out whole.
+            // A search looks through every row, and a place the blocks around it could
+            // not be laid out for is in the whole layout: a partial one is laid out whole.
             if !layout.is_whole() && (app.search.active() || app.land.is_some()) {
                 app.pending = Some(key);
             } else {
@@ -209,8 +212,8 @@ pub(super) fn refresh_layout(app: &mut App) {
 /// scroll through before it is laid out again.
 const AROUND_PAGES: Pair<usize> = Pair { left: 2, right: 3 };
 
-/// Where the layout for `key` is laid out around: the place the reader
-/// asked for, else the block at the top of the screen.
+/// Where the layout for `key` is laid out around: the place the reader asked for, else
+/// the block at the top of the screen.
 fn place_to_lay_out(
     app: &App,
     key: &LayoutKey,
