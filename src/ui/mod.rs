@@ -174,11 +174,13 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             format!("{total} pairs · overview")
         });
     } else {
-        if app.laying_out() {
+        // A search of a long pair lays all of it out: the search is what the reader
+        // waits for.
+        if app.seeking() {
+            right.push_str("searching… ");
+        } else if app.laying_out() {
             // The screen still shows the view before; the name is the one coming.
             right.push_str("laying out ");
-        } else if app.seeking() {
-            right.push_str("searching… ");
         }
         right.push_str(app.view.name());
     }

@@ -635,6 +635,14 @@ fn a_long_comparison_shows_its_rows_at_once_and_says_where_they_are() {
     snapshot("partial_inline_80x14", &app);
     let status = status_line(&app);
     assert!(status.contains(" inline · mouse on · "), "{status}");
+    update(&mut app, Action::StartSearch);
+    update(&mut app, Action::SearchInput('x'));
+    update(&mut app, Action::SearchSubmit);
+    let status = status_line(&app);
+    assert!(status.contains("searching… inline"), "{status}");
+    crate::app::lay_out(&mut app);
+    assert!(app.layout().is_some_and(crate::layout::Layout::is_whole));
+    update(&mut app, Action::SearchCancel);
     update(&mut app, Action::Bottom);
     assert!(
         status_line(&app).ends_with("· Bot "),
