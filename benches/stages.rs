@@ -1,7 +1,8 @@
 //! Each stage of a comparison on its own, on the bench kit's kind of text (long ASCII
 //! prose, 2% word edits): tokenising, pairing paragraphs, the word diff of one
 //! paragraph pair, counting the content words of two texts (the sentence layer's first
-//! pass), laying the comparison out at a terminal's width, and searching it.
+//! pass), laying the comparison out at a terminal's width (all of it, or the paragraphs
+//! around one), and searching it.
 
 use divan::{Bencher, black_box};
 use diverge::diff::sentences::{Folder, content_words};
@@ -9,7 +10,7 @@ use diverge::diff::{
     Diffs, Doc, Options, Scope, WordOptions, compare, corpus, diff_words, pair_paragraphs,
     para_ids, told,
 };
-use diverge::layout::{View, build};
+use diverge::layout::{Margin, View, build, build_around};
 use diverge::side::Pair;
 use diverge::text::tokenize;
 
@@ -107,6 +108,30 @@ fn layout_side_by_side_at_120_columns(bencher: Bencher, paragraphs: usize) {
         build(black_box(&comparison), View::SideBySide, 120, "m")
             .rows
             .len()
+    });
+}
+
+/// What a key in the reader lays out in a long pair: the paragraphs around one in the
+/// middle, two 40-row screens above it and three below, side by side.
+#[divan::bench(args = [100, 2000])]
+fn layout_around_one_paragraph_at_120_columns(bencher: Bencher, paragraphs: usize) {
+    let (left, right) = long_pair(paragraphs);
+    let comparison = compare(&left, &right, &Options::default());
+    let margin = Margin {
+        rows: Pair::new(80, 120),
+        bytes: usize::MAX,
+    };
+    let middle = comparison.blocks.len() / 2;
+    bencher.bench(|| {
+        build_around(
+            black_box(&comparison),
+            View::SideBySide,
+            120,
+            "m",
+            middle,
+            margin,
+        )
+        .map_or(0, |l| l.rows.len())
     });
 }
 
