@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use width::fit;
-use window::Laid;
+use window::FirstRows;
 
 use crate::diff::{Block, Comparison, Kind, Span, Tag};
 use crate::side::{Pair, Side};
@@ -351,9 +351,9 @@ impl window::Blocks for Paragraphs<'_> {
             .unwrap_or(0)
     }
 
-    fn lay(&self, b: usize) -> Laid {
+    fn lay(&self, b: usize, rows: &mut Vec<Row>) -> FirstRows {
         let Some(block) = self.comparison.blocks.get(b) else {
-            return Laid::default();
+            return FirstRows::new();
         };
         let view = self.view;
         let hunks = self.hunks(block);
@@ -375,10 +375,10 @@ impl window::Blocks for Paragraphs<'_> {
             View::Plain => Gutter::Blank,
             View::SideBySide | View::Inline | View::Shared => gutter_of(block.kind),
         };
-        let mut rows = window::opening(b);
+        window::open(b, rows);
         let start = rows.len();
         for chunk in sides {
-            push_rows(&mut rows, b, gutter, chunk, &absent);
+            push_rows(rows, b, gutter, chunk, &absent);
         }
         let mut ids: Vec<usize> = hunks.iter().flatten().copied().collect();
         ids.sort_unstable();
@@ -392,11 +392,10 @@ impl window::Blocks for Paragraphs<'_> {
         }
         // A change whose text all fell at line breaks (a lone space) starts with its
         // block.
-        let hunks = first_rows
+        first_rows
             .into_iter()
             .map(|(hunk, row)| (hunk, row.unwrap_or(0)))
-            .collect();
-        Laid { rows, hunks }
+            .collect()
     }
 }
 

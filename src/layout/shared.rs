@@ -2,8 +2,8 @@
 //! diff, in the left report's order, then what only one side tells, each part under a
 //! heading. Its items are the changes `n`/`N` step through.
 
-use super::window::{self, Laid};
-use super::{Cell, Columns, Gutter, Lines, Mark, Piece, lines, pane_pieces, push_rows};
+use super::window::{self, FirstRows};
+use super::{Cell, Columns, Gutter, Lines, Mark, Piece, Row, lines, pane_pieces, push_rows};
 use crate::diff::{Comparison, Lone, Matched, Told};
 use crate::side::{Pair, Side};
 use crate::visible::visible;
@@ -174,9 +174,9 @@ impl window::Blocks for Items<'_> {
         self.pairs_before.get(b).copied().unwrap_or(pairs)
     }
 
-    fn lay(&self, b: usize) -> Laid {
+    fn lay(&self, b: usize, rows: &mut Vec<Row>) -> FirstRows {
         let Some(item) = self.items.get(b) else {
-            return Laid::default();
+            return FirstRows::new();
         };
         let hunk = matches!(item, Item::Both(_)).then(|| self.hunks_before(b));
         let gutter = match item {
@@ -184,16 +184,15 @@ impl window::Blocks for Items<'_> {
             Item::Only(Side::Right, _) => Gutter::Added,
             _ => Gutter::Blank,
         };
-        let mut rows = window::opening(b);
+        window::open(b, rows);
         push_rows(
-            &mut rows,
+            rows,
             b,
             gutter,
             sides(item, hunk, self.columns),
             &Cell::Filler,
         );
         // A pair's label, which carries its number, opens its first row.
-        let hunks = hunk.map(|h| (h, 0)).into_iter().collect();
-        Laid { rows, hunks }
+        hunk.map(|h| (h, 0)).into_iter().collect()
     }
 }

@@ -7,14 +7,9 @@ use std::ops::Range;
 use super::{Cell, Columns, Layout, Row, View};
 use crate::side::Pair;
 
-/// One block's rows, the blank row that opens every block but the first included, and
-/// the first row of each change it shows (its number, a row counted from the block's
-/// first row).
-#[derive(Default)]
-pub(super) struct Laid {
-    pub rows: Vec<Row>,
-    pub hunks: Vec<(usize, usize)>,
-}
+/// The first row of each change a block shows: its number, and a row counted from the
+/// block's first row.
+pub(super) type FirstRows = Vec<(usize, usize)>;
 
 /// What a view knows of its blocks without laying them out.
 pub(super) trait Blocks {
@@ -23,25 +18,27 @@ pub(super) trait Blocks {
     fn bytes(&self, b: usize) -> usize;
     /// Changes numbered before block `b`: the number of its first change.
     fn hunks_before(&self, b: usize) -> usize;
-    fn lay(&self, b: usize) -> Laid;
+    /// Lays block `b` out after `rows` (the blank row that opens every block but the
+    /// first included), and says where its changes start.
+    fn lay(&self, b: usize, rows: &mut Vec<Row>) -> FirstRows;
 }
 
-/// The blank row before block `b`, for every block but the first.
-pub(super) fn opening(b: usize) -> Vec<Row> {
-    if b == 0 {
-        return Vec::new();
+/// Adds the blank row before block `b`, for every block but the first.
+pub(super) fn open(b: usize, rows: &mut Vec<Row>) {
+    if b > 0 {
+        rows.push(Row {
+            block: b,
+            cells: Pair::new(Cell::blank(), Cell::blank()),
+        });
     }
-    vec![Row {
-        block: b,
-        cells: Pair::new(Cell::blank(), Cell::blank()),
-    }]
 }
 
 /// Every block of `blocks`.
 pub(super) fn whole(blocks: &impl Blocks, view: View, width: usize, columns: Columns) -> Layout {
     let count = blocks.count();
-    let laid = (0..count).map(|b| blocks.lay(b));
-    let mut layout = assemble(laid, 0..count, 0, view, width, columns);
+    let mut layout = assemble(0..count, 0, view, width, columns, |b, rows| {
+        blocks.lay(b, rows)
+    });
     layout.hunk_total = layout.hunk_rows.len();
     layout.block_total = count;
     // Rows are kept as long as the view is up; what growing the list left over is not.
@@ -92,6 +89,12 @@ pub(super) fn around(
         bytes += blocks.bytes(b);
         bytes <= margin.bytes
     };
+    // Each block on its own: how many rows it takes decides how many more are wanted.
+    let laid = |b: usize| {
+        let mut rows = Vec::new();
+        let first = blocks.lay(b, &mut rows);
+        (rows, first)
+    };
     let mut after = Vec::new();
     let mut rows = 0;
     for b in at..count {
@@ -102,9 +105,9 @@ pub(super) fn around(
         if !affordable(b) {
             return None;
         }
-        let laid = blocks.lay(b);
-        rows += laid.rows.len();
-        after.push(laid);
+        let block = laid(b);
+        rows += block.0.len();
+        after.push(block);
     }
     let end = at + after.len();
     let mut before = Vec::new();
@@ -113,36 +116,40 @@ pub(super) fn around(
         if rows >= margin.rows.left || !affordable(b) {
             break;
         }
-        let laid = blocks.lay(b);
-        rows += laid.rows.len();
-        before.push(laid);
+        let block = laid(b);
+        rows += block.0.len();
+        before.push(block);
     }
     let start = at - before.len();
-    let laid = before.into_iter().rev().chain(after);
+    let mut laid = before.into_iter().rev().chain(after);
     let hunks = blocks.hunks_before(start);
-    let mut layout = assemble(laid, start..end, hunks, view, width, columns);
+    let mut layout = assemble(start..end, hunks, view, width, columns, |_, rows| {
+        let (block, first) = laid.next().unwrap_or_default();
+        rows.extend(block);
+        first
+    });
     layout.hunk_total = blocks.hunks_before(count);
     layout.block_total = count;
     Some(layout)
 }
 
-/// The layout of `laid`, the blocks `range` in order, whose first change is number
-/// `first_hunk`.
+/// The layout of the blocks `range`, in order, each laid out by `lay` (as
+/// [`Blocks::lay`] does); their first change is number `first_hunk`.
 fn assemble(
-    laid: impl Iterator<Item = Laid>,
     range: Range<usize>,
     first_hunk: usize,
     view: View,
     width: usize,
     columns: Columns,
+    mut lay: impl FnMut(usize, &mut Vec<Row>) -> FirstRows,
 ) -> Layout {
     let mut rows = Vec::new();
     let mut block_rows = Vec::with_capacity(range.len());
     let mut hunk_rows: Vec<usize> = Vec::new();
-    for (b, laid) in range.clone().zip(laid) {
+    for b in range.clone() {
         let start = rows.len() + usize::from(b > 0);
         block_rows.push(start);
-        for (hunk, row) in laid.hunks {
+        for (hunk, row) in lay(b, &mut rows) {
             let Some(slot) = hunk.checked_sub(first_hunk) else {
                 continue;
             };
@@ -153,7 +160,6 @@ fn assemble(
                 *at = start + row;
             }
         }
-        rows.extend(laid.rows);
     }
     Layout {
         view,
