@@ -258,13 +258,9 @@ type Lines = Vec<Vec<Segment>>;
 /// a moved paragraph's other place, named in its label.
 pub fn build(comparison: &Comparison, view: View, width: usize, jump_key: &str) -> Layout {
     let columns = Columns::new(view, width);
-    if view == View::Shared {
-        return shared::with_items(comparison, columns, |items| {
-            window::whole(items, view, width, columns)
-        });
-    }
-    let blocks = Paragraphs::new(comparison, view, columns, jump_key);
-    window::whole(&blocks, view, width, columns)
+    with_blocks(comparison, view, columns, jump_key, |blocks| {
+        window::whole(blocks, view, width, columns)
+    })
 }
 
 /// What [`build`] lays out, but only the blocks around block `at` that `margin` asks
@@ -279,24 +275,32 @@ pub fn build_around(
     margin: Margin,
 ) -> Option<Layout> {
     let columns = Columns::new(view, width);
-    if view == View::Shared {
-        return shared::with_items(comparison, columns, |items| {
-            window::around(items, at, margin, view, width, columns)
-        });
-    }
-    let blocks = Paragraphs::new(comparison, view, columns, jump_key);
-    window::around(&blocks, at, margin, view, width, columns)
+    with_blocks(comparison, view, columns, jump_key, |blocks| {
+        window::around(blocks, at, margin, view, width, columns)
+    })
 }
 
 /// The block of `view` that shows change `hunk`.
 pub fn block_of_hunk(comparison: &Comparison, view: View, hunk: usize) -> Option<usize> {
     let columns = Columns::new(view, 0);
+    with_blocks(comparison, view, columns, "", |blocks| {
+        window::block_of_hunk(blocks, hunk)
+    })
+}
+
+/// Hands `f` the blocks of `view`: the comparison's paragraphs, or the told-by-both
+/// view's items.
+fn with_blocks<R>(
+    comparison: &Comparison,
+    view: View,
+    columns: Columns,
+    jump_key: &str,
+    f: impl FnOnce(&dyn window::Blocks) -> R,
+) -> R {
     if view == View::Shared {
-        return shared::with_items(comparison, columns, |items| {
-            window::block_of_hunk(items, hunk)
-        });
+        return shared::with_items(comparison, columns, |items| f(items));
     }
-    window::block_of_hunk(&Paragraphs::new(comparison, view, columns, ""), hunk)
+    f(&Paragraphs::new(comparison, view, columns, jump_key))
 }
 
 /// The blocks of the paragraph views: the comparison's own.

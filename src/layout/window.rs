@@ -34,7 +34,7 @@ pub(super) fn open(b: usize, rows: &mut Vec<Row>) {
 }
 
 /// Every block of `blocks`.
-pub(super) fn whole(blocks: &impl Blocks, view: View, width: usize, columns: Columns) -> Layout {
+pub(super) fn whole(blocks: &dyn Blocks, view: View, width: usize, columns: Columns) -> Layout {
     let count = blocks.count();
     let mut layout = assemble(0..count, 0, view, width, columns, |b, rows| {
         blocks.lay(b, rows)
@@ -47,7 +47,7 @@ pub(super) fn whole(blocks: &impl Blocks, view: View, width: usize, columns: Col
 }
 
 /// The block that shows change `hunk`.
-pub(super) fn block_of_hunk(blocks: &impl Blocks, hunk: usize) -> Option<usize> {
+pub(super) fn block_of_hunk(blocks: &dyn Blocks, hunk: usize) -> Option<usize> {
     // Changes are numbered in block order: the blocks before the one sought number
     // fewer changes than `hunk` before their end.
     let (mut low, mut high) = (0, blocks.count());
@@ -75,7 +75,7 @@ pub struct Margin {
 /// The blocks around `at` (from it on first, then before it) until the rows `margin`
 /// asks for are there; `None` when that means laying out more than `margin.bytes`.
 pub(super) fn around(
-    blocks: &impl Blocks,
+    blocks: &dyn Blocks,
     at: usize,
     margin: Margin,
     view: View,
