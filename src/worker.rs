@@ -6,6 +6,7 @@ use std::thread;
 
 use crate::app::{Built, LayoutJob, LayoutKey, PairKey, word_counts};
 use crate::diff::reuse::reuse_grid;
+use crate::diff::sentences::Corpus;
 use crate::diff::{Comparison, corpus, docs};
 use crate::story::Story;
 
@@ -48,10 +49,27 @@ impl Worker {
                     return;
                 }
                 // Word weights come from every report, so the corpus is built once, here,
-                // off the UI thread.
-                let corpus = corpus(&docs);
+                // off the UI thread; only the sentence layer needs it, so it is built
+                // beside the first pair's paragraph comparison.
+                let mut built: Option<Corpus> = None;
                 for key in inbox {
-                    if !deliver(Delivery::Computed(key, key.compare(&docs, &corpus))) {
+                    let comparison = match &built {
+                        Some(corpus) => key.compare(&docs, corpus),
+                        None => {
+                            let (mut comparison, corpus) = thread::scope(|s| {
+                                let building = s.spawn(|| corpus(&docs));
+                                let comparison = key.compare_paragraphs(&docs);
+                                let corpus = building
+                                    .join()
+                                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                                (comparison, corpus)
+                            });
+                            key.tell(&mut comparison, &docs, &corpus);
+                            built = Some(corpus);
+                            comparison
+                        }
+                    };
+                    if !deliver(Delivery::Computed(key, comparison)) {
                         break;
                     }
                 }

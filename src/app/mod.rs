@@ -48,27 +48,45 @@ impl PairKey {
     /// The comparison this key asks for, with its sentence layer from `corpus` (the
     /// sentences of every report in `docs`); a report that is not there compares as empty.
     pub fn compare(&self, docs: &[Doc], corpus: &Corpus) -> Comparison {
-        let empty = Doc::default();
-        let doc = self.outlets.map(|i| docs.get(i).unwrap_or(&empty));
-        let options = Options {
-            normalize: self.normalize,
-            ..Options::default()
-        };
-        let mut comparison = compare(doc.left, doc.right, &options);
+        let mut comparison = self.compare_paragraphs(docs);
+        self.tell(&mut comparison, docs, corpus);
+        comparison
+    }
+
+    /// The comparison this key asks for, without its sentence layer.
+    pub fn compare_paragraphs(&self, docs: &[Doc]) -> Comparison {
+        let doc = self.docs(docs);
+        compare(doc.left, doc.right, &self.options())
+    }
+
+    /// Adds the sentence layer to `comparison`, this key's from
+    /// [`PairKey::compare_paragraphs`], from `corpus`.
+    pub fn tell(&self, comparison: &mut Comparison, docs: &[Doc], corpus: &Corpus) {
         let words = WordOptions {
             normalize: self.normalize,
-            algorithm: options.algorithm,
+            algorithm: self.options().algorithm,
             deadline: None,
         };
         comparison.told = Some(told(
             corpus,
             self.outlets,
-            doc,
-            &comparison,
+            self.docs(docs),
+            comparison,
             Diffs::All(&words),
             Scope::All,
         ));
-        comparison
+    }
+
+    fn docs<'d>(&self, docs: &'d [Doc]) -> Pair<&'d Doc> {
+        static EMPTY: Doc = Doc::EMPTY;
+        self.outlets.map(|i| docs.get(i).unwrap_or(&EMPTY))
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            normalize: self.normalize,
+            ..Options::default()
+        }
     }
 }
 

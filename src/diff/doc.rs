@@ -14,6 +14,12 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// No text: what a report that is not there compares as.
+    pub const EMPTY: Doc = Doc {
+        text: String::new(),
+        paras: Vec::new(),
+    };
+
     /// A plain text, split into paragraphs as the plain-text loader does.
     pub fn from_text(text: impl Into<String>) -> Self {
         let text = text.into();
