@@ -164,8 +164,9 @@ fn event_loop(
         let action = match message {
             Ok(Message::Delivered(Delivery::Computed(key, comparison))) => {
                 asked = None;
-                Some(Action::Computed(key, Box::new(comparison)))
+                Some(Action::Computed(key, comparison))
             }
+            Ok(Message::Delivered(Delivery::Told(key, told))) => Some(Action::Told(key, told)),
             Ok(Message::Delivered(Delivery::Reuse(grid))) => Some(Action::Reuse(grid)),
             Ok(Message::Delivered(Delivery::Counted(words))) => Some(Action::Counted(words)),
             Ok(Message::Delivered(Delivery::LaidOut(key, layout))) => {

@@ -1,13 +1,14 @@
 //! Comparisons and layouts computed off the UI thread, so a long diff or the layout of
 //! a long story never freezes the screen.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use crate::app::{Built, LayoutJob, LayoutKey, PairKey, word_counts};
+use crate::app::{Built, LayoutJob, LayoutKey, PairKey, TELL_LATER_BYTES, word_counts};
 use crate::diff::reuse::reuse_grid;
 use crate::diff::sentences::Corpus;
-use crate::diff::{Comparison, corpus, docs};
+use crate::diff::{Comparison, Doc, Told, corpus, docs};
 use crate::story::Story;
 
 /// What the diff and layout threads hand back.
@@ -16,7 +17,10 @@ pub enum Delivery {
     Reuse(Vec<Vec<f64>>),
     /// Each report's word count.
     Counted(Vec<usize>),
-    Computed(PairKey, Comparison),
+    /// A comparison; a long one first without its sentence layer, which follows as
+    /// [`Delivery::Told`].
+    Computed(PairKey, Arc<Comparison>),
+    Told(PairKey, Box<Told>),
     LaidOut(LayoutKey, Box<Built>),
 }
 
@@ -49,27 +53,10 @@ impl Worker {
                     return;
                 }
                 // Word weights come from every report, so the corpus is built once, here,
-                // off the UI thread; only the sentence layer needs it, so it is built
-                // beside the first pair's paragraph comparison.
+                // off the UI thread.
                 let mut built: Option<Corpus> = None;
                 for key in inbox {
-                    let comparison = match &built {
-                        Some(corpus) => key.compare(&docs, corpus),
-                        None => {
-                            let (mut comparison, corpus) = thread::scope(|s| {
-                                let building = s.spawn(|| corpus(&docs));
-                                let comparison = key.compare_paragraphs(&docs);
-                                let corpus = building
-                                    .join()
-                                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                                (comparison, corpus)
-                            });
-                            key.tell(&mut comparison, &docs, &corpus);
-                            built = Some(corpus);
-                            comparison
-                        }
-                    };
-                    if !deliver(Delivery::Computed(key, comparison)) {
+                    if !compare(key, &docs, &mut built, TELL_LATER_BYTES, &deliver) {
                         break;
                     }
                 }
@@ -81,6 +68,48 @@ impl Worker {
     pub fn request(&self, key: PairKey) -> bool {
         self.requests.send(key).is_ok()
     }
+}
+
+/// Compares the pair `key` asks for and hands it to `deliver`: one of `later_from`
+/// bytes or more as soon as its paragraphs are compared, then its sentence layer
+/// (working that out takes about as long again). Only the sentence layer needs the
+/// corpus, so the first time it is built beside the paragraph comparison, into `built`.
+/// False once `deliver` does not want more.
+fn compare(
+    key: PairKey,
+    docs: &[Doc],
+    built: &mut Option<Corpus>,
+    later_from: usize,
+    deliver: &impl Fn(Delivery) -> bool,
+) -> bool {
+    thread::scope(|s| {
+        let building = built.is_none().then(|| s.spawn(|| corpus(docs)));
+        let comparison = Arc::new(key.compare_paragraphs(docs));
+        let later = key.bytes(docs) >= later_from;
+        if later && !deliver(Delivery::Computed(key, Arc::clone(&comparison))) {
+            return false;
+        }
+        let corpus = match building {
+            Some(building) => built.insert(
+                building
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            ),
+            None => match built {
+                Some(corpus) => corpus,
+                None => return false,
+            },
+        };
+        let told = key.told(&comparison, docs, corpus);
+        if later {
+            // Given back first, so the reader adds the layer without copying the rest.
+            drop(comparison);
+            return deliver(Delivery::Told(key, Box::new(told)));
+        }
+        let mut comparison = Arc::unwrap_or_clone(comparison);
+        comparison.told = Some(told);
+        deliver(Delivery::Computed(key, Arc::new(comparison)))
+    })
 }
 
 /// A thread that lays out the whole of a comparison too big to lay out within a frame,
@@ -110,5 +139,49 @@ impl Layouter {
     /// Asks for `job`; false if the thread is gone.
     pub fn request(&self, job: LayoutJob) -> bool {
         self.jobs.send(job).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::*;
+    use crate::side::Pair;
+
+    #[test]
+    fn a_long_pair_comes_compared_then_told_and_a_short_one_whole() {
+        let docs = vec![
+            Doc::from_paragraphs(&["Lee spoke to Xi on Tuesday.", "They will meet again."]),
+            Doc::from_paragraphs(&["Lee spoke to Xi on June 10.", "They will meet again."]),
+        ];
+        let key = PairKey {
+            outlets: Pair::new(0, 1),
+            normalize: false,
+        };
+        let whole = key.compare(&docs, &corpus(&docs));
+        for (later_from, long) in [(0, true), (usize::MAX, false)] {
+            let got = RefCell::new(Vec::new());
+            let mut built = None;
+            let more = compare(key, &docs, &mut built, later_from, &|delivery| {
+                got.borrow_mut().push(delivery);
+                true
+            });
+            assert!(more && built.is_some());
+            match got.into_inner().as_slice() {
+                [Delivery::Computed(k, first), Delivery::Told(t, told)] if long => {
+                    assert_eq!((*k, *t), (key, key));
+                    assert!(first.told.is_none());
+                    let mut joined = Comparison::clone(first);
+                    joined.told = Some(Told::clone(told));
+                    assert_eq!(joined, whole);
+                }
+                [Delivery::Computed(k, first)] if !long => {
+                    assert_eq!(*k, key);
+                    assert_eq!(**first, whole);
+                }
+                _ => panic!("long {long}: unexpected deliveries"),
+            }
+        }
     }
 }

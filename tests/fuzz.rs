@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -319,7 +319,7 @@ fn play(
             }
             Event::Deliver => app
                 .wanted()
-                .map(|key| Action::Computed(key, Box::new(compare(key)))),
+                .map(|key| Action::Computed(key, Arc::new(compare(key)))),
         };
         if let Some(action) = action {
             app::update(&mut app, action);

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diff::Comparison;
+use std::sync::Arc;
+
+use crate::diff::{Comparison, Told};
 use crate::layout::View;
 use crate::side::Side;
 
@@ -115,9 +117,13 @@ pub enum Action {
     /// On the facts ledger screen.
     #[serde(skip)]
     Facts(FactsAction),
-    /// A comparison came back from the worker.
+    /// A comparison came back from the worker; a long one comes first without its
+    /// sentence layer, which follows as [`Action::Told`].
     #[serde(skip)]
-    Computed(PairKey, Box<Comparison>),
+    Computed(PairKey, Arc<Comparison>),
+    /// The sentence layer of a comparison that came without it.
+    #[serde(skip)]
+    Told(PairKey, Box<Told>),
     /// Each report's word count, counted on the diff thread.
     #[serde(skip)]
     Counted(Vec<usize>),

@@ -170,8 +170,9 @@ pub(super) fn refresh_layout(app: &mut App) {
     if app.choosing || app.screen().is_none() {
         return;
     }
+    let auto = app.comparison().map(auto_view);
     if !app.view_pinned {
-        if let Some(view) = app.comparison().map(auto_view) {
+        if let Some(Some(view)) = auto {
             app.view = view;
         }
     }
@@ -181,6 +182,12 @@ pub(super) fn refresh_layout(app: &mut App) {
         stop_waiting(app);
         return;
     };
+    // The told-by-both view, or the choice of view, waits for the sentence layer.
+    let telling = comparison.told.is_none();
+    if telling && (key.view == View::Shared || !app.view_pinned && auto == Some(None)) {
+        stop_waiting(app);
+        return;
+    }
     if let Some((shown, layout)) = &app.layout {
         if *shown == key {
             // A search looks through every row, and a place the blocks around it could

@@ -32,7 +32,7 @@ use ratatui::layout::Rect;
 
 use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
-use crate::diff::{Comparison, Diffs, Doc, Options, Scope, WordOptions, compare, told};
+use crate::diff::{Comparison, Diffs, Doc, Options, Scope, Told, WordOptions, compare, told};
 use crate::layout::{Layout, Match, View, cell_width};
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
@@ -49,8 +49,14 @@ impl PairKey {
     /// sentences of every report in `docs`); a report that is not there compares as empty.
     pub fn compare(&self, docs: &[Doc], corpus: &Corpus) -> Comparison {
         let mut comparison = self.compare_paragraphs(docs);
-        self.tell(&mut comparison, docs, corpus);
+        comparison.told = Some(self.told(&comparison, docs, corpus));
         comparison
+    }
+
+    /// Bytes of text of the two reports together.
+    pub fn bytes(&self, docs: &[Doc]) -> usize {
+        let doc = self.docs(docs);
+        doc.left.text.len() + doc.right.text.len()
     }
 
     /// The comparison this key asks for, without its sentence layer.
@@ -59,22 +65,22 @@ impl PairKey {
         compare(doc.left, doc.right, &self.options())
     }
 
-    /// Adds the sentence layer to `comparison`, this key's from
+    /// The sentence layer of `comparison`, this key's from
     /// [`PairKey::compare_paragraphs`], from `corpus`.
-    pub fn tell(&self, comparison: &mut Comparison, docs: &[Doc], corpus: &Corpus) {
+    pub fn told(&self, comparison: &Comparison, docs: &[Doc], corpus: &Corpus) -> Told {
         let words = WordOptions {
             normalize: self.normalize,
             algorithm: self.options().algorithm,
             deadline: None,
         };
-        comparison.told = Some(told(
+        told(
             corpus,
             self.outlets,
             self.docs(docs),
             comparison,
             Diffs::All(&words),
             Scope::All,
-        ));
+        )
     }
 
     fn docs<'d>(&self, docs: &'d [Doc]) -> Pair<&'d Doc> {
@@ -174,6 +180,10 @@ pub struct LayoutKey {
     pub view: View,
     pub width: usize,
 }
+
+/// Reports of this many bytes of text (both together, about 170,000 words) or more are
+/// shown compared before their sentence layer is worked out.
+pub const TELL_LATER_BYTES: usize = 1 << 20;
 
 /// Comparisons up to this many words (both sides together) are laid out on the UI
 /// thread, as part of the action that needs them: measured at about 0.4 ms per thousand
@@ -479,6 +489,12 @@ impl App {
         })
     }
 
+    /// True while the pair on screen waits for its sentence layer (see
+    /// [`Action::Told`]).
+    pub fn telling(&self) -> bool {
+        self.comparison().is_some_and(|c| c.told.is_none())
+    }
+
     /// True while the active search is being looked for off the UI thread.
     pub fn seeking(&self) -> bool {
         self.seeking
@@ -736,12 +752,36 @@ pub(crate) fn settle(app: &mut App) {
     let corpus = crate::diff::corpus(&docs);
     while let Some(key) = app.wanted() {
         let comparison = key.compare(&docs, &corpus);
-        update(app, Action::Computed(key, Box::new(comparison)));
+        update(app, Action::Computed(key, Arc::new(comparison)));
     }
     if app.facts.wanted() {
         let ledger = crate::facts::ledger(&app.story);
         update(app, Action::Facts(FactsAction::Ready(Box::new(ledger))));
     }
+}
+
+/// A reader on two reports whose pair the worker delivers as it does a long one: the
+/// paragraph comparison first, then (by the returned closure) its sentence layer.
+#[cfg(test)]
+pub(crate) fn told_later(left: &[&str], right: &[&str]) -> (App, impl FnOnce(&mut App)) {
+    let body = |paras: &[&str]| paras.iter().map(|p| p.to_string()).collect();
+    let story = Story {
+        title: "Two".into(),
+        date: None,
+        summary: None,
+        source: None,
+        reports: vec![Report::new("A", body(left)), Report::new("B", body(right))],
+    };
+    let mut app = App::new(story, (120, 40), true);
+    let docs = crate::diff::docs(&app.story);
+    let corpus = crate::diff::corpus(&docs);
+    let key = app.wanted().unwrap();
+    let comparison = key.compare_paragraphs(&docs);
+    let told = key.told(&comparison, &docs, &corpus);
+    update(&mut app, Action::Computed(key, Arc::new(comparison)));
+    (app, move |app: &mut App| {
+        update(app, Action::Told(key, Box::new(told)))
+    })
 }
 
 /// From now on every layout is built as a big story's is: asked of the layout thread,

@@ -1510,3 +1510,50 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_long_pair_is_shown_compared_before_its_sentences_are_matched() {
+    let (mut app, tell) = told_later(
+        &[
+            "Lee spoke to Xi on Tuesday.",
+            "They agreed to meet again soon.",
+        ],
+        &[
+            "Lee spoke to Xi on June 10.",
+            "They agreed to meet again soon.",
+        ],
+    );
+    assert!(app.telling());
+    assert_eq!(app.layout().map(|l| l.view), Some(View::SideBySide));
+    // The told-by-both view waits for the sentences; the text stays meanwhile.
+    update(&mut app, Action::SetView(View::Shared));
+    assert_eq!(app.layout().map(|l| l.view), Some(View::SideBySide));
+    tell(&mut app);
+    assert!(!app.telling());
+    assert_eq!(app.layout().map(|l| l.view), Some(View::Shared));
+    let told = app.comparison().and_then(|c| c.told.as_ref());
+    assert!(told.is_some_and(|t| !t.matched.is_empty()));
+}
+
+#[test]
+fn independently_written_reports_wait_for_their_sentences_to_choose_a_view() {
+    let (mut app, tell) = told_later(
+        &[
+            "President Lee and President Xi held their first phone call on Tuesday.",
+            "The weather in Seoul was mild, with light winds from the west all afternoon.",
+            "Farmers in the south expect an early harvest of rice and barley this year.",
+        ],
+        &[
+            "Markets in Tokyo closed higher as exporters gained on a weaker yen.",
+            "On Tuesday President Lee and President Xi held their first phone call.",
+            "A new museum of modern art opens in Busan next month, its curators said.",
+        ],
+    );
+    assert!(app.comparison().is_some_and(|c| c.stats.similarity < 0.5));
+    assert!(
+        app.layout().is_none(),
+        "no view is chosen before the sentences are matched"
+    );
+    tell(&mut app);
+    assert_eq!(app.layout().map(|l| l.view), Some(View::Shared));
+}

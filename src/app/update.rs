@@ -1,6 +1,8 @@
 //! The one place the reader's state changes, [`update`]; which layout it shows and where
 //! it reads from are worked out in `layouts`, for it.
 
+use std::sync::Arc;
+
 use crate::layout::{self, View};
 use crate::side::{Pair, Side};
 
@@ -20,6 +22,7 @@ pub fn update(app: &mut App, action: Action) {
     let arrived = matches!(
         action,
         Action::Computed(..)
+            | Action::Told(..)
             | Action::Counted(..)
             | Action::LaidOut(..)
             | Action::Reuse(..)
@@ -184,9 +187,16 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Computed(key, comparison) => {
-            app.cache.insert(key, (*comparison).into());
+            app.cache.insert(key, comparison);
             if app.choosing {
                 open_on_most_similar(app);
+            }
+        }
+        Action::Told(key, told) => {
+            // The worker gave its share back first: this copies nothing unless a layout
+            // is being built from the comparison meanwhile.
+            if let Some(comparison) = app.cache.get_mut(&key) {
+                Arc::make_mut(comparison).told = Some(*told);
             }
         }
     }
@@ -645,16 +655,17 @@ const INDEPENDENT_BELOW: f64 = 0.5;
 
 /// The view a pair opens in until the reader chooses one: the told-by-both view for
 /// independently written reports that tell something alike, side by side otherwise.
-pub(super) fn auto_view(comparison: &crate::diff::Comparison) -> View {
-    let shares = comparison
-        .told
-        .as_ref()
-        .is_some_and(|t| !t.matched.is_empty());
-    if comparison.stats.similarity < INDEPENDENT_BELOW && shares {
-        View::Shared
-    } else {
-        View::SideBySide
+/// `None` while independently written reports wait for their sentence layer.
+pub(super) fn auto_view(comparison: &crate::diff::Comparison) -> Option<View> {
+    if comparison.stats.similarity >= INDEPENDENT_BELOW {
+        return Some(View::SideBySide);
     }
+    let told = comparison.told.as_ref()?;
+    Some(if told.matched.is_empty() {
+        View::SideBySide
+    } else {
+        View::Shared
+    })
 }
 
 /// The reader chose `view`: it stays for every pair from now on.

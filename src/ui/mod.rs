@@ -181,6 +181,8 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         } else if app.laying_out() {
             // The screen still shows the view before; the name is the one coming.
             right.push_str("laying out ");
+        } else if app.telling() {
+            right.push_str("matching sentences… ");
         }
         right.push_str(app.view.name());
     }

@@ -656,3 +656,28 @@ fn a_long_comparison_shows_its_rows_at_once_and_says_where_they_are() {
         status_line(&app)
     );
 }
+
+#[test]
+fn a_long_pair_shown_before_its_sentences_are_matched_says_so() {
+    let (mut app, tell) = crate::app::told_later(
+        &[
+            "Lee spoke to Xi on Tuesday.",
+            "They agreed to meet again soon.",
+        ],
+        &[
+            "Lee spoke to Xi on June 10.",
+            "They agreed to meet again soon.",
+        ],
+    );
+    let status = status_line(&app);
+    assert!(
+        status.contains("matching sentences… side by side"),
+        "{status}"
+    );
+    let header = lines_of(&app).join("\n");
+    assert!(!header.contains("told by both"), "{header}");
+    tell(&mut app);
+    assert!(!status_line(&app).contains("matching sentences"));
+    let header = lines_of(&app).join("\n");
+    assert!(header.contains("told by both"), "{header}");
+}
