@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use diverge::app::{self, Action, App, PairKey};
-use diverge::diff::{Comparison, Doc, Options, compare, docs};
+use diverge::diff::{Comparison, Doc, Options, Told, compare, docs};
 use diverge::layout::{self, View};
 use diverge::side::Pair;
 use diverge::story::{ImportOptions, Report, Story, from_json_str, import_page};
@@ -289,14 +289,16 @@ fn story(bodies: Vec<String>) -> Story {
 }
 
 /// Plays `events` into a reader on `story` in a terminal of `size`, drawing after each;
-/// `compare` makes the comparison the diff thread would deliver.
+/// `compare` makes the comparison the diff thread would deliver, and for a long pair the
+/// sentence layer it delivers after it, at the next delivery.
 fn play(
     story: Story,
     size: (u16, u16),
     events: Vec<Event>,
-    compare: impl Fn(PairKey) -> Comparison,
+    compare: impl Fn(PairKey) -> (Comparison, Option<Told>),
 ) -> Result<(), TestCaseError> {
     let mut app = App::new(story, size, true);
+    let mut later: Option<(PairKey, Told)> = None;
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1))
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     for event in events {
@@ -317,9 +319,14 @@ fn play(
                 terminal.backend_mut().resize(w, h);
                 Some(Action::Resize(w, h))
             }
-            Event::Deliver => app
-                .wanted()
-                .map(|key| Action::Computed(key, Arc::new(compare(key)))),
+            Event::Deliver => match later.take() {
+                Some((key, told)) => Some(Action::Told(key, Box::new(told))),
+                None => app.wanted().map(|key| {
+                    let (comparison, told) = compare(key);
+                    later = told.map(|told| (key, told));
+                    Action::Computed(key, Arc::new(comparison))
+                }),
+            },
         };
         if let Some(action) = action {
             app::update(&mut app, action);
@@ -345,7 +352,9 @@ fn fuzz_key_and_mouse_streams_into_update() {
         let story = story(bodies);
         let docs = docs(&story);
         let corpus = diverge::diff::corpus(&docs);
-        play(story, size, events, |key| key.compare(&docs, &corpus))
+        play(story, size, events, |key| {
+            (key.compare(&docs, &corpus), None)
+        })
     });
 }
 
@@ -386,8 +395,9 @@ fn fuzz_key_and_mouse_streams_on_a_long_story() {
     let story = long_story();
     let docs = docs(&story);
     let corpus = diverge::diff::corpus(&docs);
-    // Each comparison once: the keys, not the engine, are what is fuzzed here.
-    let made: Mutex<HashMap<PairKey, Comparison>> = Mutex::new(HashMap::new());
+    // Each comparison once: the keys, not the engine, are what is fuzzed here. Each comes
+    // as the diff thread delivers a long pair: its paragraphs, then its sentences.
+    let made: Mutex<HashMap<PairKey, (Comparison, Option<Told>)>> = Mutex::new(HashMap::new());
     let input = ((0u16..200, 0u16..60), prop::collection::vec(event(), 0..80));
     fuzz(
         "key and mouse streams, long story",
@@ -396,7 +406,11 @@ fn fuzz_key_and_mouse_streams_on_a_long_story() {
             play(story.clone(), size, events, |key| {
                 let mut made = made.lock().unwrap_or_else(|e| e.into_inner());
                 made.entry(key)
-                    .or_insert_with(|| key.compare(&docs, &corpus))
+                    .or_insert_with(|| {
+                        let comparison = key.compare_paragraphs(&docs);
+                        let told = key.told(&comparison, &docs, &corpus);
+                        (comparison, Some(told))
+                    })
                     .clone()
             })
         },
