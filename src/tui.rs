@@ -11,9 +11,10 @@ use std::time::Duration;
 
 use anyhow::Context;
 use base64::Engine;
+use crossterm::cursor::MoveTo;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
@@ -81,10 +82,16 @@ pub fn run(story: Story, prefs: Prefs) -> anyhow::Result<ExitCode> {
     let signal = stop.load(Ordering::Relaxed);
     // The input thread sees this and stops reading before the terminal is handed back.
     stop.store(usize::MAX, Ordering::Relaxed);
-    let _ = execute!(stdout(), DisableMouseCapture);
     // A blank alternate screen, cursor home, before it is left: a terminal resized while
-    // the reader ran (tmux does this) may otherwise carry its rows into the shell.
-    let _ = terminal.clear();
+    // the reader ran (tmux does this) may otherwise carry its rows into the shell. Written
+    // as is: ratatui's clear first asks the terminal where the cursor is, and the answer
+    // waits for the input thread's last poll, 50 ms.
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        Clear(ClearType::All),
+        MoveTo(0, 0)
+    );
     ratatui::restore();
     // Freed once the terminal is back: freeing a long story's rows takes a moment.
     drop(result?);
