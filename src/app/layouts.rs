@@ -27,7 +27,7 @@ pub(super) fn lay_out_further(app: &mut App, rows: isize) {
     let far = rows.unsigned_abs();
     let short_below = app.scroll.saturating_add_signed(rows).saturating_add(page)
         > layout.rows.len()
-        && layout.blocks.end < layout.block_total;
+        && !layout.reaches_end();
     let short_above = layout.blocks.start > 0
         && match rows.cmp(&0) {
             Ordering::Less => app.scroll < far,
@@ -142,7 +142,7 @@ fn target_row(app: &App, layout: &layout::Layout, to: Land) -> Option<usize> {
             .map(|start| start + offset.min(layout.block_len(block).saturating_sub(1))),
         Land::Block(block) | Land::Reveal(block) => layout.block_row(block),
         Land::Hunk(hunk) => layout.hunk_row(hunk),
-        Land::Bottom => (layout.blocks.end == layout.block_total).then(|| max_scroll(app)),
+        Land::Bottom => layout.reaches_end().then(|| max_scroll(app)),
     }
 }
 

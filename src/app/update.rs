@@ -213,8 +213,7 @@ pub fn update(app: &mut App, action: Action) {
     // the new layout anchors on exactly as a layout built here would. A partial layout
     // that reaches the end has the end's height.
     lay_out_further(app, 0);
-    let reaches_end = app.layout().is_some_and(|l| l.blocks.end == l.block_total);
-    if reaches_end && showing_wanted(app) {
+    if app.layout().is_some_and(layout::Layout::reaches_end) && showing_wanted(app) {
         app.scroll = app.scroll.min(max_scroll(app));
     }
 }

@@ -211,7 +211,12 @@ pub struct Layout {
 impl Layout {
     /// False when only the blocks around the reading position are laid out.
     pub fn is_whole(&self) -> bool {
-        self.blocks == (0..self.block_total)
+        self.blocks.start == 0 && self.reaches_end()
+    }
+
+    /// True when the rows go on to the view's last block.
+    pub fn reaches_end(&self) -> bool {
+        self.blocks.end >= self.block_total
     }
 
     /// The first row of `block`, if the rows show it.

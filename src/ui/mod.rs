@@ -106,7 +106,7 @@ fn partial_position(layout: &Layout, scroll: usize, page: usize) -> String {
     let top = layout.anchor(scroll).map_or(0, |(block, _)| block);
     match scroll {
         0 if layout.blocks.start == 0 => "Top".to_string(),
-        s if s >= last && layout.blocks.end == layout.block_total => "Bot".to_string(),
+        s if s >= last && layout.reaches_end() => "Bot".to_string(),
         _ => format!("{}%", top * 100 / layout.block_total.max(1)),
     }
 }
