@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 use crate::side::Pair;
 use align::align;
 use block::number_block_hunks;
-use fill::{fill_blocks, two_threads};
+use fill::{Spans, fill_blocks, two_threads};
 pub use plan::para_ids;
 use plan::{Words, link_partners, plan_blocks};
 use stats::Tally;
@@ -74,12 +74,13 @@ pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
     // a token at a time: the room growing left over is given back.
     let docs = Pair::new(left, right);
     let ids = para_ids(docs);
-    run(docs, ids.as_ref().map(Vec::as_slice), options, |block| {
-        block.spans.shrink_to_fit();
-        for span in &mut block.spans {
-            span.text.shrink_to_fit();
-        }
-    })
+    run(
+        docs,
+        ids.as_ref().map(Vec::as_slice),
+        options,
+        Spans::Kept,
+        |_| {},
+    )
 }
 
 /// Compares as [`compare`] does, handing each block to `each` in reading order as soon
@@ -93,9 +94,8 @@ pub fn compare_each(
     options: &Options,
     mut each: impl FnMut(&Block),
 ) -> Comparison {
-    run(docs, ids, options, |block| {
+    run(docs, ids, options, Spans::Dropped, |block| {
         each(block);
-        block.spans = Vec::new();
         block.hunks = Vec::new();
     })
 }
@@ -120,6 +120,7 @@ fn run(
     docs: Pair<&Doc>,
     ids: Pair<&[u32]>,
     options: &Options,
+    spans: Spans,
     mut each: impl FnMut(&mut Block),
 ) -> Comparison {
     let deadline = Instant::now().checked_add(options.budget);
@@ -138,6 +139,7 @@ fn run(
         docs,
         &word_options,
         two_threads(docs),
+        spans,
         |block| {
             hunks = number_block_hunks(block, hunks);
             tally.add(block);
