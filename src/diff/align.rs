@@ -1,18 +1,21 @@
 //! Pairing the paragraphs of two versions before any word is compared.
 //!
 //! Exact matches in order are anchors (Myers on paragraph ids); an exact match out of
-//! order is a move. Fuzzy pairing runs only inside the gaps between anchors, as a
-//! dynamic programme over a band around the gap's diagonal, and can pair one paragraph
-//! with two or three neighbours on the other side (a split or a merge). Whatever is left
-//! may still pair as a fuzzy move. Cost: O(n) hashing plus Myers O(n·d) for anchors,
-//! and O(g·B) word-bag comparisons per gap of g paragraphs with band B, so it grows
-//! linearly with the paragraph count for a fixed amount of change.
+//! order is a move. Inside the gaps between anchors, close copies facing each other pair
+//! at once (see [`sure`]); between those, fuzzy pairing is a dynamic programme over a
+//! band around the gap's diagonal, and can pair one paragraph with two or three
+//! neighbours on the other side (a split or a merge). Whatever is left may still pair as
+//! a fuzzy move. Cost: O(n) hashing plus Myers O(n·d) for anchors, one comparison per
+//! close copy, and O(g·B) word-bag comparisons per stretch of g other paragraphs with
+//! band B, so it grows linearly with the paragraph count for a fixed amount of change.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+mod sure;
 
 use super::intern::FastMap;
 use super::stats::dice as dice_of;
@@ -24,6 +27,11 @@ pub const PAIR_THRESHOLD: f64 = 0.45;
 const MOVE_THRESHOLD: f64 = 0.6;
 /// Least share of a piece's words found in the whole for a split or merge.
 const PIECE_CONTAINMENT: f64 = 0.5;
+/// Least word-bag similarity (Dice) of a paragraph and the one facing it for the two
+/// to count as close copies, paired without the gap programme (see [`sure`]).
+const SURE: f64 = 0.7;
+/// Least words of each paragraph of such a pair: a short paragraph's score is coarse.
+const SURE_WORDS: usize = 8;
 /// Half-width of the band of the gap matrix the dynamic programme looks at.
 const BAND: usize = 24;
 /// Most leftover pairs compared when looking for fuzzy moves.
@@ -39,22 +47,43 @@ pub struct Alignment {
 }
 
 /// What the aligner asks of the paragraphs beyond their exact ids. Word bags are asked
-/// for only for paragraphs that no exact match pairs, and dropped once paired, so a long
-/// text that changed little is never tokenised whole here.
+/// for only for paragraphs that no exact match pairs, or that their common start and end
+/// alone do not pair, and dropped once paired, so a long text that changed little is
+/// never tokenised whole here.
 pub trait ParaWords {
     /// Whether paragraph `i` of `side` holds any word.
     fn has_words(&self, side: Side, i: usize) -> bool;
-    /// The word keys of paragraph `i` of `side`, in any order (they are numbered and
-    /// sorted here).
+    /// The word keys of paragraph `i` of `side`, in any order (they are sorted here).
     fn bag(&self, side: Side, i: usize) -> Vec<u32>;
+    /// Whether the paragraphs `at` have `least` words each and a Dice similarity of
+    /// `threshold` or more counting only the words of their common start and end: a
+    /// bound below their bags' similarity, found without building the bags. Never
+    /// true is always right, only slower.
+    fn close_by_ends(&self, at: Pair<usize>, threshold: f64, least: usize) -> bool {
+        let _ = (at, threshold, least);
+        false
+    }
 }
 
-/// Word bags of the paragraphs being paired, indexed by paragraph; empty where not
-/// asked for. Their words are [`Vocabulary`] numbers.
-type Bags = Pair<Vec<Vec<u32>>>;
+/// Word bags of the paragraphs being paired, indexed by paragraph, each sorted; `None`
+/// where not asked for, or dropped once paired.
+type Bags = Pair<Vec<Option<Vec<u32>>>>;
 
-/// The word keys of the bags asked for, numbered from 0 in order of first sight, so
-/// the gap programme can count a paragraph's words in a table indexed by word.
+/// Paragraph `i`'s bag, asked for the first time it is needed.
+fn ensure_bag(bags: &mut Bags, words: &impl ParaWords, side: Side, i: usize) {
+    if let Some(slot @ None) = bags[side].get_mut(i) {
+        let mut bag = words.bag(side, i);
+        bag.sort_unstable();
+        *slot = Some(bag);
+    }
+}
+
+fn bag_of(bags: &Bags, side: Side, i: usize) -> Option<&[u32]> {
+    bags[side].get(i).and_then(Option::as_deref)
+}
+
+/// The word keys of one gap's bags, numbered from 0 in order of first sight, so the gap
+/// programme can count a paragraph's words in a table indexed by word.
 #[derive(Default)]
 struct Vocabulary {
     numbers: FastMap<u32, u32>,
@@ -62,13 +91,16 @@ struct Vocabulary {
 
 impl Vocabulary {
     /// `bag` with each key replaced by its number, sorted.
-    fn number(&mut self, mut bag: Vec<u32>) -> Vec<u32> {
-        for key in &mut bag {
-            let next = u32::try_from(self.numbers.len()).unwrap_or(u32::MAX);
-            *key = *self.numbers.entry(*key).or_insert(next);
-        }
-        bag.sort_unstable();
-        bag
+    fn number(&mut self, bag: &[u32]) -> Vec<u32> {
+        let mut numbered: Vec<u32> = bag
+            .iter()
+            .map(|key| {
+                let next = u32::try_from(self.numbers.len()).unwrap_or(u32::MAX);
+                *self.numbers.entry(*key).or_insert(next)
+            })
+            .collect();
+        numbered.sort_unstable();
+        numbered
     }
 
     fn len(&self) -> usize {
@@ -79,7 +111,7 @@ impl Vocabulary {
 /// Number of word ids `a` and `b` share, counting repeats (both sorted). The steps are
 /// branch-free: the gap programme runs this for every cell of its band, and a
 /// mispredicted comparison per word was most of its time.
-fn common(a: &[u32], b: &[u32]) -> usize {
+pub(super) fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
         n += usize::from(x == y);
@@ -132,25 +164,22 @@ pub fn align(ids: Pair<&[u32]>, words: &impl ParaWords, deadline: Option<Instant
     }
     let mut moved = exact_moves(ids, words, &mut taken);
 
-    let mut bags: Bags = Pair::from_fn(|side| vec![Vec::new(); ids[side].len()]);
-    let mut vocabulary = Vocabulary::default();
+    let mut bags: Bags = Pair::from_fn(|side| vec![None; ids[side].len()]);
     let mut pairs = anchors;
     for (old, new) in gaps {
-        let mut free: Pair<Vec<usize>> = Pair::default();
-        for (side, range) in [(Side::Left, &old), (Side::Right, &new)] {
-            for i in range.clone().filter(|&i| is_free(&taken[side], i)) {
-                if let Some(bag) = bags[side].get_mut(i) {
-                    *bag = vocabulary.number(words.bag(side, i));
-                }
-                free[side].push(i);
-            }
-        }
-        for pair in pair_gap(&bags, vocabulary.len(), &free.left, &free.right) {
+        let ranges = Pair::new(old, new);
+        let free = Pair::from_fn(|side| {
+            ranges[side]
+                .clone()
+                .filter(|&i| is_free(&taken[side], i))
+                .collect()
+        });
+        for pair in pair_free(words, &mut bags, &free) {
             mark_pair(&mut taken, &pair);
             for side in Side::BOTH {
                 for i in pair[side].clone() {
                     if let Some(bag) = bags[side].get_mut(i) {
-                        *bag = Vec::new();
+                        *bag = None;
                     }
                 }
             }
@@ -210,7 +239,6 @@ fn exact_moves(
 
 /// Pairs left over after the gaps: similar enough paragraphs far apart, best first.
 fn fuzzy_moves(bags: &Bags, taken: &mut Pair<Vec<bool>>) -> Vec<Pair<usize>> {
-    let (left, right) = (&bags.left, &bags.right);
     let free = |taken: &[bool]| -> Vec<usize> {
         (0..taken.len()).filter(|&i| is_free(taken, i)).collect()
     };
@@ -221,7 +249,8 @@ fn fuzzy_moves(bags: &Bags, taken: &mut Pair<Vec<bool>>) -> Vec<Pair<usize>> {
     let mut candidates = Vec::new();
     for &i in &li {
         for &j in &ri {
-            let (Some(a), Some(b)) = (left.get(i), right.get(j)) else {
+            let (Some(a), Some(b)) = (bag_of(bags, Side::Left, i), bag_of(bags, Side::Right, j))
+            else {
                 continue;
             };
             let score = dice(a, b);
@@ -329,8 +358,8 @@ impl<'b> SharedWords<'b> {
     /// paragraph's words are counted in a table once, and each right paragraph of its
     /// band is looked up in it: half the steps of merging the two bags, and no branch
     /// to mispredict.
-    fn new(band: &'b Band, bags: &Bags, vocabulary: usize, li: &[usize], ri: &[usize]) -> Self {
-        let mut cells = Banded::new(band, li.len(), 0);
+    fn new(band: &'b Band, bags: &Pair<Vec<Vec<u32>>>, vocabulary: usize) -> Self {
+        let mut cells = Banded::new(band, bags.left.len(), 0);
         let mut counts = vec![0u32; vocabulary];
         let tally = |counts: &mut [u32], a: &[u32], add: bool| {
             for &word in a {
@@ -339,11 +368,10 @@ impl<'b> SharedWords<'b> {
                 }
             }
         };
-        for (i, a) in li.iter().enumerate() {
-            let Some(a) = bags.left.get(*a) else { continue };
+        for (i, a) in bags.left.iter().enumerate() {
             tally(&mut counts, a, true);
             for j in band.row(i) {
-                let Some(b) = ri.get(j).and_then(|&y| bags.right.get(y)) else {
+                let Some(b) = bags.right.get(j) else {
                     continue;
                 };
                 if let Some(cell) = cells.get_mut(i, j) {
@@ -361,24 +389,71 @@ impl<'b> SharedWords<'b> {
     }
 }
 
+/// The pairing of a gap's free paragraphs: close copies facing each other pair at once
+/// (see [`sure`]), and the gap programme pairs what lies between them.
+fn pair_free(
+    words: &impl ParaWords,
+    bags: &mut Bags,
+    free: &Pair<Vec<usize>>,
+) -> Vec<Pair<Range<usize>>> {
+    let (li, ri) = (free.left.as_slice(), free.right.as_slice());
+    let stretches = sure::stretches(li.len(), ri.len(), |i, j| {
+        let (Some(&a), Some(&b)) = (li.get(i), ri.get(j)) else {
+            return false;
+        };
+        if words.close_by_ends(Pair::new(a, b), SURE, SURE_WORDS) {
+            return true;
+        }
+        ensure_bag(bags, words, Side::Left, a);
+        ensure_bag(bags, words, Side::Right, b);
+        match (bag_of(bags, Side::Left, a), bag_of(bags, Side::Right, b)) {
+            (Some(x), Some(y)) => x.len().min(y.len()) >= SURE_WORDS && dice(x, y) >= SURE,
+            _ => false,
+        }
+    });
+    let mut pairs = Vec::new();
+    let mut next = (0, 0);
+    let ends = [(li.len(), ri.len(), 0)];
+    for (i, j, len) in stretches.into_iter().chain(ends) {
+        let between = Pair::new(li.get(next.0..i), ri.get(next.1..j));
+        if let (Some(l), Some(r)) = (between.left, between.right) {
+            // What is left unpaired here is looked at again for moves, by its bag.
+            for (side, ix) in [(Side::Left, l), (Side::Right, r)] {
+                for &p in ix {
+                    ensure_bag(bags, words, side, p);
+                }
+            }
+            pairs.extend(pair_gap(bags, l, r));
+        }
+        for k in 0..len {
+            if let (Some(&a), Some(&b)) = (li.get(i + k), ri.get(j + k)) {
+                pairs.push(Pair::new(a..a + 1, b..b + 1));
+            }
+        }
+        next = (i + len, j + len);
+    }
+    pairs
+}
+
 /// Best monotone pairing inside one gap, allowing splits and merges of up to three.
-fn pair_gap(bags: &Bags, vocabulary: usize, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> {
+fn pair_gap(bags: &Bags, li: &[usize], ri: &[usize]) -> Vec<Pair<Range<usize>>> {
     let (m, n) = (li.len(), ri.len());
     if m == 0 || n == 0 {
         return Vec::new();
     }
+    let mut vocabulary = Vocabulary::default();
+    // The gap's bags by place in the gap, their words numbered.
+    let ix = Pair::new(li, ri);
+    let numbered = Pair::from_fn(|side| -> Vec<Vec<u32>> {
+        ix[side]
+            .iter()
+            .map(|&p| vocabulary.number(bag_of(bags, side, p).unwrap_or_default()))
+            .collect()
+    });
     let band = Band::new(m, n);
-    let shared = SharedWords::new(&band, bags, vocabulary, li, ri);
-    let lsize = |i: usize| {
-        li.get(i)
-            .and_then(|&a| bags.left.get(a))
-            .map_or(0, Vec::len)
-    };
-    let rsize = |j: usize| {
-        ri.get(j)
-            .and_then(|&b| bags.right.get(b))
-            .map_or(0, Vec::len)
-    };
+    let shared = SharedWords::new(&band, &numbered, vocabulary.len());
+    let lsize = |i: usize| numbered.left.get(i).map_or(0, Vec::len);
+    let rsize = |j: usize| numbered.right.get(j).map_or(0, Vec::len);
     let consecutive = |ix: &[usize], from: usize, len: usize| {
         (1..len).all(|k| match (ix.get(from + k - 1), ix.get(from + k)) {
             (Some(a), Some(b)) => *b == *a + 1,
@@ -598,5 +673,125 @@ mod tests {
         let a = align_keys(Pair::new(&left, &right), None);
         assert!(a.moved.is_empty());
         assert!(a.pairs.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod sure_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// What happens to one paragraph of a text in its other version.
+    #[derive(Debug, Clone)]
+    enum Fate {
+        /// Kept, with this many of its words replaced.
+        Kept(usize),
+        Dropped,
+        /// A new paragraph put after it.
+        Added(Vec<u32>),
+        /// Cut in two after this many words.
+        Split(usize),
+        /// Joined to the paragraph after it.
+        Merged,
+    }
+
+    fn fate() -> impl Strategy<Value = Fate> {
+        prop_oneof![
+            6 => (0..6usize).prop_map(Fate::Kept),
+            1 => Just(Fate::Dropped),
+            1 => proptest::collection::vec(0..400u32, 3..30).prop_map(Fate::Added),
+            1 => (1..20usize).prop_map(Fate::Split),
+            1 => Just(Fate::Merged),
+        ]
+    }
+
+    /// One text's paragraphs as word bags, and what becomes of each.
+    fn versions() -> impl Strategy<Value = (Vec<Vec<u32>>, Vec<Fate>)> {
+        proptest::collection::vec((proptest::collection::vec(0..400u32, 3..40), fate()), 1..30)
+            .prop_map(|v| v.into_iter().unzip())
+    }
+
+    /// The other version of `left` after `fates`; replaced words are new words.
+    fn edited(left: &[Vec<u32>], fates: &[Fate]) -> Vec<Vec<u32>> {
+        let mut right: Vec<Vec<u32>> = Vec::new();
+        let mut merge = false;
+        for (p, (words, fate)) in left.iter().zip(fates).enumerate() {
+            let mut words = words.clone();
+            if let Fate::Kept(n) = fate {
+                for (k, w) in words.iter_mut().enumerate().take(*n) {
+                    *w = 1000 + (p * 50 + k) as u32;
+                }
+            }
+            match (merge, right.last_mut()) {
+                (true, Some(last)) => last.extend(words.iter().copied()),
+                _ if !matches!(fate, Fate::Dropped) => right.push(words.clone()),
+                _ => {}
+            }
+            merge = false;
+            match fate {
+                Fate::Added(new) => right.push(new.iter().map(|w| w + 5000).collect()),
+                Fate::Split(at) if *at < words.len() => {
+                    if let Some(last) = right.last_mut() {
+                        let tail = last.split_off(*at);
+                        right.push(tail);
+                    }
+                }
+                Fate::Merged => merge = true,
+                _ => {}
+            }
+        }
+        right
+    }
+
+    struct Bagged(Pair<Vec<Vec<u32>>>);
+
+    impl ParaWords for Bagged {
+        fn has_words(&self, side: Side, i: usize) -> bool {
+            self.0[side].get(i).is_some_and(|b| !b.is_empty())
+        }
+
+        fn bag(&self, side: Side, i: usize) -> Vec<u32> {
+            self.0[side].get(i).cloned().unwrap_or_default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// In a gap small enough for the programme to look at every pair, pairing close
+        /// copies at once gives the pairs the programme alone gives, whatever was added,
+        /// dropped, split or merged around them.
+        #[test]
+        fn close_copies_paired_at_once_are_the_programme_s_pairs((left, fates) in versions()) {
+            let right = edited(&left, &fates);
+            prop_assume!(left.len().max(right.len()) <= 2 * BAND);
+            let words = Bagged(Pair::new(left, right));
+            let free = Pair::from_fn(|side| (0..words.0[side].len()).collect::<Vec<usize>>());
+            let mut all: Bags = Pair::from_fn(|side| {
+                words.0[side].iter().map(|b| { let mut b = b.clone(); b.sort_unstable(); Some(b) }).collect()
+            });
+            let programme = pair_gap(&all, &free.left, &free.right);
+            let mut lazy: Bags = Pair::from_fn(|side| vec![None; words.0[side].len()]);
+            let fast = pair_free(&words, &mut lazy, &free);
+            let mut fast_sorted = fast.clone();
+            fast_sorted.sort_by_key(|p| (p.left.start, p.right.start));
+            prop_assert_eq!(fast_sorted, programme);
+            // Bags left for the move pass are those of paragraphs left unpaired.
+            for pair in &fast {
+                for side in Side::BOTH {
+                    for i in pair[side].clone() {
+                        if let Some(b) = all[side].get_mut(i) { *b = None; }
+                    }
+                }
+            }
+            for side in Side::BOTH {
+                for (i, bag) in all[side].iter().enumerate() {
+                    if bag.is_some() {
+                        prop_assert_eq!(lazy[side].get(i), Some(bag));
+                    }
+                }
+            }
+        }
     }
 }

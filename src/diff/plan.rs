@@ -11,7 +11,8 @@ use super::doc::Doc;
 use super::intern::{FxHasher, Interner};
 use super::normalize::style_key;
 use super::span::{Span, SpanWords, Tag, push_text};
-use super::words::{WordOptions, diff_words};
+use super::stats::dice;
+use super::words::{WordOptions, common_ends, diff_words};
 use crate::side::{Pair, Side};
 use crate::text::{TokenKind, count_words, for_each_token};
 
@@ -55,6 +56,26 @@ impl ParaWords for Words<'_> {
             bag.push(self.word_key(piece));
         });
         bag
+    }
+
+    fn close_by_ends(&self, at: Pair<usize>, threshold: f64, least: usize) -> bool {
+        let text = Pair::from_fn(|side| self.docs[side].para(at[side]).unwrap_or_default());
+        let (head, tail) = common_ends(text);
+        // The common start and end are the same text on both sides: counted once.
+        let left = text.left;
+        let start = left.get(..head).unwrap_or_default();
+        let end = left
+            .get(left.len().saturating_sub(tail)..)
+            .unwrap_or_default();
+        let common = count_words(start) + count_words(end);
+        let sizes = text.map(|t| {
+            common
+                + count_words(
+                    t.get(head..t.len().saturating_sub(tail))
+                        .unwrap_or_default(),
+                )
+        });
+        sizes.left.min(sizes.right) >= least && dice(common, sizes.left + sizes.right) >= threshold
     }
 }
 
@@ -181,5 +202,72 @@ pub(super) fn link_partners(blocks: &mut [Block]) {
                 .and_then(|p| by_para[side.other()].get(&p).copied()),
             _ => None,
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::align::common;
+    use super::*;
+
+    /// Words's bag similarity of left 0 and right 0, and their sizes.
+    fn bag_dice(words: &Words) -> (f64, usize) {
+        let mut bags = Side::BOTH.map(|side| words.bag(side, 0));
+        for bag in &mut bags {
+            bag.sort_unstable();
+        }
+        let [a, b] = &bags;
+        (dice(common(a, b), a.len() + b.len()), a.len().min(b.len()))
+    }
+
+    fn close(left: &str, right: &str, threshold: f64, least: usize) -> bool {
+        let docs = Pair::new(
+            Doc::from_paragraphs(&[left]),
+            Doc::from_paragraphs(&[right]),
+        );
+        let words = Words {
+            docs: docs.as_ref(),
+            normalize: false,
+        };
+        words.close_by_ends(Pair::new(0, 0), threshold, least)
+    }
+
+    #[test]
+    fn a_paragraph_edited_in_a_word_is_close_by_its_ends_and_one_rewritten_is_not() {
+        let a = "Lee and Xi spoke by phone on Tuesday about trade, security and the summit.";
+        let one_word = a.replace("Tuesday", "Wednesday");
+        assert!(close(a, &one_word, 0.7, 8));
+        assert!(!close(a, &one_word, 0.7, 20), "too short for 20 words");
+        let rewritten = "The two leaders discussed tariffs and North Korea in a call.";
+        assert!(!close(a, rewritten, 0.7, 8));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Counting only the common start and end never says more than the bags do.
+        #[test]
+        fn close_by_ends_is_a_bound_below_the_bags(
+            base in "[a-zA-Z ,.'’é]{0,120}",
+            edit in "[a-zA-Z ,.'’é]{0,12}",
+            at in 0usize..130,
+            cut in 0usize..12,
+            threshold in 0.3f64..0.95,
+            least in 0usize..12,
+        ) {
+            let chars: Vec<char> = base.chars().collect();
+            let at = at.min(chars.len());
+            let end = (at + cut).min(chars.len());
+            let edited: String = chars[..at].iter().chain(edit.chars().collect::<Vec<_>>().iter()).chain(&chars[end..]).collect();
+            let docs = Pair::new(Doc::from_paragraphs(&[base.as_str()]), Doc::from_paragraphs(&[edited.as_str()]));
+            let words = Words { docs: docs.as_ref(), normalize: false };
+            if words.close_by_ends(Pair::new(0, 0), threshold, least) {
+                let (similarity, size) = bag_dice(&words);
+                prop_assert!(similarity >= threshold, "{similarity} < {threshold}");
+                prop_assert!(size >= least);
+            }
+        }
     }
 }

@@ -163,7 +163,7 @@ pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWo
 /// boundary whatever comes around it (UAX #29 joins a space only to spaces and to
 /// combining marks), so the three parts tokenise as the whole does. An identical pair
 /// is all start.
-fn common_ends(text: Pair<&str>) -> (usize, usize) {
+pub(super) fn common_ends(text: Pair<&str>) -> (usize, usize) {
     let (a, b) = (text.left.as_bytes(), text.right.as_bytes());
     if a == b {
         return (a.len(), 0);
