@@ -61,6 +61,11 @@ impl ParaWords for Words<'_> {
     fn close_by_ends(&self, at: Pair<usize>, threshold: f64, least: usize) -> bool {
         let text = Pair::from_fn(|side| self.docs[side].para(at[side]).unwrap_or_default());
         let (head, tail) = common_ends(text);
+        // Ends covering under half of either paragraph rarely hold enough of its words:
+        // its bag will say, and counting them would be work spent twice.
+        if 2 * (head + tail) < text.left.len().max(text.right.len()) {
+            return false;
+        }
         // The common start and end are the same text on both sides: counted once.
         let left = text.left;
         let start = left.get(..head).unwrap_or_default();

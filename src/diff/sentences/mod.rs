@@ -15,11 +15,13 @@
 //! count gives every shared word the same weight (zero), while per sentence it still tells
 //! a name repeated in every sentence from a word said once.
 
+mod count;
 mod pick;
 mod score;
 mod split;
 mod terms;
 
+pub use count::content_words;
 pub use split::split_sentences;
 pub use terms::Folder;
 
@@ -286,44 +288,6 @@ impl Corpus {
             })
             .collect()
     }
-}
-
-/// The content words of every paragraph of every report, as the corpus counts them: a
-/// pass that needs no pairing, so a caller can run it beside the paragraph diff. `ids`
-/// give each paragraph a number that two paragraphs share only when their texts are the
-/// same: versions of one text share most paragraphs word for word, and each text is
-/// counted once.
-pub fn content_words<S: AsRef<str>>(
-    folder: &Folder,
-    reports: &[&[S]],
-    ids: &[&[u32]],
-) -> Vec<Vec<usize>> {
-    let distinct = ids
-        .iter()
-        .flat_map(|ids| ids.iter())
-        .max()
-        .map_or(0, |&id| id as usize + 1);
-    let mut by_id: Vec<Option<u32>> = vec![None; distinct];
-    reports
-        .iter()
-        .zip(ids)
-        .map(|(paragraphs, ids)| {
-            paragraphs
-                .iter()
-                .zip(ids.iter())
-                .map(|(p, &id)| match by_id.get_mut(id as usize) {
-                    Some(Some(known)) => *known as usize,
-                    slot => {
-                        let count = folder.count(p.as_ref());
-                        if let Some(slot) = slot {
-                            *slot = u32::try_from(count).ok();
-                        }
-                        count
-                    }
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// Matches the sentences of two plain texts given as paragraphs, with no story around
