@@ -1,13 +1,12 @@
 //! Content words of every paragraph of two or more versions of one text, counted once
 //! per text and, for a paragraph edited in a word or two, by difference.
 
-use super::super::intern::FastMap;
 use super::super::words::common_ends;
 use super::Folder;
 use crate::side::Pair;
 
-/// Bytes of a paragraph's start, and of its end, that find an earlier paragraph it may
-/// be a version of; shorter paragraphs are counted whole.
+/// Bytes of a paragraph's start, and of its end, that find a paragraph of the first
+/// report it may be a version of; shorter paragraphs are counted whole.
 const KEY_BYTES: usize = 24;
 
 /// The content words of every paragraph of every report, as the corpus counts them: a
@@ -16,9 +15,9 @@ const KEY_BYTES: usize = 24;
 /// same: versions of one text share most paragraphs word for word, and each text is
 /// counted once.
 ///
-/// Most other paragraphs are edited in a word or two. One that starts or ends as an
-/// earlier paragraph does is counted by difference: the earlier one's count, less the
-/// words of its changed middle, plus the words of this one's. The start and end are cut
+/// Most other paragraphs are edited in a word or two. One that starts or ends as a
+/// paragraph near its place in the first report does is counted by difference: that
+/// one's count, less the words of its changed middle, plus the words of this one's. The start and end are cut
 /// where both texts' tokens agree, so the parts count as the whole does.
 pub fn content_words<S: AsRef<str>>(
     folder: &Folder,
@@ -31,23 +30,27 @@ pub fn content_words<S: AsRef<str>>(
         .max()
         .map_or(0, |&id| id as usize + 1);
     let mut by_id: Vec<Option<u32>> = vec![None; distinct];
-    // Earlier paragraphs by their first and by their last bytes: text and count.
-    let mut starts: FastMap<&[u8], (&str, usize)> = FastMap::default();
-    let mut ends: FastMap<&[u8], (&str, usize)> = FastMap::default();
-    let mut counted = Vec::with_capacity(reports.len());
-    for (paragraphs, ids) in reports.iter().zip(ids) {
+    let first: &[S] = reports.first().copied().unwrap_or_default();
+    let mut counted: Vec<Vec<usize>> = Vec::with_capacity(reports.len());
+    for (r, (paragraphs, ids)) in reports.iter().zip(ids).enumerate() {
         let mut counts = Vec::with_capacity(paragraphs.len());
-        for (p, &id) in paragraphs.iter().zip(ids.iter()) {
-            let text = p.as_ref();
-            let keys = keys(text);
+        // How far this report's paragraphs are from their versions in the first: the
+        // versions are looked for there, and a little around, so no table is kept.
+        let mut drift = 0isize;
+        for (p, (text, &id)) in paragraphs.iter().zip(ids.iter()).enumerate() {
+            let text = text.as_ref();
             let count = match by_id.get_mut(id as usize) {
                 Some(Some(known)) => *known as usize,
                 slot => {
-                    let earlier = keys.and_then(|(start, end)| {
-                        starts.get(start).or_else(|| ends.get(end)).copied()
-                    });
-                    let count = earlier
-                        .and_then(|(before, n)| by_difference(folder, before, n, text))
+                    let version = (r > 0)
+                        .then(|| version_in(first, text, p, &mut drift))
+                        .flatten();
+                    let count = version
+                        .and_then(|e| {
+                            let before = first.get(e)?.as_ref();
+                            let count = *counted.first()?.get(e)?;
+                            by_difference(folder, before, count, text)
+                        })
                         .unwrap_or_else(|| folder.count(text));
                     if let Some(slot) = slot {
                         *slot = u32::try_from(count).ok();
@@ -55,10 +58,6 @@ pub fn content_words<S: AsRef<str>>(
                     count
                 }
             };
-            if let Some((start, end)) = keys {
-                starts.entry(start).or_insert((text, count));
-                ends.entry(end).or_insert((text, count));
-            }
             counts.push(count);
         }
         counted.push(counts);
@@ -66,8 +65,27 @@ pub fn content_words<S: AsRef<str>>(
     counted
 }
 
+/// The paragraph of `first` near place `p` (shifted by `drift`, which follows the last
+/// one found) that starts or ends with the same [`KEY_BYTES`] as `text`.
+fn version_in<S: AsRef<str>>(
+    first: &[S],
+    text: &str,
+    p: usize,
+    drift: &mut isize,
+) -> Option<usize> {
+    let (start, end) = key_ends(text)?;
+    let at = p.checked_add_signed(*drift)?;
+    let found = [0, 1, -1, 2, -2, 3, -3].into_iter().find_map(|d: isize| {
+        let e = at.checked_add_signed(d)?;
+        let (s, t) = key_ends(first.get(e)?.as_ref())?;
+        (s == start || t == end).then_some(e)
+    })?;
+    *drift = found as isize - p as isize;
+    Some(found)
+}
+
 /// The first and last [`KEY_BYTES`] of a paragraph long enough to have both apart.
-fn keys(text: &str) -> Option<(&[u8], &[u8])> {
+fn key_ends(text: &str) -> Option<(&[u8], &[u8])> {
     let bytes = text.as_bytes();
     let start = bytes.get(..KEY_BYTES)?;
     let end = bytes.get(bytes.len().checked_sub(KEY_BYTES)?..)?;
