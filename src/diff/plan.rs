@@ -14,7 +14,7 @@ use super::span::{Span, SpanWords, Tag, push_text};
 use super::stats::dice;
 use super::words::{WordOptions, common_ends, diff_words};
 use crate::side::{Pair, Side};
-use crate::text::{TokenKind, count_words, for_each_token};
+use crate::text::{TokenKind, count_words, for_each_token, pieces_at_breaks};
 
 /// Exact text ids of every paragraph on both sides, from one shared interner: two
 /// paragraphs have one id exactly when their texts are the same.
@@ -29,6 +29,10 @@ pub fn para_ids<'a>(docs: Pair<&'a Doc>) -> Pair<Vec<u32>> {
     let left = ids_of(docs.left);
     Pair::new(left, ids_of(docs.right))
 }
+
+/// Bytes of the first piece of a paragraph's common start counted for
+/// [`ParaWords::close_by_ends`]: a dozen words or so, what a word or two changed needs.
+const FIRST_PIECE: usize = 64;
 
 /// The paragraphs' words as the aligner asks for them: a word's key is a hash of its
 /// lower-cased (or house-style) spelling, so bags need no shared table; two spellings
@@ -66,21 +70,35 @@ impl ParaWords for Words<'_> {
         if 2 * (head + tail) < text.left.len().max(text.right.len()) {
             return false;
         }
-        // The common start and end are the same text on both sides: counted once.
+        let middles = text.map(|t| {
+            count_words(
+                t.get(head..t.len().saturating_sub(tail))
+                    .unwrap_or_default(),
+            )
+        });
+        let enough = |common: usize| {
+            let sizes = middles.map(|m| common + m);
+            sizes.left.min(sizes.right) >= least
+                && dice(common, sizes.left + sizes.right) >= threshold
+        };
+        // The common start and end are the same text on both sides: counted once, and
+        // only until there are enough of them, a few words for a word or two changed.
         let left = text.left;
         let start = left.get(..head).unwrap_or_default();
         let end = left
             .get(left.len().saturating_sub(tail)..)
             .unwrap_or_default();
-        let common = count_words(start) + count_words(end);
-        let sizes = text.map(|t| {
-            common
-                + count_words(
-                    t.get(head..t.len().saturating_sub(tail))
-                        .unwrap_or_default(),
-                )
-        });
-        sizes.left.min(sizes.right) >= least && dice(common, sizes.left + sizes.right) >= threshold
+        let mut common = 0;
+        for piece in [start, end]
+            .into_iter()
+            .flat_map(|part| pieces_at_breaks(part, FIRST_PIECE))
+        {
+            common += count_words(piece);
+            if enough(common) {
+                return true;
+            }
+        }
+        false
     }
 }
 

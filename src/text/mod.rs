@@ -7,7 +7,7 @@ mod tokens;
 pub use paragraphs::{line_column, split_paragraphs};
 #[cfg(test)]
 pub(crate) use tokens::tests::mixed_text;
-pub use tokens::{Token, TokenKind, count_words, for_each_token, tokenize};
+pub use tokens::{Token, TokenKind, count_words, for_each_token, pieces_at_breaks, tokenize};
 
 /// Characters that take no cell and change no word (zero-width space, word joiner, byte
 /// order mark, direction marks): a text may differ by one and look the same.

@@ -49,6 +49,31 @@ pub fn count_words(text: &str) -> usize {
     n
 }
 
+/// `text` in consecutive pieces, each cut at the first place at least `first` bytes in
+/// (doubling from piece to piece) where UAX #29 breaks whatever surrounds it: after a
+/// space and before a visible ASCII character. Each piece tokenises as it does in the
+/// whole, so counting words piece by piece can stop as soon as enough are found.
+pub fn pieces_at_breaks(text: &str, first: usize) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut start, mut size) = (0, first.max(1));
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = (start + size..bytes.len())
+            .find(|&i| {
+                matches!(
+                    (bytes.get(i - 1), bytes.get(i)),
+                    (Some(b' '), Some(b)) if b.is_ascii_graphic()
+                )
+            })
+            .unwrap_or(bytes.len());
+        let piece = text.get(start..end);
+        (start, size) = (end, size.saturating_mul(2));
+        piece
+    })
+}
+
 /// Calls `f` with each token of `text` in order, without collecting them.
 pub fn for_each_token(text: &str, mut f: impl FnMut(Range<usize>, TokenKind)) {
     let bytes = text.as_bytes();
@@ -281,6 +306,20 @@ pub(crate) mod tests {
         let text = "a\u{1b}[31m b\r\n\t한국어 🇰🇷…";
         let joined: String = pieces(text).concat();
         assert_eq!(joined, text);
+    }
+
+    proptest! {
+        /// Pieces cut where the rules always break tile the text and hold its words.
+        #[test]
+        fn pieces_at_breaks_tile_the_text_and_count_its_words(
+            text in mixed_text(),
+            first in 1usize..12,
+        ) {
+            let pieces: Vec<&str> = pieces_at_breaks(&text, first).collect();
+            prop_assert_eq!(pieces.concat(), text.clone());
+            let counted: usize = pieces.iter().map(|p| count_words(p)).sum();
+            prop_assert_eq!(counted, count_words(&text));
+        }
     }
 
     #[test]
