@@ -17,7 +17,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 mod sure;
 
-use super::intern::FastMap;
+use super::intern::{FastMap, FastSet};
 use super::stats::dice as dice_of;
 use crate::side::{Pair, Side};
 
@@ -145,18 +145,8 @@ fn dice(a: &[u32], b: &[u32]) -> f64 {
 
 /// Pairs the paragraphs of two versions, given as exact text ids and their words.
 pub fn align(ids: Pair<&[u32]>, words: &impl ParaWords, deadline: Option<Instant>) -> Alignment {
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, ids.left, ids.right, deadline);
-
-    let mut anchors = Vec::new();
-    let mut gaps = Vec::new();
-    for op in &ops {
-        let (tag, old, new) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            anchors.extend(old.zip(new).map(|(i, j)| Pair::new(i..i + 1, j..j + 1)));
-        } else {
-            gaps.push((old, new));
-        }
-    }
+    let anchors = anchors(ids, deadline);
+    let gaps = gaps_between(&anchors, ids.map(<[u32]>::len));
 
     let mut taken = Pair::new(vec![false; ids.left.len()], vec![false; ids.right.len()]);
     for pair in &anchors {
@@ -190,6 +180,64 @@ pub fn align(ids: Pair<&[u32]>, words: &impl ParaWords, deadline: Option<Instant
     moved.extend(fuzzy_moves(&bags, &mut taken));
     moved.sort_unstable_by_key(|m| (m.left, m.right));
     Alignment { pairs, moved }
+}
+
+/// Identical paragraphs in order, each pair of one paragraph a side. Only paragraphs
+/// found on both sides can be matched, so the paragraph diff looks at those alone: in
+/// two versions where nearly every paragraph was edited, stepping over the others was
+/// most of its work (Myers' cost grows with the paragraphs it must skip).
+fn anchors(ids: Pair<&[u32]>, deadline: Option<Instant>) -> Vec<Pair<Range<usize>>> {
+    let on = ids.map(|side| side.iter().copied().collect::<FastSet<u32>>());
+    let kept = Pair::new(
+        positions_of(ids.left, &on.right),
+        positions_of(ids.right, &on.left),
+    );
+    let kept_ids = Pair::from_fn(|side| -> Vec<u32> {
+        kept[side]
+            .iter()
+            .filter_map(|&i| ids[side].get(i).copied())
+            .collect()
+    });
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Myers, &kept_ids.left, &kept_ids.right, deadline);
+    let mut anchors = Vec::new();
+    for op in &ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (i, j) in old.zip(new) {
+                if let (Some(&i), Some(&j)) = (kept.left.get(i), kept.right.get(j)) {
+                    anchors.push(Pair::new(i..i + 1, j..j + 1));
+                }
+            }
+        }
+    }
+    anchors
+}
+
+/// Places in `ids` whose id is in `other`.
+fn positions_of(ids: &[u32], other: &FastSet<u32>) -> Vec<usize> {
+    (0..ids.len())
+        .filter(|&i| ids.get(i).is_some_and(|id| other.contains(id)))
+        .collect()
+}
+
+/// The paragraphs between consecutive anchors (and before the first and after the
+/// last), as ranges of each side; a gap may be empty on one side.
+fn gaps_between(
+    anchors: &[Pair<Range<usize>>],
+    lens: Pair<usize>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut gaps = Vec::new();
+    let mut from = Pair::new(0, 0);
+    let ends = Pair::new(lens.left..lens.left, lens.right..lens.right);
+    for anchor in anchors.iter().chain(std::iter::once(&ends)) {
+        let gap = (from.left..anchor.left.start, from.right..anchor.right.start);
+        if !gap.0.is_empty() || !gap.1.is_empty() {
+            gaps.push(gap);
+        }
+        from = Pair::new(anchor.left.end, anchor.right.end);
+    }
+    gaps
 }
 
 /// True when paragraph `i` exists and is not paired yet.
@@ -681,6 +729,35 @@ mod sure_tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Leaving out the paragraphs found on one side only gives as many anchors as
+        /// the paragraph diff of every paragraph, each an identical pair, in order on
+        /// both sides. Where several longest matches tie (a paragraph repeated, or two
+        /// swapped), which one anchors may differ; the others are then moves.
+        #[test]
+        fn anchors_of_the_paragraphs_on_both_sides_are_a_longest_match(
+            left in proptest::collection::vec(0u32..40, 0..60),
+            right in proptest::collection::vec(0u32..40, 0..60),
+        ) {
+            let all = capture_diff_slices_deadline(Algorithm::Myers, &left, &right, None);
+            let longest: usize = all
+                .iter()
+                .filter(|op| op.tag() == DiffTag::Equal)
+                .map(|op| op.old_range().len())
+                .sum();
+            let found = anchors(Pair::new(&left, &right), None);
+            prop_assert_eq!(found.len(), longest);
+            for a in &found {
+                prop_assert_eq!(left.get(a.left.start), right.get(a.right.start));
+            }
+            for w in found.windows(2) {
+                prop_assert!(w[0].left.end <= w[1].left.start && w[0].right.end <= w[1].right.start);
+            }
+        }
+    }
 
     /// What happens to one paragraph of a text in its other version.
     #[derive(Debug, Clone)]
