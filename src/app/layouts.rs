@@ -263,7 +263,15 @@ fn lay_out_around(
         return true;
     }
     put_on_screen(app, key, Arc::new(part));
-    find_matches(app);
+    if app.search.active() {
+        // A search looks through every row: the part on screen holds only some of its
+        // matches, so the whole layout is asked of the layout thread and brings them.
+        app.matches.clear();
+        app.found = None;
+        app.pending = Some(key);
+    } else {
+        find_matches(app);
+    }
     if let Some(to) = app.land {
         if land_at(app, to) {
             app.land = None;

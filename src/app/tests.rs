@@ -1482,6 +1482,39 @@ fn a_search_lays_a_partial_layout_out_whole_off_the_ui_thread() {
     assert_eq!(seen(&big), seen(&inline));
 }
 
+#[test]
+fn a_search_kept_across_a_swap_counts_the_matches_of_the_whole_view() {
+    let (mut inline, mut big) = with_partial_layouts(14);
+    for app in [&mut inline, &mut big] {
+        type_search(app, "a");
+        update(app, Action::SearchSubmit);
+    }
+    lay_out(&mut big);
+    update(&mut inline, Action::Swap);
+    settle(&mut inline);
+    update(&mut big, Action::Swap);
+    settle(&mut big);
+    // The swapped view is laid out around the screen: it must not count the matches
+    // in that part alone, but ask for the whole view, which brings them all.
+    assert!(big.layout().is_some_and(|l| !l.is_whole()));
+    assert!(
+        big.matches().is_empty(),
+        "none counted in the part on screen"
+    );
+    assert!(big.layout_job().is_some_and(|job| job.shown.is_none()));
+    lay_out(&mut big);
+    assert_eq!(big.matches().len(), inline.matches().len());
+    both_take(&mut inline, &mut big, Action::NextMatch);
+    assert_eq!(big.message, inline.message);
+    assert!(
+        big.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("match 1 of ")),
+        "{:?}",
+        big.message
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
