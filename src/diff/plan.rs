@@ -12,7 +12,7 @@ use super::intern::{FxHasher, Interner};
 use super::normalize::style_key;
 use super::span::{Span, SpanWords, Tag, push_text};
 use super::stats::dice;
-use super::words::{WordOptions, common_ends, diff_words};
+use super::words::{Cut, WordOptions, diff_words};
 use crate::side::{Pair, Side};
 use crate::text::{TokenKind, count_words, for_each_token, pieces_at_breaks};
 
@@ -64,18 +64,15 @@ impl ParaWords for Words<'_> {
 
     fn close_by_ends(&self, at: Pair<usize>, threshold: f64, least: usize) -> bool {
         let text = Pair::from_fn(|side| self.docs[side].para(at[side]).unwrap_or_default());
-        let (head, tail) = common_ends(text);
+        let Some(cut) = Cut::common(text) else {
+            return false;
+        };
         // Ends covering under half of either paragraph rarely hold enough of its words:
         // its bag will say, and counting them would be work spent twice.
-        if 2 * (head + tail) < text.left.len().max(text.right.len()) {
+        if 2 * cut.common_len() < text.left.len().max(text.right.len()) {
             return false;
         }
-        let middles = text.map(|t| {
-            count_words(
-                t.get(head..t.len().saturating_sub(tail))
-                    .unwrap_or_default(),
-            )
-        });
+        let middles = cut.middle.map(count_words);
         let enough = |common: usize| {
             let sizes = middles.map(|m| common + m);
             sizes.left.min(sizes.right) >= least
@@ -83,13 +80,8 @@ impl ParaWords for Words<'_> {
         };
         // The common start and end are the same text on both sides: counted once, and
         // only until there are enough of them, a few words for a word or two changed.
-        let left = text.left;
-        let start = left.get(..head).unwrap_or_default();
-        let end = left
-            .get(left.len().saturating_sub(tail)..)
-            .unwrap_or_default();
         let mut common = 0;
-        for piece in [start, end]
+        for piece in [cut.start, cut.end]
             .into_iter()
             .flat_map(|part| pieces_at_breaks(part, FIRST_PIECE))
         {

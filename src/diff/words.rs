@@ -133,29 +133,56 @@ pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWo
     // as equal text first (as git's xdiff trims its ends), so only the middle is
     // tokenised into keys and diffed. House style is left whole, as it reads its tokens
     // in context (an honorific is ignored only before a name).
-    let (head, tail) = if options.normalize {
+    let ends = if options.normalize {
         (0, 0)
     } else {
         common_ends(text)
     };
-    let middle = text.map(|t| t.get(head..t.len().saturating_sub(tail)));
-    let left = text.left;
-    let (Some(start), Some(end), Some(l), Some(r)) = (
-        left.get(..head),
-        left.get(left.len().saturating_sub(tail)..),
-        middle.left,
-        middle.right,
-    ) else {
+    let Some(Cut { start, middle, end }) = Cut::at(text, ends) else {
         return diff_whole(text, options, (Vec::new(), SpanWords::default()));
     };
     let mut spans = Vec::new();
     let mut words = SpanWords::default();
     push_text(&mut spans, Tag::Equal, false, start);
     words.add(Tag::Equal, false, count_words(start));
-    let (mut spans, mut words) = diff_whole(Pair::new(l, r), options, (spans, words));
+    let (mut spans, mut words) = diff_whole(middle, options, (spans, words));
     push_text(&mut spans, Tag::Equal, false, end);
     words.add(Tag::Equal, false, count_words(end));
     (spans, words)
+}
+
+/// Two texts cut at their common start and end: those two as the left text holds them
+/// (they are the same in both), and each text's middle between.
+pub(super) struct Cut<'a> {
+    pub start: &'a str,
+    pub middle: Pair<&'a str>,
+    pub end: &'a str,
+}
+
+impl<'a> Cut<'a> {
+    /// `text` cut `head` bytes in and `tail` bytes before each end; `None` where those
+    /// are not places in both texts.
+    fn at(text: Pair<&'a str>, (head, tail): (usize, usize)) -> Option<Cut<'a>> {
+        let left = text.left;
+        Some(Cut {
+            start: left.get(..head)?,
+            middle: Pair::new(
+                text.left.get(head..text.left.len().checked_sub(tail)?)?,
+                text.right.get(head..text.right.len().checked_sub(tail)?)?,
+            ),
+            end: left.get(left.len().checked_sub(tail)?..)?,
+        })
+    }
+
+    /// `text` cut at its common start and end (see [`common_ends`]).
+    pub(super) fn common(text: Pair<&'a str>) -> Option<Cut<'a>> {
+        Cut::at(text, common_ends(text))
+    }
+
+    /// Bytes of the common start and end together.
+    pub(super) fn common_len(&self) -> usize {
+        self.start.len() + self.end.len()
+    }
 }
 
 /// Lengths in bytes of the common start and end of two texts, each cut where both
@@ -163,7 +190,7 @@ pub fn diff_words(text: Pair<&str>, options: &WordOptions) -> (Vec<Span>, SpanWo
 /// boundary whatever comes around it (UAX #29 joins a space only to spaces and to
 /// combining marks), so the three parts tokenise as the whole does. An identical pair
 /// is all start.
-pub(super) fn common_ends(text: Pair<&str>) -> (usize, usize) {
+fn common_ends(text: Pair<&str>) -> (usize, usize) {
     let (a, b) = (text.left.as_bytes(), text.right.as_bytes());
     if a == b {
         return (a.len(), 0);

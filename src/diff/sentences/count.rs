@@ -1,7 +1,7 @@
 //! Content words of every paragraph of two or more versions of one text, counted once
 //! per text and, for a paragraph edited in a word or two, by difference.
 
-use super::super::words::common_ends;
+use super::super::words::Cut;
 use super::Folder;
 use crate::side::Pair;
 
@@ -17,8 +17,9 @@ const KEY_BYTES: usize = 24;
 ///
 /// Most other paragraphs are edited in a word or two. One that starts or ends as a
 /// paragraph near its place in the first report does is counted by difference: that
-/// one's count, less the words of its changed middle, plus the words of this one's. The start and end are cut
-/// where both texts' tokens agree, so the parts count as the whole does.
+/// one's count, less the words of its changed middle, plus the words of this one's.
+/// The start and end are cut where both texts' tokens agree, so the parts count as the
+/// whole does.
 pub fn content_words<S: AsRef<str>>(
     folder: &Folder,
     reports: &[&[S]],
@@ -95,19 +96,13 @@ fn key_ends(text: &str) -> Option<(&[u8], &[u8])> {
 /// The content words of `text` from those of `before` (`count`), when the two share a
 /// start and end covering at least half of `text`; else counting it whole is cheaper.
 fn by_difference(folder: &Folder, before: &str, count: usize, text: &str) -> Option<usize> {
-    let (head, tail) = common_ends(Pair::new(before, text));
-    if 2 * (head + tail) < text.len() {
+    let cut = Cut::common(Pair::new(before, text))?;
+    if 2 * cut.common_len() < text.len() {
         return None;
     }
-    let middle = |t: &str| {
-        folder.count(
-            t.get(head..t.len().saturating_sub(tail))
-                .unwrap_or_default(),
-        )
-    };
     count
-        .checked_sub(middle(before))
-        .map(|rest| rest + middle(text))
+        .checked_sub(folder.count(cut.middle.left))
+        .map(|rest| rest + folder.count(cut.middle.right))
 }
 
 #[cfg(test)]
