@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use base64::Engine;
@@ -18,7 +18,7 @@ use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mod
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::{self, Action, App, Effect, FactsAction, LayoutJob, Prefs};
+use crate::app::{self, Action, App, Effect, FactsAction, LayoutJob, PairKey, Prefs};
 use crate::facts::Ledger;
 use crate::story::Story;
 use crate::ui;
@@ -147,6 +147,9 @@ fn event_loop(
     let mut dirty = true;
     // A message read while looking past a resize, handled next.
     let mut held = None;
+    // The pair on screen while it computes, since when, and the wait last shown in
+    // tenths of a second.
+    let mut waiting: Option<(PairKey, Instant, u128)> = None;
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         if asked.is_none() {
             asked = app.wanted().filter(|&key| worker.request(key));
@@ -162,6 +165,10 @@ fn event_loop(
         if app.facts.wanted() && !ledger_asked {
             ledger_asked = true;
             spawn_ledger(&app, tx.clone()).context("cannot start the facts thread")?;
+        }
+        let computing = app.computing();
+        if computing != waiting.map(|(key, ..)| key) {
+            waiting = computing.map(|key| (key, Instant::now(), 0));
         }
         if dirty {
             terminal.draw(|frame| ui::draw(frame, &app))?;
@@ -188,7 +195,8 @@ fn event_loop(
                 let (w, h) = last_size(rx, (w, h), &mut held);
                 Some(Action::Resize(w, h))
             }
-            Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Timeout) => waited(&mut waiting),
+            Ok(Message::Input(_)) => None,
             Ok(Message::InputFailed(e)) => return Err(e).context("cannot read the terminal"),
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
         };
@@ -211,6 +219,17 @@ fn event_loop(
         }
     }
     Ok(app)
+}
+
+/// The wait for the pair on screen, when the tenth of a second shown has changed.
+fn waited(waiting: &mut Option<(PairKey, Instant, u128)>) -> Option<Action> {
+    let (key, since, shown) = waiting.as_mut()?;
+    let waited = since.elapsed();
+    let tenths = waited.as_millis() / 100;
+    (tenths != *shown).then(|| {
+        *shown = tenths;
+        Action::Waited(*key, waited)
+    })
 }
 
 /// Computes the story's facts ledger on its own thread: it compares every pair of

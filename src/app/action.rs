@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::diff::{Comparison, Told};
 use crate::layout::View;
@@ -127,6 +128,10 @@ pub enum Action {
     /// Each report's word count, counted on the diff thread.
     #[serde(skip)]
     Counted(Vec<usize>),
+    /// The pair has been computing this long, by the event loop's clock: the header
+    /// counts the wait, so a long diff does not look like a frozen screen.
+    #[serde(skip)]
+    Waited(PairKey, Duration),
     /// A layout came back from the layout thread.
     #[serde(skip)]
     LaidOut(LayoutKey, Box<Built>),

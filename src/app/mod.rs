@@ -27,6 +27,7 @@ pub use update::update;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
+use std::time::Duration;
 
 use ratatui::layout::Rect;
 
@@ -278,6 +279,8 @@ pub struct App {
     /// Empty until counted: a long story is counted on the diff thread (see
     /// [`Action::Counted`]), so the first screen does not wait for it.
     pub words: Vec<usize>,
+    /// How long a pair has been computing, as last told (see [`Action::Waited`]).
+    waited: Option<(PairKey, Duration)>,
     /// The report shown on each side.
     pub outlets: Pair<usize>,
     pub view: View,
@@ -380,6 +383,7 @@ impl App {
             } else {
                 Vec::new()
             },
+            waited: None,
             story,
             outlets: Pair::new(0, usize::from(count > 1)),
             // A lone report is shown alone, in one pane.
@@ -446,6 +450,20 @@ impl App {
 
     pub fn report(&self, i: usize) -> Option<&Report> {
         self.story.reports.get(i)
+    }
+
+    /// The pair on screen while its comparison is being computed: what the event loop
+    /// times.
+    pub fn computing(&self) -> Option<PairKey> {
+        (self.story.reports.len() > 1 && self.comparison().is_none()).then(|| self.pair())
+    }
+
+    /// How long the pair on screen has been computing, while it is.
+    pub fn waited(&self) -> Option<Duration> {
+        let computing = self.computing()?;
+        self.waited
+            .filter(|(key, _)| *key == computing)
+            .map(|(_, waited)| waited)
     }
 
     /// The comparison of the pair on screen, once computed.

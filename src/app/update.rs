@@ -24,6 +24,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Computed(..)
             | Action::Told(..)
             | Action::Counted(..)
+            | Action::Waited(..)
             | Action::LaidOut(..)
             | Action::Reuse(..)
             | Action::Resize(..)
@@ -164,6 +165,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::OpenFacts => super::facts::update(app, super::FactsAction::Open),
         Action::Facts(action) => super::facts::update(app, action),
         Action::Counted(words) => app.words = words,
+        Action::Waited(key, waited) => app.waited = Some((key, waited)),
         Action::LaidOut(key, built) => {
             let Built { layout, found } = *built;
             let shown = app.layout.as_ref().is_some_and(|(k, _)| *k == key);

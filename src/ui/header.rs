@@ -59,7 +59,13 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             spans.push(Span::raw(figures(c, width.saturating_sub(names))));
         }
         None if app.story.reports.is_empty() => {}
-        None => spans.push(Span::styled("   comparing…", theme.dim())),
+        None => spans.push(Span::styled(
+            match app.waited() {
+                Some(waited) => format!("   comparing… {:.1} s", waited.as_secs_f64()),
+                None => "   comparing…".to_string(),
+            },
+            theme.dim(),
+        )),
     }
     if app.normalize {
         spans.push(Span::styled("   house style ignored", theme.dim()));

@@ -5,9 +5,11 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::app::{Action, from_the_top, settle, update};
+use std::time::Duration;
+
+use crate::app::{Action, PairKey, from_the_top, settle, update};
 use crate::layout::View;
-use crate::side::Side;
+use crate::side::{Pair, Side};
 use crate::story::{Report, Story, load_text_versions};
 
 /// The two bundled test versions and a short Korean report, so the list has three
@@ -138,6 +140,38 @@ fn house_style_hidden() {
         update(&mut app, Action::SetView(view));
         snapshot(name, &app);
     }
+}
+
+#[test]
+fn the_header_counts_the_wait_for_the_pair_on_screen_and_no_other() {
+    let mut app = app_at(80, 20);
+    update(&mut app, Action::Choose(Side::Left, 2));
+    let computing = app
+        .computing()
+        .unwrap_or_else(|| panic!("the new pair computes"));
+    let header = |app: &App| {
+        let line = lines_of(app).into_iter().nth(1).unwrap_or_default();
+        line.trim_end().to_string()
+    };
+    assert!(header(&app).ends_with("comparing…"), "{}", header(&app));
+    let other = PairKey {
+        outlets: Pair::new(1, 0),
+        ..computing
+    };
+    update(&mut app, Action::Waited(other, Duration::from_millis(900)));
+    assert!(header(&app).ends_with("comparing…"), "{}", header(&app));
+    update(
+        &mut app,
+        Action::Waited(computing, Duration::from_millis(1340)),
+    );
+    assert!(
+        header(&app).ends_with("comparing… 1.3 s"),
+        "{}",
+        header(&app)
+    );
+    settle(&mut app);
+    assert_eq!(app.computing(), None);
+    assert!(!header(&app).contains("comparing"), "{}", header(&app));
 }
 
 #[test]
