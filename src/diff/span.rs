@@ -1,6 +1,7 @@
 //! Spans, the engine's output: runs of equal, deleted and inserted text that rebuild
 //! both versions exactly, and the word counts they carry.
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use super::stats::dice;
@@ -37,13 +38,15 @@ impl Tag {
 pub struct Span {
     #[serde(rename = "op")]
     pub tag: Tag,
-    pub text: String,
+    /// Held inline up to 24 bytes, as most spans are a few words: a reader holding a long
+    /// story's spans needs one allocation for few of them.
+    pub text: CompactString,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub style: bool,
 }
 
 impl Span {
-    pub fn new(tag: Tag, text: impl Into<String>) -> Self {
+    pub fn new(tag: Tag, text: impl Into<CompactString>) -> Self {
         Span {
             tag,
             text: text.into(),
@@ -74,7 +77,7 @@ pub fn push_text(spans: &mut Vec<Span>, tag: Tag, style: bool, text: &str) {
         Some(last) if last.tag == tag && last.style == style => last.text.push_str(text),
         _ => spans.push(Span {
             tag,
-            text: text.to_string(),
+            text: CompactString::from(text),
             style,
         }),
     }

@@ -493,7 +493,7 @@ mod tests {
         spans
             .iter()
             .map(|s| match (s.tag, s.style) {
-                (Tag::Equal, _) | (Tag::Insert, true) => s.text.clone(),
+                (Tag::Equal, _) | (Tag::Insert, true) => s.text.to_string(),
                 (Tag::Delete, true) => String::new(),
                 (Tag::Delete, false) => format!("[-{}-]", s.text),
                 (Tag::Insert, false) => format!("{{+{}+}}", s.text),
