@@ -27,7 +27,7 @@ pub use terms::Folder;
 
 use super::intern::{FastMap, Interner};
 use pick::{Side, pick};
-use score::Features;
+use score::Table;
 
 /// Terms held by more sentences than this are not used to find candidates, as passim drops
 /// n-grams found in over 100 documents: such a term finds candidates everywhere and tells
@@ -79,7 +79,7 @@ type RawSentence = (Vec<u32>, Vec<u32>, Vec<u32>);
 /// The sentences of all reports of a story, ready to be matched pair by pair.
 pub struct Corpus {
     sentences: Vec<Vec<Sentence>>,
-    features: Vec<Vec<Features>>,
+    features: Vec<Table>,
     /// Per report: term id to the sentences holding it.
     index: Vec<FastMap<u32, Vec<u32>>>,
     /// Per term id: sentences (of all reports) holding it.
@@ -174,13 +174,15 @@ impl Corpus {
             let d = df.get(id as usize).copied().unwrap_or(1).max(1);
             (1.0 + n / f64::from(d)).ln()
         };
-        let features: Vec<Vec<Features>> = raw
+        let features: Vec<Table> = raw
             .iter()
             .map(|report| {
-                report
-                    .iter()
-                    .map(|(ids, numbers, quoted)| Features::new(ids, numbers, quoted, &idf))
-                    .collect()
+                let mut table = Table::default();
+                for (ids, numbers, quoted) in report {
+                    table.push(ids, numbers, quoted, &idf);
+                }
+                table.shrink_to_fit();
+                table
             })
             .collect();
         let index = features
@@ -188,7 +190,7 @@ impl Corpus {
             .map(|report| {
                 let mut map: FastMap<u32, Vec<u32>> = FastMap::default();
                 for (s, f) in report.iter().enumerate() {
-                    for &(term, _) in &f.bag {
+                    for &term in f.terms {
                         map.entry(term).or_default().push(s as u32);
                     }
                 }

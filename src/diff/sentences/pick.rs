@@ -3,7 +3,7 @@
 //! a high threshold, and a sentence one outlet split in two (or up to four) gets every part.
 
 use super::super::intern::FastMap;
-use super::score::{Features, containment, score};
+use super::score::{Bag, Features, Table, containment, score};
 
 /// Lowest score at which two sentences are taken to tell the same thing.
 pub(super) const THRESHOLD: f64 = 0.25;
@@ -24,7 +24,7 @@ const MAX_PARTS: usize = 4;
 
 /// One side of a pair: its sentences' features and its index of rare terms.
 pub(super) struct Side<'a> {
-    pub features: &'a [Features],
+    pub features: &'a Table,
     pub index: &'a FastMap<u32, Vec<u32>>,
     /// Which sentences look for partners on the other side (all of them, or only those
     /// the caller still needs told); a sentence that does not ask can still be found.
@@ -48,7 +48,7 @@ pub(super) fn pick(
     let scored: Vec<(usize, usize, f64)> = pairs
         .into_iter()
         .filter_map(|(l, r)| {
-            let s = score(left.features.get(l)?, right.features.get(r)?);
+            let s = score(&left.features.get(l)?, &right.features.get(r)?);
             (s >= HALF_SCORE).then_some((l, r, s))
         })
         .collect();
@@ -78,22 +78,13 @@ fn candidates(from: &Side, to: &Side, is_rare: &dyn Fn(u32) -> bool) -> Vec<(usi
         .enumerate()
         .filter(|(_, (_, asks))| **asks);
     for (i, (f, _)) in asking {
-        for &(term, weight) in &f.bag {
+        for (term, weight) in f.bag() {
             if !is_rare(term) {
                 continue;
             }
             for &j in to.index.get(&term).map(Vec::as_slice).unwrap_or_default() {
                 let j = j as usize;
-                let wj = to
-                    .features
-                    .get(j)
-                    .and_then(|g| {
-                        g.bag
-                            .binary_search_by_key(&term, |&(t, _)| t)
-                            .ok()
-                            .and_then(|k| g.bag.get(k))
-                    })
-                    .map_or(0.0, |&(_, w)| w);
+                let wj = to.features.get(j).map_or(0.0, |g| g.weight(term));
                 if let Some(slot) = acc.get_mut(j) {
                     if *slot == 0.0 {
                         touched.push(j);
@@ -196,8 +187,8 @@ fn extend_runs(scored: &[(usize, usize, f64)], links: &mut Vec<(usize, usize, f6
 fn split_parts(
     scored: &[(usize, usize, f64)],
     links: &[(usize, usize, f64)],
-    left: &[Features],
-    right: &[Features],
+    left: &Table,
+    right: &Table,
 ) -> Vec<(usize, usize, f64)> {
     let mut left_link: FastMap<usize, usize> = FastMap::default();
     let mut right_links: FastMap<usize, Vec<usize>> = FastMap::default();
@@ -214,6 +205,7 @@ fn split_parts(
     let mut out = Vec::new();
     for r in keys {
         let Some(whole) = right.get(r) else { continue };
+        let whole = &whole;
         let linked = right_links.get(&r).map(Vec::as_slice).unwrap_or_default();
         if linked.len() > 1 {
             continue;
@@ -268,7 +260,7 @@ fn run_score(
     run: std::ops::Range<usize>,
     r: usize,
     whole: &Features,
-    left: &[Features],
+    left: &Table,
     linked: &[usize],
     left_link: &FastMap<usize, usize>,
 ) -> Option<f64> {
@@ -281,11 +273,11 @@ fn run_score(
     if linked.first().is_some_and(|only| !run.contains(only)) {
         return None;
     }
-    let mut together: Option<Features> = None;
+    let mut together: Option<Bag> = None;
     let (mut held, mut mass) = (0.0, 0.0);
     let mut best_part = 0.0_f64;
     for part in run {
-        let f = left.get(part)?;
+        let f = &left.get(part)?;
         let contained = containment(f, whole);
         if contained < PART_CONTAINED {
             return None;
@@ -294,11 +286,12 @@ fn run_score(
         mass += f.mass;
         best_part = best_part.max(containment(whole, f));
         together = Some(match together {
-            Some(t) => t.union(f),
-            None => f.clone(),
+            Some(t) => t.features().union(f),
+            None => Bag::from(*f),
         });
     }
     let together = together?;
+    let together = together.features();
     if mass <= 0.0
         || held / mass < HALF_CONTAINED
         || containment(whole, &together) < best_part + UNION_GAIN
