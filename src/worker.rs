@@ -73,7 +73,9 @@ impl Worker {
 /// Compares the pair `key` asks for and hands it to `deliver`: one of `later_from`
 /// bytes or more as soon as its paragraphs are compared, then its sentence layer
 /// (working that out takes about as long again). Only the sentence layer needs the
-/// corpus, so the first time it is built beside the paragraph comparison, into `built`.
+/// corpus, so the first time it is built into `built`: beside the paragraph comparison
+/// of a short pair, and after that of a long one, whose word diffs then have both cores
+/// (on the 1M-word story the diff was on screen in 0.77–0.90 s instead of 1.0–1.2 s).
 /// False once `deliver` does not want more.
 fn compare(
     key: PairKey,
@@ -83,12 +85,13 @@ fn compare(
     deliver: &impl Fn(Delivery) -> bool,
 ) -> bool {
     thread::scope(|s| {
-        let building = built.is_none().then(|| s.spawn(|| corpus(docs)));
-        let comparison = Arc::new(key.compare_paragraphs(docs));
         let later = key.bytes(docs) >= later_from;
+        let building = (built.is_none() && !later).then(|| s.spawn(|| corpus(docs)));
+        let comparison = Arc::new(key.compare_paragraphs(docs));
         if later && !deliver(Delivery::Computed(key, Arc::clone(&comparison))) {
             return false;
         }
+        let building = building.or_else(|| built.is_none().then(|| s.spawn(|| corpus(docs))));
         let corpus = match building {
             Some(building) => built.insert(
                 building
