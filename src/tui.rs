@@ -195,11 +195,13 @@ fn event_loop(
                 let (w, h) = last_size(rx, (w, h), &mut held);
                 Some(Action::Resize(w, h))
             }
-            Err(RecvTimeoutError::Timeout) => waited(&mut waiting),
-            Ok(Message::Input(_)) => None,
+            Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => None,
             Ok(Message::InputFailed(e)) => return Err(e).context("cannot read the terminal"),
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the input thread stopped"),
         };
+        // Counted whenever nothing else happens, not only on a quiet tick: a mouse moved
+        // over the screen sends events that do nothing, and the count would stop.
+        let action = action.or_else(|| waited(&mut waiting));
         dirty = action.is_some();
         if matches!(action, Some(Action::Redraw)) {
             // Forget what the terminal shows, so the next draw sends every cell.
