@@ -18,7 +18,7 @@ use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mod
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::{self, Action, App, Effect, FactsAction, LayoutJob, PairKey, Prefs};
+use crate::app::{self, Action, App, Effect, FactsAction, LayoutJob, PairKey, Prefs, Wait};
 use crate::facts::Ledger;
 use crate::story::Story;
 use crate::ui;
@@ -147,9 +147,7 @@ fn event_loop(
     let mut dirty = true;
     // A message read while looking past a resize, handled next.
     let mut held = None;
-    // The pair on screen while it computes, since when, and the wait last shown in
-    // tenths of a second.
-    let mut waiting: Option<(PairKey, Instant, u128)> = None;
+    let mut waiting: Option<Waiting> = None;
     while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         if asked.is_none() {
             asked = app.wanted().filter(|&key| worker.request(key));
@@ -167,8 +165,13 @@ fn event_loop(
             spawn_ledger(&app, tx.clone()).context("cannot start the facts thread")?;
         }
         let computing = app.computing();
-        if computing != waiting.map(|(key, ..)| key) {
-            waiting = computing.map(|key| (key, Instant::now(), 0));
+        if computing != waiting.as_ref().map(|w| w.key) {
+            waiting = computing.map(|key| Waiting {
+                key,
+                since: Instant::now(),
+                bytes: app.pair_bytes(key),
+                shown: (0, None),
+            });
         }
         if dirty {
             terminal.draw(|frame| ui::draw(frame, &app))?;
@@ -201,7 +204,7 @@ fn event_loop(
         };
         // Counted whenever nothing else happens, not only on a quiet tick: a mouse moved
         // over the screen sends events that do nothing, and the count would stop.
-        let action = action.or_else(|| waited(&mut waiting));
+        let action = action.or_else(|| waited(&mut waiting, worker));
         dirty = action.is_some();
         if matches!(action, Some(Action::Redraw)) {
             // Forget what the terminal shows, so the next draw sends every cell.
@@ -223,14 +226,28 @@ fn event_loop(
     Ok(app)
 }
 
-/// The wait for the pair on screen, when the tenth of a second shown has changed.
-fn waited(waiting: &mut Option<(PairKey, Instant, u128)>) -> Option<Action> {
-    let (key, since, shown) = waiting.as_mut()?;
-    let waited = since.elapsed();
-    let tenths = waited.as_millis() / 100;
-    (tenths != *shown).then(|| {
-        *shown = tenths;
-        Action::Waited(*key, waited)
+/// The pair on screen while it computes: since when, the bytes of its paragraphs, and
+/// the wait last shown (tenths of a second, percent).
+struct Waiting {
+    key: PairKey,
+    since: Instant,
+    bytes: usize,
+    shown: (u128, Option<u8>),
+}
+
+/// The wait for the pair on screen, when the tenth of a second or the percent shown
+/// has changed. The percent stops at 99: the comparison is not on screen yet.
+fn waited(waiting: &mut Option<Waiting>, worker: &Worker) -> Option<Action> {
+    let waiting = waiting.as_mut()?;
+    let elapsed = waiting.since.elapsed();
+    let percent = worker.progress(waiting.key).and_then(|done| {
+        let share = done.saturating_mul(100) / waiting.bytes.max(1);
+        u8::try_from(share.min(99)).ok()
+    });
+    let shown = (elapsed.as_millis() / 100, percent);
+    (shown != waiting.shown).then(|| {
+        waiting.shown = shown;
+        Action::Waited(waiting.key, Wait { elapsed, percent })
     })
 }
 

@@ -1,8 +1,9 @@
 //! Comparisons and layouts computed off the UI thread, so a long diff or the layout of
 //! a long story never freezes the screen.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 use crate::app::{Built, LayoutJob, LayoutKey, PairKey, TELL_LATER_BYTES, word_counts};
@@ -28,6 +29,25 @@ pub enum Delivery {
 /// result to `deliver`; it ends when the worker is dropped or `deliver` returns false.
 pub struct Worker {
     requests: Sender<PairKey>,
+    progress: Arc<Progress>,
+}
+
+/// How far the diff thread has got with the comparison it is working on.
+#[derive(Default)]
+struct Progress {
+    pair: Mutex<Option<PairKey>>,
+    /// Bytes of its paragraphs compared (see [`App::pair_bytes`]).
+    done: AtomicUsize,
+}
+
+impl Progress {
+    fn start(&self, key: PairKey) {
+        // Zeroed first: the pair is never read with the last one's count.
+        self.done.store(0, Ordering::Relaxed);
+        if let Ok(mut pair) = self.pair.lock() {
+            *pair = Some(key);
+        }
+    }
 }
 
 impl Worker {
@@ -39,6 +59,8 @@ impl Worker {
         deliver: impl Fn(Delivery) -> bool + Send + 'static,
     ) -> std::io::Result<Worker> {
         let (requests, inbox) = mpsc::channel::<PairKey>();
+        let progress = Arc::new(Progress::default());
+        let reported = Arc::clone(&progress);
         thread::Builder::new()
             .name("diverge-diff".into())
             .spawn(move || {
@@ -56,12 +78,20 @@ impl Worker {
                 // off the UI thread.
                 let mut built: Option<Corpus> = None;
                 for key in inbox {
-                    if !compare(key, &docs, &mut built, TELL_LATER_BYTES, &deliver) {
+                    reported.start(key);
+                    let done = &reported.done;
+                    if !compare(key, &docs, &mut built, (TELL_LATER_BYTES, done), &deliver) {
                         break;
                     }
                 }
             })?;
-        Ok(Worker { requests })
+        Ok(Worker { requests, progress })
+    }
+
+    /// Bytes of the pair `key` compared so far, while the thread works on it.
+    pub fn progress(&self, key: PairKey) -> Option<usize> {
+        let pair = self.progress.pair.lock().ok()?;
+        (*pair == Some(key)).then(|| self.progress.done.load(Ordering::Relaxed))
     }
 
     /// Asks for `key`; false if the thread is gone.
@@ -70,8 +100,9 @@ impl Worker {
     }
 }
 
-/// Compares the pair `key` asks for and hands it to `deliver`: one of `later_from`
-/// bytes or more as soon as its paragraphs are compared, then its sentence layer
+/// Compares the pair `key` asks for, counting the bytes compared into `done`, and
+/// hands it to `deliver`: one of `later_from` bytes or more as soon as its paragraphs
+/// are compared, then its sentence layer
 /// (working that out takes about as long again). Only the sentence layer needs the
 /// corpus, so the first time it is built into `built`: beside the paragraph comparison
 /// of a short pair, and after that of a long one, whose word diffs then have both cores
@@ -81,13 +112,13 @@ fn compare(
     key: PairKey,
     docs: &[Doc],
     built: &mut Option<Corpus>,
-    later_from: usize,
+    (later_from, done): (usize, &AtomicUsize),
     deliver: &impl Fn(Delivery) -> bool,
 ) -> bool {
     thread::scope(|s| {
         let later = key.bytes(docs) >= later_from;
         let building = (built.is_none() && !later).then(|| s.spawn(|| corpus(docs)));
-        let comparison = Arc::new(key.compare_paragraphs(docs));
+        let comparison = Arc::new(key.compare_paragraphs_counting(docs, done));
         if later && !deliver(Delivery::Computed(key, Arc::clone(&comparison))) {
             return false;
         }
@@ -166,7 +197,8 @@ mod tests {
         for (later_from, long) in [(0, true), (usize::MAX, false)] {
             let got = RefCell::new(Vec::new());
             let mut built = None;
-            let more = compare(key, &docs, &mut built, later_from, &|delivery| {
+            let done = AtomicUsize::new(0);
+            let more = compare(key, &docs, &mut built, (later_from, &done), &|delivery| {
                 got.borrow_mut().push(delivery);
                 true
             });

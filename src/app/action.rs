@@ -4,13 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use crate::diff::{Comparison, Told};
 use crate::layout::View;
 use crate::side::Side;
 
-use super::{Built, FactsAction, LayoutKey, PairKey};
+use super::{Built, FactsAction, LayoutKey, PairKey, Wait};
 
 /// Serialises as the key map writes it: `"quit"`, `{ scroll = 3 }`,
 /// `{ next-outlet = "left" }`. The variants a key cannot stand for are skipped.
@@ -131,7 +130,7 @@ pub enum Action {
     /// The pair has been computing this long, by the event loop's clock: the header
     /// counts the wait, so a long diff does not look like a frozen screen.
     #[serde(skip)]
-    Waited(PairKey, Duration),
+    Waited(PairKey, Wait),
     /// A layout came back from the layout thread.
     #[serde(skip)]
     LaidOut(LayoutKey, Box<Built>),

@@ -27,13 +27,16 @@ pub use update::update;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use ratatui::layout::Rect;
 
 use crate::diff::overview::{Overview, overview};
 use crate::diff::sentences::Corpus;
-use crate::diff::{Comparison, Diffs, Doc, Options, Scope, Told, WordOptions, compare, told};
+use crate::diff::{
+    Comparison, Diffs, Doc, Options, Scope, Told, WordOptions, compare_counting, told,
+};
 use crate::layout::{Layout, Match, View, cell_width};
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story};
@@ -62,8 +65,14 @@ impl PairKey {
 
     /// The comparison this key asks for, without its sentence layer.
     pub fn compare_paragraphs(&self, docs: &[Doc]) -> Comparison {
+        self.compare_paragraphs_counting(docs, &AtomicUsize::new(0))
+    }
+
+    /// As [`PairKey::compare_paragraphs`], adding the bytes compared to `done` as it goes
+    /// (see [`App::pair_bytes`]).
+    pub fn compare_paragraphs_counting(&self, docs: &[Doc], done: &AtomicUsize) -> Comparison {
         let doc = self.docs(docs);
-        compare(doc.left, doc.right, &self.options())
+        compare_counting(doc.left, doc.right, &self.options(), done)
     }
 
     /// The sentence layer of `comparison`, this key's from
@@ -95,6 +104,14 @@ impl PairKey {
             ..Options::default()
         }
     }
+}
+
+/// How long a comparison has been computing, and the share of its paragraphs' bytes
+/// compared so far, in percent, where known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Wait {
+    pub elapsed: Duration,
+    pub percent: Option<u8>,
 }
 
 /// The report card: what the two reports say about themselves, beside their bodies.
@@ -280,7 +297,7 @@ pub struct App {
     /// [`Action::Counted`]), so the first screen does not wait for it.
     pub words: Vec<usize>,
     /// How long a pair has been computing, as last told (see [`Action::Waited`]).
-    waited: Option<(PairKey, Duration)>,
+    waited: Option<(PairKey, Wait)>,
     /// The report shown on each side.
     pub outlets: Pair<usize>,
     pub view: View,
@@ -459,11 +476,21 @@ impl App {
     }
 
     /// How long the pair on screen has been computing, while it is.
-    pub fn waited(&self) -> Option<Duration> {
+    pub fn waited(&self) -> Option<Wait> {
         let computing = self.computing()?;
         self.waited
             .filter(|(key, _)| *key == computing)
             .map(|(_, waited)| waited)
+    }
+
+    /// Bytes of the paragraphs of the pair `key`, both sides: what a comparison counts
+    /// through as it goes ([`PairKey::compare_paragraphs_counting`]).
+    pub fn pair_bytes(&self, key: PairKey) -> usize {
+        let bytes = key.outlets.map(|i| {
+            self.report(i)
+                .map_or(0, |r| r.body.iter().map(String::len).sum())
+        });
+        bytes.left + bytes.right
     }
 
     /// The comparison of the pair on screen, once computed.

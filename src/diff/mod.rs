@@ -28,9 +28,10 @@ pub use stats::{Stats, dice};
 pub use told::{Diffs, Lone, Matched, Scope, Told, corpus, paired_paragraphs, told};
 pub use words::{WordOptions, diff_words};
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::side::Pair;
+use crate::side::{Pair, Side};
 use align::align;
 use block::number_block_hunks;
 use fill::{Spans, fill_blocks, two_threads};
@@ -70,6 +71,18 @@ pub struct Comparison {
 
 /// Compares two versions paragraph by paragraph, then word by word.
 pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
+    compare_counting(left, right, options, &AtomicUsize::new(0))
+}
+
+/// Compares as [`compare`] does, adding to `done` the bytes of each block's paragraphs,
+/// both sides, as soon as its word diff is known: how far a long comparison has got, out
+/// of the bytes of all paragraphs.
+pub fn compare_counting(
+    left: &Doc,
+    right: &Doc,
+    options: &Options,
+    done: &AtomicUsize,
+) -> Comparison {
     // A comparison kept whole (the reader's) holds every span of both texts, each grown
     // a token at a time: the room growing left over is given back.
     let docs = Pair::new(left, right);
@@ -79,7 +92,15 @@ pub fn compare(left: &Doc, right: &Doc, options: &Options) -> Comparison {
         ids.as_ref().map(Vec::as_slice),
         options,
         Spans::Kept,
-        |_| {},
+        |block| {
+            let bytes = Side::BOTH
+                .iter()
+                .flat_map(|&side| block.paras[side].clone().map(move |p| (side, p)))
+                .filter_map(|(side, p)| docs[side].para(p))
+                .map(str::len)
+                .sum();
+            done.fetch_add(bytes, Ordering::Relaxed);
+        },
     )
 }
 
@@ -197,6 +218,27 @@ mod tests {
             kinds(&[A, C, B], &[A, B]),
             vec![Kind::Same, Kind::LeftOnly, Kind::Same]
         );
+    }
+
+    #[test]
+    fn a_comparison_counts_each_paragraph_s_bytes_once_as_it_goes() {
+        let split = format!("{A} {B}");
+        let edited = C.replace("thirty", "forty");
+        for (left, right) in [
+            (vec![A, B, C, D], vec![B, &edited, D, A]),
+            (vec![A, B, C], vec![split.as_str(), C, D]),
+            (vec![], vec![A, D]),
+        ] {
+            let docs = Pair::new(Doc::from_paragraphs(&left), Doc::from_paragraphs(&right));
+            let done = AtomicUsize::new(0);
+            let counted = compare_counting(&docs.left, &docs.right, &Options::default(), &done);
+            assert_eq!(
+                counted,
+                compare(&docs.left, &docs.right, &Options::default())
+            );
+            let bytes: usize = left.iter().chain(&right).map(|p| p.len()).sum();
+            assert_eq!(done.into_inner(), bytes, "{left:?} / {right:?}");
+        }
     }
 
     #[test]

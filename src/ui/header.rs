@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::one_line;
 use super::theme::Theme;
-use crate::app::{Action, App, Screen, outlet_window};
+use crate::app::{Action, App, Screen, Wait, outlet_window};
 use crate::layout::{Columns, View, cell_width, truncate};
 use crate::side::{Pair, Side};
 
@@ -61,7 +61,13 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         None if app.story.reports.is_empty() => {}
         None => spans.push(Span::styled(
             match app.waited() {
-                Some(waited) => format!("   comparing… {:.1} s", waited.as_secs_f64()),
+                Some(Wait {
+                    elapsed,
+                    percent: Some(percent),
+                }) => format!("   comparing… {percent}% · {:.1} s", elapsed.as_secs_f64()),
+                Some(Wait { elapsed, .. }) => {
+                    format!("   comparing… {:.1} s", elapsed.as_secs_f64())
+                }
                 None => "   comparing…".to_string(),
             },
             theme.dim(),

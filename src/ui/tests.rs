@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 use super::*;
 use std::time::Duration;
 
-use crate::app::{Action, PairKey, from_the_top, settle, update};
+use crate::app::{Action, PairKey, Wait, from_the_top, settle, update};
 use crate::layout::View;
 use crate::side::{Pair, Side};
 use crate::story::{Report, Story, load_text_versions};
@@ -158,14 +158,21 @@ fn the_header_counts_the_wait_for_the_pair_on_screen_and_no_other() {
         outlets: Pair::new(1, 0),
         ..computing
     };
-    update(&mut app, Action::Waited(other, Duration::from_millis(900)));
+    let wait = |ms, percent| Wait {
+        elapsed: Duration::from_millis(ms),
+        percent,
+    };
+    update(&mut app, Action::Waited(other, wait(900, Some(40))));
     assert!(header(&app).ends_with("comparing…"), "{}", header(&app));
-    update(
-        &mut app,
-        Action::Waited(computing, Duration::from_millis(1340)),
-    );
+    update(&mut app, Action::Waited(computing, wait(1340, None)));
     assert!(
         header(&app).ends_with("comparing… 1.3 s"),
+        "{}",
+        header(&app)
+    );
+    update(&mut app, Action::Waited(computing, wait(1460, Some(42))));
+    assert!(
+        header(&app).ends_with("comparing… 42% · 1.5 s"),
         "{}",
         header(&app)
     );
