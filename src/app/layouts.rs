@@ -112,13 +112,13 @@ pub(super) fn go(app: &mut App, to: Land) {
 /// The layout on screen when it holds only some of its blocks.
 fn partial_on_screen(app: &App) -> Option<(LayoutKey, &layout::Layout)> {
     let (key, layout) = app.layout.as_ref()?;
-    (key.pair == app.pair() && !layout.is_whole()).then_some((*key, &**layout))
+    (key.pair == app.shown_pair() && !layout.is_whole()).then_some((*key, &**layout))
 }
 
 /// The layout the reader's choices ask for.
 fn wanted_key(app: &App) -> LayoutKey {
     LayoutKey {
-        pair: app.pair(),
+        pair: app.shown_pair(),
         view: app.view,
         width: app.diff_width(),
     }

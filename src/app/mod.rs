@@ -472,7 +472,25 @@ impl App {
     /// The pair on screen while its comparison is being computed: what the event loop
     /// times.
     pub fn computing(&self) -> Option<PairKey> {
-        (self.story.reports.len() > 1 && self.comparison().is_none()).then(|| self.pair())
+        let key = self.pair();
+        let missing = self.choosing || !self.cache.contains_key(&key);
+        (self.story.reports.len() > 1 && missing).then_some(key)
+    }
+
+    /// The pair whose comparison is on screen: the one asked for, or while that one is
+    /// computed after house style was toggled, the same reports in the other style, so
+    /// the text stays on screen to read meanwhile.
+    pub fn shown_pair(&self) -> PairKey {
+        let wanted = self.pair();
+        let other = PairKey {
+            normalize: !wanted.normalize,
+            ..wanted
+        };
+        if !self.cache.contains_key(&wanted) && self.cache.contains_key(&other) {
+            other
+        } else {
+            wanted
+        }
     }
 
     /// How long the pair on screen has been computing, while it is.
@@ -498,7 +516,7 @@ impl App {
         if self.choosing {
             return None;
         }
-        self.cache.get(&self.pair()).map(Arc::as_ref)
+        self.cache.get(&self.shown_pair()).map(Arc::as_ref)
     }
 
     /// The view the diff area shows: the chosen one, or while its layout is being
@@ -549,7 +567,7 @@ impl App {
     pub fn layout(&self) -> Option<&Layout> {
         self.layout
             .as_ref()
-            .filter(|(key, _)| !self.choosing && key.pair == self.pair())
+            .filter(|(key, _)| !self.choosing && key.pair == self.shown_pair())
             .map(|(_, layout)| &**layout)
     }
 

@@ -79,20 +79,54 @@ fn opens_on_the_most_similar_pair_that_is_not_identical() {
 fn computed_fills_the_cache_and_the_pair_on_screen_comes_first() {
     let mut app = app();
     update(&mut app, Action::ToggleNormalize);
-    assert!(
-        app.layout().is_none(),
-        "the normalised diff is not computed yet"
-    );
-    assert_eq!(
-        app.wanted(),
-        Some(PairKey {
-            outlets: Pair::new(0, 1),
-            normalize: true
-        })
-    );
+    let normalised = PairKey {
+        outlets: Pair::new(0, 1),
+        normalize: true,
+    };
+    assert_eq!(app.wanted(), Some(normalised));
+    assert_eq!(app.computing(), Some(normalised));
     settle(&mut app);
+    assert_eq!(app.computing(), None);
+    assert_eq!(app.shown_pair(), normalised);
     assert!(app.comparison().is_some());
-    assert!(app.layout().is_some());
+    assert!(
+        app.layout
+            .as_ref()
+            .is_some_and(|(k, _)| k.pair == normalised)
+    );
+}
+
+#[test]
+fn toggling_house_style_keeps_the_text_on_screen_until_the_new_diff_comes() {
+    let mut app = app();
+    update(&mut app, Action::Scroll(7));
+    let plain = app.pair();
+    let before = app.layout().map(|l| l as *const Layout);
+    update(&mut app, Action::ToggleNormalize);
+    assert_eq!(app.shown_pair(), plain, "the plain diff stays on screen");
+    assert!(before.is_some());
+    assert_eq!(app.layout().map(|l| l as *const Layout), before);
+    update(&mut app, Action::Scroll(1));
+    assert_eq!(app.scroll, 8, "and scrolls while the other one computes");
+    let normalised = app.computing().unwrap_or_else(|| panic!("computing"));
+    assert!(normalised.normalize);
+    let docs = crate::diff::docs(&app.story);
+    let comparison = normalised.compare(&docs, &crate::diff::corpus(&docs));
+    update(&mut app, Action::Computed(normalised, Arc::new(comparison)));
+    assert_eq!(app.shown_pair(), normalised);
+    assert!(
+        app.layout
+            .as_ref()
+            .is_some_and(|(k, _)| k.pair == normalised)
+    );
+    assert_eq!(app.scroll, 8, "the reading position is kept");
+    update(&mut app, Action::ToggleNormalize);
+    assert_eq!(
+        app.shown_pair(),
+        plain,
+        "the plain diff is cached: back at once"
+    );
+    assert_eq!(app.computing(), None);
 }
 
 #[test]

@@ -53,7 +53,9 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Span::raw(" ⇄ "),
         Span::styled(outlet(app, app.outlets.right), theme.chosen()),
     ];
-    match app.comparison() {
+    // While house style is toggled on a long pair, the text on screen is the other
+    // style's: its figures are not the ones coming, the wait is.
+    match app.comparison().filter(|_| app.computing().is_none()) {
         Some(c) => {
             let names: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
             spans.push(Span::raw(figures(c, width.saturating_sub(names))));

@@ -163,7 +163,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     if app.search.active() {
         right.push_str(&format!("/{} · ", one_line(&app.search.query)));
     }
-    if let Some(c) = app.comparison().filter(|_| app.normalize) {
+    if let Some(c) = app.comparison().filter(|_| app.shown_pair().normalize) {
         right.push_str(&format!("{} hidden as style · ", c.stats.style_hunks));
     }
     let (done, total) = app.progress();
