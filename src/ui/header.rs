@@ -48,20 +48,21 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         put(buf, area, 0, area.y + 1, spans);
         return;
     }
-    let mut spans = vec![
-        Span::styled(outlet(app, app.outlets.left), theme.chosen()),
-        Span::raw(" ⇄ "),
-        Span::styled(outlet(app, app.outlets.right), theme.chosen()),
-    ];
+    let names = app.outlets.map(|i| outlet(app, i));
+    let widths = names.as_ref().map(|n| cell_width(n));
+    let names_width = widths.left + widths.right + cell_width(ARROW);
+    let mut status = Vec::new();
     // While house style is toggled on a long pair, the text on screen is the other
     // style's: its figures are not the ones coming, the wait is.
     match app.comparison().filter(|_| app.computing().is_none()) {
         Some(c) => {
-            let names: usize = spans.iter().map(|s| cell_width(&s.content)).sum();
-            spans.push(Span::raw(figures(c, width.saturating_sub(names))));
+            let least = widths.map(|w| w.min(MIN_NAME));
+            let rooms = [names_width, least.left + least.right + cell_width(ARROW)]
+                .map(|names| width.saturating_sub(names));
+            status.push(Span::raw(figures(c, rooms)));
         }
         None if app.story.reports.is_empty() => {}
-        None => spans.push(Span::styled(
+        None => status.push(Span::styled(
             match app.waited() {
                 Some(Wait {
                     elapsed,
@@ -76,14 +77,48 @@ pub fn draw_header(buf: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         )),
     }
     if app.normalize {
-        spans.push(Span::styled("   house style ignored", theme.dim()));
+        status.push(Span::styled("   house style ignored", theme.dim()));
     }
+    // On a narrow screen the names give way to the figures or the wait: the titles
+    // row below names the reports too.
+    let status_width: usize = status.iter().map(|s| cell_width(&s.content)).sum();
+    let room = width.saturating_sub(status_width + cell_width(ARROW));
+    let fit = name_room(widths, room).map(|n| n.max(MIN_NAME));
+    let name = |side: Side| truncate(&names[side], fit[side]);
+    let mut spans = vec![
+        Span::styled(name(Side::Left), theme.chosen()),
+        Span::raw(ARROW),
+        Span::styled(name(Side::Right), theme.chosen()),
+    ];
+    spans.extend(status);
     put(buf, area, 0, area.y + 1, spans);
 }
 
-/// The pair's figures in the longest wording that fits `room` cells: on a narrow screen
-/// the labels shorten before any figure is cut.
-fn figures(c: &crate::diff::Comparison, room: usize) -> String {
+/// Cells for two names `widths` wide in `room`: each its own when both fit, else a
+/// short one its own and the other the rest, else half each.
+fn name_room(widths: Pair<usize>, room: usize) -> Pair<usize> {
+    let half = room / 2;
+    if widths.left + widths.right <= room {
+        widths
+    } else if widths.left <= half {
+        Pair::new(widths.left, room - widths.left)
+    } else if widths.right <= half {
+        Pair::new(room - widths.right, widths.right)
+    } else {
+        Pair::new(half, room - half)
+    }
+}
+
+/// Between the two reports' names in the header.
+const ARROW: &str = " ⇄ ";
+/// Cells a name keeps however narrow the screen.
+const MIN_NAME: usize = 8;
+
+/// The pair's figures in the longest wording that fits: with labels in `rooms[0]` cells
+/// (beside the whole names), else as many figures as fit in `rooms[1]` (beside names
+/// cut short), the last ones left out whole rather than cut.
+fn figures(c: &crate::diff::Comparison, rooms: [usize; 2]) -> String {
+    let [room, least] = rooms;
     let similarity = percent(c.stats.similarity);
     let both = c
         .told
@@ -99,10 +134,20 @@ fn figures(c: &crate::diff::Comparison, room: usize) -> String {
     if cell_width(&long) <= room {
         return long;
     }
-    match &both {
-        Some(b) => format!("  sim {similarity} · both {b} · +{added} −{removed}"),
-        None => format!("  sim {similarity} · +{added} −{removed}"),
-    }
+    let parts: Vec<String> = [
+        Some(format!("sim {similarity}")),
+        both.map(|b| format!("both {b}")),
+        Some(format!("+{added} −{removed}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let wording = |n: usize| format!("  {}", parts.get(..n).unwrap_or_default().join(" · "));
+    (1..=parts.len())
+        .rev()
+        .map(wording)
+        .find(|w| cell_width(w) <= least)
+        .unwrap_or_else(|| wording(1))
 }
 
 /// Cells of the word count, similarity and told-by-both columns.

@@ -176,6 +176,9 @@ fn the_header_counts_the_wait_for_the_pair_on_screen_and_no_other() {
         "{}",
         header(&app)
     );
+    // On a narrow screen the longer name gives way to the wait.
+    update(&mut app, Action::Resize(44, 20));
+    assert_eq!(header(&app), "yonhap ⇄ straits_t…   comparing… 42% · 1.5 s");
     settle(&mut app);
     assert_eq!(app.computing(), None);
     assert!(!header(&app).contains("comparing"), "{}", header(&app));
