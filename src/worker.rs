@@ -100,14 +100,13 @@ impl Worker {
     }
 }
 
-/// Compares the pair `key` asks for, counting the bytes compared into `done`, and
-/// hands it to `deliver`: one of `later_from` bytes or more as soon as its paragraphs
-/// are compared, then its sentence layer
-/// (working that out takes about as long again). Only the sentence layer needs the
-/// corpus, so the first time it is built into `built`: beside the paragraph comparison
-/// of a short pair, and after that of a long one, whose word diffs then have both cores
-/// (on the 1M-word story the diff was on screen in 0.77–0.90 s instead of 1.0–1.2 s).
-/// False once `deliver` does not want more.
+/// Compares the pair `key` asks for, counting the bytes compared into `done`, and hands
+/// it to `deliver`: one of `later_from` bytes or more as soon as its paragraphs are
+/// compared, then its sentence layer (working that out takes about as long again). Only
+/// the sentence layer needs the corpus, so the first time it is built into `built`:
+/// beside a short pair's paragraph comparison, after a long pair's is delivered, so its
+/// word diffs have both cores (on the 1M-word story the diff was on screen in 0.77–0.90 s
+/// instead of 1.0–1.2 s). False once `deliver` does not want more.
 fn compare(
     key: PairKey,
     docs: &[Doc],
@@ -203,6 +202,8 @@ mod tests {
                 true
             });
             assert!(more && built.is_some());
+            let bytes = "Lee spoke to Xi on Tuesday.They will meet again.".len() * 2;
+            assert_eq!(done.into_inner(), bytes, "every paragraph counted, once");
             match got.into_inner().as_slice() {
                 [Delivery::Computed(k, first), Delivery::Told(t, told)] if long => {
                     assert_eq!((*k, *t), (key, key));
