@@ -469,8 +469,9 @@ impl App {
         self.story.reports.get(i)
     }
 
-    /// The pair on screen while its comparison is being computed: what the event loop
-    /// times.
+    /// The pair the reader asked for while its comparison is being computed: what the
+    /// event loop times (the screen may show the other house style meanwhile, see
+    /// [`App::shown_pair`]).
     pub fn computing(&self) -> Option<PairKey> {
         let key = self.pair();
         let missing = self.choosing || !self.cache.contains_key(&key);
@@ -493,7 +494,7 @@ impl App {
         }
     }
 
-    /// How long the pair on screen has been computing, while it is.
+    /// How long the pair asked for has been computing, while it is.
     pub fn waited(&self) -> Option<Wait> {
         let computing = self.computing()?;
         self.waited
