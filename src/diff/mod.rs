@@ -7,6 +7,7 @@ mod doc;
 mod fill;
 mod flat;
 mod intern;
+mod near;
 mod normalize;
 pub mod overview;
 mod plan;

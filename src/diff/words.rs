@@ -117,6 +117,9 @@ const SMALL_PAIR: usize = 1 << 20;
 
 /// Most keys the word diff's interner has room for before it grows.
 const INTERNER_ROOM: usize = 1024;
+/// Tokens inserted or deleted (a word and its space are two) up to which a pair is
+/// diffed with Myers.
+const NEAR_EDITS: usize = 16;
 
 /// How to compare two texts.
 #[derive(Debug, Clone, Copy)]
@@ -234,7 +237,22 @@ fn diff_whole(
     // finishes well inside any budget whatever the algorithm does.
     let small = l.ids.len().saturating_mul(r.ids.len()) <= SMALL_PAIR;
     let deadline = options.deadline.filter(|_| !small);
-    let ops = capture_diff_slices_deadline(options.algorithm, &l.ids, &r.ids, deadline);
+    // A pair a few edits apart is diffed with Myers: its work grows with the edits, while
+    // Histogram's anchor search walks every space and common word of the paragraph. Its
+    // changes are then settled where Histogram, like an editor, puts them.
+    let near = options.algorithm == Algorithm::Histogram
+        && super::near::within(&l.ids, &r.ids, NEAR_EDITS);
+    let algorithm = if near {
+        Algorithm::Myers
+    } else {
+        options.algorithm
+    };
+    let ops = capture_diff_slices_deadline(algorithm, &l.ids, &r.ids, deadline);
+    let ops = if near {
+        super::near::settle(&ops, &l.ids, &r.ids)
+    } else {
+        ops
+    };
     let items = edit_script(&l, &r, &ops);
     let items = join_confetti(&l, &r, items);
     to_spans(&l, &r, &items, before)
