@@ -25,26 +25,26 @@ pub(super) fn within(a: &[u32], b: &[u32], max: usize) -> bool {
         x
     };
     for d in 0..=max {
+        // The diagonals k = -d, -d + 2, …, d, as k + d = 2 × step (unsigned).
         for step in 0..=d {
-            // k runs from -d to d by 2.
-            let k = 2 * step; // k + d
-            let at = max + 1 + k - d;
+            let shifted = 2 * step;
+            let at = max + 1 + shifted - d;
             let from_above = furthest.get(at + 1).copied().unwrap_or(0);
-            let from_below = furthest.get(at.wrapping_sub(1)).copied().unwrap_or(0);
+            let from_below = furthest.get(at - 1).copied().unwrap_or(0);
             let x = if step == 0 || (step != d && from_below < from_above) {
                 from_above
             } else {
                 from_below + 1
             };
-            // y = x - (k - d), never below 0 on a reachable diagonal.
-            let Some(y) = (x + d).checked_sub(k) else {
+            // y = x - k, never below 0 on a reachable diagonal.
+            let Some(y) = (x + d).checked_sub(shifted) else {
                 continue;
             };
             let x = slide(x, y);
             if let Some(slot) = furthest.get_mut(at) {
                 *slot = x;
             }
-            if x >= a.len() && x + d - k >= b.len() {
+            if x >= a.len() && x + d - shifted >= b.len() {
                 return true;
             }
         }
