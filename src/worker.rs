@@ -121,17 +121,13 @@ fn compare(
         if later && !deliver(Delivery::Computed(key, Arc::clone(&comparison))) {
             return false;
         }
-        let building = building.or_else(|| built.is_none().then(|| s.spawn(|| corpus(docs))));
         let corpus = match building {
             Some(building) => built.insert(
                 building
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             ),
-            None => match built {
-                Some(corpus) => corpus,
-                None => return false,
-            },
+            None => built.get_or_insert_with(|| corpus(docs)),
         };
         let told = key.told(&comparison, docs, corpus);
         if later {
